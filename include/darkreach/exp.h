@@ -1,0 +1,89 @@
+/* Experiments as data (INI cards in data/experiments/) and the signal yield.
+ *
+ * Thin target ([Gninenko:2025xxx] eq. (4); FORMULARY Part I §8):
+ *   N = LOT x (rho N_A / A) L_T x Int_{x_th}^{x_max} dx d sigma/dx x efficiency x Br
+ * with L_T = thickness_x0 X0. Thick and active targets use the same formula
+ * with L_T = effective_thickness_x0 X0 from the card; such yields are
+ * flagged approximate (no shower treatment yet).
+ * Signatures:
+ *   invisible  Br = Gamma(A' -> DM)/Gamma_total (dark photon with a DM species
+ *              in the card); for other mediators, or with dm = none, the
+ *              mediator is assumed to decay invisibly with Br = 1 (said in
+ *              the output).
+ *   visible    beam dump: Br(A' -> e+ e-) x [exp(-L_sh/l) - exp(-(L_sh+L_dec)/l)],
+ *              l = (p/m) c tau at p = sqrt((x E0)^2 - m^2)
+ *              ([Bjorken:2009mm] sec. on beam dumps; FORMULARY Part II §4.4).
+ * Card format: data/experiments/README.md.
+ */
+#ifndef DARKREACH_EXP_H
+#define DARKREACH_EXP_H
+
+#include "darkreach/core.h"
+#include "darkreach/decay.h"
+#include "darkreach/xsec.h"
+
+typedef enum { DR_TARGET_THIN = 0, DR_TARGET_THICK, DR_TARGET_ACTIVE } dr_target_kind;
+typedef enum { DR_SIG_INVISIBLE = 0, DR_SIG_VISIBLE } dr_signature;
+
+typedef struct {
+  char id[64];     /* file stem, e.g. "ldmx_phase2" */
+  char name[128];
+  char source[1024];
+  char approximations[1024];
+  dr_beam beam;
+  double energy;   /* GeV */
+  double lot;      /* leptons on target used for the yield */
+  char lot_projected[256];
+  const dr_material *material;
+  dr_target_kind target_kind;
+  double thickness_x0;           /* physical thickness */
+  double effective_thickness_x0; /* what the yield uses */
+  double x_th, x_max;
+  double efficiency;
+  dr_signature signature;
+  double shield_m, decay_m; /* visible: shield length and decay region */
+  dr_dm_kind dm;
+  double alpha_d;
+  double mass_ratio; /* m_A'/m_DM */
+  double cl;         /* 0.90 or 0.95 */
+  double mass_min, mass_max;
+  int points;
+} dr_experiment;
+
+/* Reads and validates a card: unknown keys, malformed values and
+ * inconsistent settings are DR_EPARSE/DR_EINVAL naming file, line and key. */
+int dr_experiment_load(const char *path, dr_experiment *x, dr_error *e);
+
+const char *dr_target_kind_name(dr_target_kind k);
+const char *dr_signature_name(dr_signature s);
+int dr_experiment_is_approximate(const dr_experiment *x);
+
+/* Zero-background Poisson upper limit on the mean: -ln(1 - CL). */
+double dr_poisson_upper_zero_bkg(double cl);
+
+/* Target factor LOT x n_atoms x L [1/cm^2]. */
+double dr_experiment_luminosity_cm2(const dr_experiment *x);
+
+/* Per-mass signal model: sigma(x_th < x < x_max) at eps = 1 and (visible)
+ * d sigma/dx tabulated on fixed Gauss-Legendre nodes, so that N(eps) is
+ * cheap for the coupling solve. */
+typedef struct {
+  double mass;
+  double sigma;      /* GeV^-2 at eps = 1, x in [x_th, x_max] */
+  double sigma_err;
+  int status;
+  int nx;
+  double xs[128], wdsdx[128]; /* nodes and weight x d sigma/dx (visible only) */
+  double gamma_sm_eps1; /* visible width at eps = 1, GeV */
+  double gamma_dm;      /* invisible width (independent of eps), GeV */
+  double br_vis;        /* Br(A' -> e+ e-) with no DM channel */
+} dr_signal;
+
+int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec_opts *o,
+                      double mass, dr_xsec_ws *w, dr_signal *s, dr_error *e);
+
+/* Expected signal events at coupling eps. */
+int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signal *s, double eps,
+                     double *n, dr_error *e);
+
+#endif

@@ -1,0 +1,55 @@
+/* darkreach output: a small streaming JSON writer, CSV/JSON writers for
+ * reach results, and log-log plots (PLplot, cairo PNG driver).
+ * Every output file carries the effective configuration and the version. */
+#ifndef DARKREACH_IO_H
+#define DARKREACH_IO_H
+
+#include <stdio.h>
+
+#include "darkreach/reach.h"
+
+/* Streaming JSON: the writer tracks commas; keys are given with values. */
+typedef struct {
+  FILE *f;
+  int depth;
+  int first[32];
+  char closer[32];
+} dr_json;
+
+void dr_json_begin(dr_json *j, FILE *f); /* opens the top-level object */
+void dr_json_end(dr_json *j);            /* closes it and writes a newline */
+void dr_json_key_object(dr_json *j, const char *key);
+void dr_json_key_array(dr_json *j, const char *key);
+void dr_json_object(dr_json *j); /* an object inside an array */
+void dr_json_close(dr_json *j);  /* closes the innermost object or array */
+void dr_json_num(dr_json *j, const char *key, double v); /* NaN/inf -> null */
+void dr_json_int(dr_json *j, const char *key, long v);
+void dr_json_str(dr_json *j, const char *key, const char *s);
+void dr_json_bool(dr_json *j, const char *key, int v);
+void dr_json_array_num(dr_json *j, double v); /* element of an array */
+
+/* Effective configuration of a reach run (card, model, method, CL, ...). */
+void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_path,
+                          dr_model_kind model, const dr_reach_opts *o);
+
+int dr_reach_write_csv(const char *path, const dr_experiment *x, const char *card_path,
+                       dr_model_kind model, const dr_reach_opts *o, const dr_reach_point *pts,
+                       int n, dr_error *e);
+int dr_reach_write_json(const char *path, const dr_experiment *x, const char *card_path,
+                        dr_model_kind model, const dr_reach_opts *o, const dr_reach_point *pts,
+                        int n, dr_error *e);
+
+/* Log-log plot of curves into a PNG file. Points with non-finite or
+ * non-positive coordinates are skipped (a curve is broken there). */
+typedef struct {
+  const double *x, *y;
+  int n;
+  const char *label;
+  int color;  /* PLplot cmap0 index */
+  int style;  /* PLplot line style 1 = solid, 2.. = dashed */
+} dr_plot_curve;
+
+int dr_plot_loglog(const char *path, const char *title, const char *xlabel, const char *ylabel,
+                   const dr_plot_curve *c, int ncurves, dr_error *e);
+
+#endif

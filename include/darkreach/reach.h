@@ -1,0 +1,57 @@
+/* Reach: the coupling at which an experiment sees s_up signal events.
+ *
+ * At each mass, N(eps) is computed on a log grid eps in [1e-12, 1] and the
+ * crossings N = s_up are refined by Brent's method in ln eps. Invisible
+ * signatures give one (lower) boundary; visible beam-dump signatures give a
+ * lower and an upper one (short lifetimes decay in the shield).
+ * s_up = 2.303 (90 % CL) or 2.996 (95 % CL) with zero background
+ * (FORMULARY Part I §8; Part II §4.5).
+ * y = eps^2 alpha_D (m_DM/m_A')^4 ([Catena:2025xxx] eq. (3.3) with n = 0).
+ * A scan never stops on a bad point: each point carries its status.
+ */
+#ifndef DARKREACH_REACH_H
+#define DARKREACH_REACH_H
+
+#include "darkreach/exp.h"
+
+typedef enum {
+  DR_REACH_OK = 0,
+  DR_REACH_NO_SENSITIVITY, /* N < s_up for every eps <= 1 */
+  DR_REACH_DOMAIN,         /* mass outside the kinematic or table range */
+  DR_REACH_NOT_CONVERGED,  /* value given, tolerance not met */
+  DR_REACH_ERROR
+} dr_reach_status;
+
+const char *dr_reach_status_name(dr_reach_status s);
+
+typedef struct {
+  double mass;
+  double eps, eps_upper; /* NaN where there is no boundary */
+  double y, y_upper;
+  double n_eps1;         /* signal events at eps = 1 (invisible) */
+  double sigma_pb, sigma_err_pb; /* sigma(x_th < x < x_max) at eps = 1, per atom */
+  dr_reach_status status;
+  char message[256];
+} dr_reach_point;
+
+typedef struct {
+  double mass_min, mass_max;
+  int points;
+  double s_up;
+  dr_xsec_opts xsec;
+} dr_reach_opts;
+
+/* Defaults from the card: its mass range, points and CL; WW with defaults. */
+dr_reach_opts dr_reach_opts_from_experiment(const dr_experiment *x);
+
+int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_reach_opts *o,
+                         double mass, dr_xsec_ws *w, dr_reach_point *pt);
+
+/* Fills pts[0 .. o->points-1] on a log-spaced mass grid (OpenMP threads over
+ * points; results do not depend on the thread count). Returns DR_OK unless
+ * the inputs are invalid or memory runs out; per-point failures are in the
+ * points. */
+int dr_reach_scan(const dr_experiment *x, dr_model_kind model, const dr_reach_opts *o,
+                  dr_reach_point *pts, dr_error *e);
+
+#endif

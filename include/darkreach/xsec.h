@@ -1,0 +1,91 @@
+/* Production: dark bremsstrahlung l N -> l N X.
+ *
+ * Variables: x = E_X/E_0, theta the X angle to the beam (lab), E_0 the beam
+ * energy, m_l the lepton mass (kept everywhere), m_X the boson mass.
+ * Cross sections are per target atom in GeV^-2 at the coupling in
+ * dr_process.coupling (eps; g = eps e); they scale as eps^2.
+ *
+ * Methods:
+ *  WW   Weizsacker-Williams double differential d sigma/(dx dcos theta) of
+ *       FORMULARY Part II §2.1 (vector: [Bjorken:2009mm] eq. (A12),
+ *       [Catena:2025xxx] eq. (4.1) with m_l kept; S, P, A brackets
+ *       [Liu:2016mqv]), chi evaluated at every (x, theta) with
+ *       t_min = U^2/(4 E_0^2 (1-x)^2), then integrated over theta in
+ *       [0, theta_max] and over x.
+ *  IWW  "improved WW", darkreach variant (FORMULARY Part II §2.2): the WW form
+ *       integrated over theta in [0, infinity) analytically with chi frozen
+ *       at theta = 0, i.e. chi(x) = chi(t_min = U_min^2/(4 E_0^2 (1-x)^2), t_max),
+ *       U_min = m_X^2 (1-x)/x + m_l^2 x, and beta_X = sqrt(1 - m_X^2/(x E_0)^2)
+ *       the X velocity (DMG4 and G4DarkBreM use sqrt(1 - m_X^2/E_0^2) and
+ *       G4DarkBreM drops the m_l^2 terms; see Part II §2.2).
+ *  t_max of chi, both methods: m_X^2 + m_l^2 (default, [Bjorken:2009mm]) or
+ *       E_0^2 (G4DarkBreM); the choice moves WW results by tens of per cent.
+ *  ETL  exact tree level: not in this layer yet (DR_EINVAL).
+ */
+#ifndef DARKREACH_XSEC_H
+#define DARKREACH_XSEC_H
+
+#include "darkreach/core.h"
+#include "darkreach/ff.h"
+#include "darkreach/model.h"
+#include "darkreach/num.h"
+
+typedef enum { DR_METHOD_WW = 0, DR_METHOD_IWW, DR_METHOD_ETL } dr_method;
+typedef enum { DR_TMAX_MX2 = 0, DR_TMAX_E2 } dr_tmax_conv;
+
+int dr_method_parse(const char *name, dr_method *out, dr_error *e); /* ww|iww|etl */
+const char *dr_method_name(dr_method m);
+int dr_tmax_parse(const char *name, dr_tmax_conv *out, dr_error *e); /* mx2|e2 */
+const char *dr_tmax_name(dr_tmax_conv t);
+
+typedef struct {
+  dr_model_kind model;
+  double m_l;      /* beam lepton mass */
+  double E0;       /* beam energy */
+  double m_X;      /* mediator mass */
+  double coupling; /* eps (g = eps e) */
+  double M_N;      /* nucleus mass (A u) */
+  dr_ff ff;
+} dr_process;
+
+/* Validates: E0 > m_l, m_X > 0, m_X < E0 - m_l (kinematic limit; else
+ * DR_EDOMAIN). */
+int dr_process_init(dr_process *p, dr_model_kind model, const dr_beam *beam, double E0,
+                    double m_X, const dr_material *mat, dr_inel_mode inel, dr_error *e);
+
+typedef struct {
+  dr_method method;
+  dr_tmax_conv tmax;
+  double theta_max;   /* WW angular range [rad], default pi */
+  double rel_tol;     /* relative tolerance of the outer integral, default 1e-4 */
+  int ww_chi_frozen;  /* WW with chi frozen at theta = 0 (the IWW assumption); default 0 */
+} dr_xsec_opts;
+
+dr_xsec_opts dr_xsec_opts_default(void);
+
+typedef struct dr_xsec_ws dr_xsec_ws;
+dr_xsec_ws *dr_xsec_ws_alloc(void); /* NULL on ENOMEM */
+void dr_xsec_ws_free(dr_xsec_ws *w); /* NULL is a no-op */
+
+/* Kinematic range of x: [m_X/E0, 1 - m_l/E0]. */
+double dr_xsec_xmin(const dr_process *p);
+double dr_xsec_xmax(const dr_process *p);
+
+/* t_max of chi for this process and convention. */
+double dr_xsec_tmax(const dr_process *p, dr_tmax_conv c);
+
+/* WW d sigma/(dx dcos theta) [GeV^-2] at (x, theta). */
+int dr_ww_d2sigma(const dr_process *p, const dr_xsec_opts *o, double x, double theta,
+                  dr_xsec_ws *w, double *out, dr_error *e);
+
+/* d sigma/dx [GeV^-2] by the method in o (WW: theta-integrated numerically;
+ * IWW: closed form in theta). 0 outside the kinematic range. */
+int dr_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
+                 dr_estimate *out, dr_error *e);
+
+/* sigma(x_lo < x < x_hi) [GeV^-2]; x_lo, x_hi are clipped to the kinematic
+ * range. DR_ENOCONV keeps the best estimate in out. */
+int dr_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi,
+             dr_xsec_ws *w, dr_estimate *out, dr_error *e);
+
+#endif

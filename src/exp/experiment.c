@@ -1,0 +1,181 @@
+/* Experiment cards: INI -> dr_experiment, with validation. Keys and their
+ * meaning: data/experiments/README.md. */
+#include "darkreach/exp.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *dr_target_kind_name(dr_target_kind k) {
+  return k == DR_TARGET_THIN ? "thin" : k == DR_TARGET_THICK ? "thick" : "active";
+}
+
+const char *dr_signature_name(dr_signature s) { return s == DR_SIG_VISIBLE ? "visible" : "invisible"; }
+
+int dr_experiment_is_approximate(const dr_experiment *x) { return x->target_kind != DR_TARGET_THIN; }
+
+static void copy_str(char *dst, size_t n, const char *src) {
+  snprintf(dst, n, "%s", src ? src : "");
+}
+
+static void file_stem(const char *path, char *out, size_t n) {
+  const char *b = strrchr(path, '/');
+  b = b ? b + 1 : path;
+  copy_str(out, n, b);
+  char *dot = strrchr(out, '.');
+  if (dot) *dot = '\0';
+}
+
+/* optional double with a default */
+static int opt_double(dr_card *c, const char *sec, const char *key, double def, double *out,
+                      dr_error *e) {
+  int rc = dr_card_get_double(c, sec, key, out, e);
+  if (rc == DR_EINVAL) {
+    *out = def;
+    return DR_OK;
+  }
+  return rc;
+}
+
+#define CHECK(expr)                                                                                \
+  do {                                                                                             \
+    if ((rc = (expr)) != DR_OK) goto cleanup;                                                      \
+  } while (0)
+
+static int bad_value(dr_error *e, const char *path, const char *key, const char *why, double v) {
+  return DR_FAIL(e, DR_EINVAL, "%s: key %s: %s (got %g)", path, key, why, v);
+}
+
+int dr_experiment_load(const char *path, dr_experiment *x, dr_error *e) {
+  memset(x, 0, sizeof *x);
+  dr_card *c = dr_card_read(path, e);
+  if (!c) return e->status ? e->status : DR_EIO;
+  int rc = DR_OK;
+  const char *s = NULL;
+  file_stem(path, x->id, sizeof x->id);
+
+  CHECK(dr_card_need_string(c, "experiment", "name", &s, e));
+  copy_str(x->name, sizeof x->name, s);
+  CHECK(dr_card_need_string(c, "experiment", "source", &s, e));
+  copy_str(x->source, sizeof x->source, s);
+  if (dr_card_get_string(c, "experiment", "approximations", &s, e) == DR_OK)
+    copy_str(x->approximations, sizeof x->approximations, s);
+
+  CHECK(dr_card_need_string(c, "beam", "particle", &s, e));
+  if ((rc = dr_beam_parse(s, &x->beam, e)) != DR_OK) {
+    DR_FAIL(e, rc, "%s: key [beam] particle", path);
+    goto cleanup;
+  }
+  CHECK(dr_card_need_double(c, "beam", "energy_gev", &x->energy, e));
+  if (!(x->energy > x->beam.mass)) {
+    rc = bad_value(e, path, "[beam] energy_gev", "must exceed the beam particle's mass", x->energy);
+    goto cleanup;
+  }
+  CHECK(dr_card_need_double(c, "beam", "lot", &x->lot, e));
+  if (!(x->lot > 0)) {
+    rc = bad_value(e, path, "[beam] lot", "leptons on target must be positive", x->lot);
+    goto cleanup;
+  }
+  if (dr_card_get_string(c, "beam", "lot_projected", &s, e) == DR_OK)
+    copy_str(x->lot_projected, sizeof x->lot_projected, s);
+
+  CHECK(dr_card_need_string(c, "target", "material", &s, e));
+  x->material = dr_material_find(s);
+  if (!x->material) {
+    rc = DR_FAIL(e, DR_EINVAL, "%s: key [target] material: unknown material '%s' (known: H Be C Al Si Fe Cu W Pb)",
+                 path, s);
+    goto cleanup;
+  }
+  CHECK(dr_card_need_string(c, "target", "kind", &s, e));
+  if (strcmp(s, "thin") == 0) x->target_kind = DR_TARGET_THIN;
+  else if (strcmp(s, "thick") == 0) x->target_kind = DR_TARGET_THICK;
+  else if (strcmp(s, "active") == 0) x->target_kind = DR_TARGET_ACTIVE;
+  else {
+    rc = DR_FAIL(e, DR_EPARSE, "%s: key [target] kind: '%s' is not thin, thick or active", path, s);
+    goto cleanup;
+  }
+  CHECK(dr_card_need_double(c, "target", "thickness_x0", &x->thickness_x0, e));
+  if (!(x->thickness_x0 > 0)) {
+    rc = bad_value(e, path, "[target] thickness_x0", "must be positive", x->thickness_x0);
+    goto cleanup;
+  }
+  if (x->target_kind == DR_TARGET_THIN) {
+    x->effective_thickness_x0 = x->thickness_x0;
+  } else {
+    CHECK(dr_card_need_double(c, "target", "effective_thickness_x0", &x->effective_thickness_x0, e));
+    if (!(x->effective_thickness_x0 > 0) || x->effective_thickness_x0 > x->thickness_x0) {
+      rc = bad_value(e, path, "[target] effective_thickness_x0",
+                     "must be positive and at most thickness_x0", x->effective_thickness_x0);
+      goto cleanup;
+    }
+  }
+
+  CHECK(dr_card_need_double(c, "signal", "x_th", &x->x_th, e));
+  CHECK(opt_double(c, "signal", "x_max", 1.0, &x->x_max, e));
+  if (!(x->x_th >= 0 && x->x_th < x->x_max && x->x_max <= 1)) {
+    rc = bad_value(e, path, "[signal] x_th", "need 0 <= x_th < x_max <= 1", x->x_th);
+    goto cleanup;
+  }
+  CHECK(opt_double(c, "signal", "efficiency", 1.0, &x->efficiency, e));
+  if (!(x->efficiency > 0 && x->efficiency <= 1)) {
+    rc = bad_value(e, path, "[signal] efficiency", "must be in (0, 1]", x->efficiency);
+    goto cleanup;
+  }
+  CHECK(opt_double(c, "signal", "cl", 0.90, &x->cl, e));
+  if (!(x->cl > 0 && x->cl < 1)) {
+    rc = bad_value(e, path, "[signal] cl", "confidence level must be in (0, 1)", x->cl);
+    goto cleanup;
+  }
+  s = "invisible";
+  dr_card_get_string(c, "signal", "signature", &s, e);
+  if (strcmp(s, "invisible") == 0) x->signature = DR_SIG_INVISIBLE;
+  else if (strcmp(s, "visible") == 0) x->signature = DR_SIG_VISIBLE;
+  else {
+    rc = DR_FAIL(e, DR_EPARSE, "%s: key [signal] signature: '%s' is not invisible or visible", path, s);
+    goto cleanup;
+  }
+  if (x->signature == DR_SIG_VISIBLE) {
+    CHECK(dr_card_need_double(c, "decay", "shield_m", &x->shield_m, e));
+    CHECK(dr_card_need_double(c, "decay", "decay_m", &x->decay_m, e));
+    if (!(x->shield_m >= 0 && x->decay_m > 0)) {
+      rc = bad_value(e, path, "[decay] decay_m", "need shield_m >= 0 and decay_m > 0", x->decay_m);
+      goto cleanup;
+    }
+  }
+
+  s = x->signature == DR_SIG_VISIBLE ? "none" : "complex-scalar";
+  dr_card_get_string(c, "dark_sector", "dm", &s, e);
+  if ((rc = dr_dm_parse(s, &x->dm, e)) != DR_OK) {
+    DR_FAIL(e, rc, "%s: key [dark_sector] dm", path);
+    goto cleanup;
+  }
+  CHECK(opt_double(c, "dark_sector", "alpha_d", 0.5, &x->alpha_d, e));
+  CHECK(opt_double(c, "dark_sector", "mass_ratio", 3.0, &x->mass_ratio, e));
+  if (!(x->alpha_d > 0) || !(x->mass_ratio > 0)) {
+    rc = bad_value(e, path, "[dark_sector] alpha_d/mass_ratio", "must be positive", x->alpha_d);
+    goto cleanup;
+  }
+
+  CHECK(opt_double(c, "scan", "mass_min_gev", 1e-3, &x->mass_min, e));
+  CHECK(opt_double(c, "scan", "mass_max_gev", 0.5 * x->energy, &x->mass_max, e));
+  double pts = 60;
+  CHECK(opt_double(c, "scan", "points", 60, &pts, e));
+  x->points = (int)pts;
+  if (!(x->mass_min > 0 && x->mass_max > x->mass_min) || pts != (double)x->points || x->points < 1 ||
+      x->points > 100000) {
+    rc = bad_value(e, path, "[scan]", "need 0 < mass_min_gev < mass_max_gev and 1 <= points <= 100000 (integer)",
+                   pts);
+    goto cleanup;
+  }
+  rc = dr_card_check_unused(c, e);
+cleanup:
+  dr_card_free(c);
+  return rc;
+}
+
+double dr_poisson_upper_zero_bkg(double cl) { return -log1p(-cl); }
+
+double dr_experiment_luminosity_cm2(const dr_experiment *x) {
+  return x->lot * dr_material_atoms_per_cm3(x->material) * x->effective_thickness_x0 *
+         x->material->x0_cm;
+}
