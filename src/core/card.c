@@ -23,6 +23,8 @@ struct dr_card {
   int line;     /* line being parsed (counted by the reader) */
   int oom;      /* allocation failed inside the handler */
   int dup_line; /* first duplicated key, 0 if none */
+  int long_line; /* first line longer than the reader's buffer, 0 if none */
+  int cont;      /* the line being parsed starts with white space (continuation) */
   char dup_key[160];
 };
 
@@ -34,7 +36,12 @@ typedef struct {
 static char *card_reader_gets(char *buf, int n, void *stream) {
   card_reader *r = stream;
   char *s = fgets(buf, n, r->f);
-  if (s) r->card->line++;
+  if (!s) return NULL;
+  r->card->line++;
+  r->card->cont = (s[0] == ' ' || s[0] == '\t');
+  size_t len = strlen(s);
+  if (len == (size_t)n - 1 && s[len - 1] != '\n' && !feof(r->f) && !r->card->long_line)
+    r->card->long_line = r->card->line;
   return s;
 }
 
@@ -54,7 +61,20 @@ static card_entry *card_lookup(const dr_card *c, const char *section, const char
 
 static int card_handler(void *user, const char *section, const char *name, const char *value) {
   dr_card *c = user;
-  if (card_lookup(c, section, name)) {
+  card_entry *prev = card_lookup(c, section, name);
+  if (prev && c->cont && prev == &c->entries[c->n - 1]) { /* indented continuation line */
+    size_t a = strlen(prev->value), b = strlen(value);
+    char *v = realloc(prev->value, a + b + 2);
+    if (!v) {
+      c->oom = 1;
+      return 0;
+    }
+    v[a] = ' ';
+    memcpy(v + a + 1, value, b + 1);
+    prev->value = v;
+    return 1;
+  }
+  if (prev) {
     if (!c->dup_line) {
       c->dup_line = c->line;
       snprintf(c->dup_key, sizeof c->dup_key, "[%s] %s", section, name);
@@ -116,6 +136,11 @@ dr_card *dr_card_read(const char *path, dr_error *e) {
   fclose(f);
   if (c->oom) {
     DR_FAIL(e, DR_ENOMEM, "%s: out of memory", path);
+    goto fail;
+  }
+  if (c->long_line) {
+    DR_FAIL(e, DR_EPARSE, "%s:%d: line too long (continue a long value on indented lines)", path,
+            c->long_line);
     goto fail;
   }
   if (rc > 0) {
