@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# CLI contract and bad-input tests: every computing subcommand's --json prints
+# exactly one JSON object; every bad input gives one error line on stderr and
+# a non-zero exit. Usage: test_cli.sh PATH/TO/darkreach SOURCE_DIR
+set -u
+dr=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+json_has() { # json_has "cmd" key...
+  local out
+  out=$(eval "$1" 2>"$tmp/err") || { bad "$1 exited non-zero: $(cat "$tmp/err")"; return; }
+  shift
+  python3 - "$out" "$@" <<'PY' || { bad "json check: $out"; return; }
+import json, sys
+o = json.loads(sys.argv[1])
+for k in sys.argv[2:]:
+    cur = o
+    for part in k.split('.'):
+        cur = cur[part]
+    if isinstance(cur, float) and cur != cur:
+        raise SystemExit(1)
+PY
+  [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] || { bad "more than one line: $out"; return; }
+  ok
+}
+
+fails_cleanly() { # fails_cleanly "description" expected-substring cmd...
+  local what=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  local lines
+  lines=$(wc -l <"$tmp/err")
+  if [ $rc -eq 0 ]; then bad "$what: exit 0"; return; fi
+  if [ $rc -gt 2 ]; then bad "$what: crashed (exit $rc)"; return; fi
+  if [ "$lines" -ne 1 ]; then bad "$what: $lines stderr lines: $(cat "$tmp/err")"; return; fi
+  grep -qF -- "$want" "$tmp/err" || { bad "$what: '$(cat "$tmp/err")' lacks '$want'"; return; }
+  ok
+}
+
+# --- contracts
+json_has "$dr xsec --model vector --beam e- --energy 100 --target Pb --mass 0.1 --json" sigma_pb err_pb
+json_has "$dr xsec --model axial --beam mu- --energy 160 --target Pb --mass 0.5 --method iww --xmin 0.5 --json" sigma_pb
+json_has "$dr flux --target W --energy 6 --mass 0.1 --json" chi chi_over_z2
+json_has "$dr width --model vector --mass 0.2 --json" gamma_gev ctau_m br.ee
+json_has "$dr width --model vector --mass 0.9 --dm dirac --json" br.hadrons br.dm
+json_has "$dr experiments --json" experiments
+json_has "$dr models --json" models
+
+# flux value against Bjorken et al. Fig. 10 (W, 6 GeV, m = 0.1183: chi/Z^2 = 6.31, 3 %)
+v=$($dr flux --target W --energy 6 --mass 0.1183 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["chi_over_z2"])')
+python3 -c "import sys; sys.exit(0 if abs($v/6.31-1) < 0.03 else 1)" && ok || bad "flux chi/Z^2 = $v"
+# width: FORESEE c tau at 0.2 GeV, 1 %
+v=$($dr width --model vector --mass 0.200022 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["ctau_m"])')
+python3 -c "import sys; sys.exit(0 if abs($v/4.05567e-13-1) < 0.01 else 1)" && ok || bad "ctau = $v"
+
+# reach writes CSV, JSON and PNG; CSV has the promised columns
+if $dr reach "$src/data/experiments/ldmx_phase2.ini" --model vector --out "$tmp/r" --points 8 >/dev/null 2>"$tmp/err"; then
+  [ -s "$tmp/r/reach.csv" ] && [ -s "$tmp/r/reach.json" ] && [ -s "$tmp/r/reach.png" ] && ok || bad "reach files missing"
+  grep -v '^#' "$tmp/r/reach.csv" | head -1 | grep -q '^mass_gev,epsilon,y,status' && ok || bad "reach.csv header"
+  [ "$(grep -v '^#' "$tmp/r/reach.csv" | grep -c ',ok,')" -eq 8 ] && ok || bad "reach.csv: not 8 ok points"
+  python3 -c "import json; d=json.load(open('$tmp/r/reach.json')); assert len(d['points'])==8 and d['config']['lot']==1e16" && ok || bad "reach.json"
+else
+  bad "reach failed: $(cat "$tmp/err")"
+fi
+json_has "$dr reach ldmx_phase1 --out $tmp/r1 --points 4 --no-plot --json" points config.lot
+
+# --- bad input: one line, non-zero exit, no crash
+fails_cleanly "unknown material" "unknown material 'Xx'" $dr xsec --energy 8 --target Xx --mass 0.1
+fails_cleanly "unknown model" "unknown model 'vectr'" $dr xsec --model vectr --energy 8 --target W --mass 0.1
+fails_cleanly "unknown beam" "unknown beam 'p'" $dr xsec --beam p --energy 8 --target W --mass 0.1
+fails_cleanly "negative mass" "must be positive" $dr xsec --energy 8 --target W --mass -0.1
+fails_cleanly "zero mass" "must be positive" $dr xsec --energy 8 --target W --mass 0
+fails_cleanly "mass above limit" "above the kinematic limit" $dr xsec --energy 8 --target W --mass 9
+fails_cleanly "energy below threshold" "below the mu- mass" $dr xsec --beam mu- --energy 0.05 --target W --mass 0.01
+fails_cleanly "not a number" "is not a number" $dr xsec --energy 8GeV --target W --mass 0.1
+fails_cleanly "unknown option" "unknown option" $dr xsec --energy 8 --target W --mass 0.1 --colour red
+fails_cleanly "missing required" "required" $dr xsec --energy 8 --target W
+fails_cleanly "width negative mass" "must be positive" $dr width --mass -1
+fails_cleanly "width above R table" "R(s) table ends" $dr width --mass 20
+fails_cleanly "flux unknown target" "unknown material" $dr flux --target Qq --energy 6 --mass 0.1
+fails_cleanly "unknown command" "unknown command" $dr frobnicate
+fails_cleanly "missing card" "cannot open card" $dr reach "$tmp/none.ini" --out "$tmp/x"
+printf '[experiment]\nname = x\nthis is not ini\n' >"$tmp/malformed.ini"
+fails_cleanly "malformed card" "malformed.ini:3: malformed line" $dr reach "$tmp/malformed.ini" --out "$tmp/x"
+sed 's/^x_th = 0.7/x_th = 0.7\nthreshold = 0.5/' "$src/data/experiments/ldmx_phase2.ini" >"$tmp/unknown.ini"
+fails_cleanly "unknown key" "unknown key [signal] threshold" $dr reach "$tmp/unknown.ini" --out "$tmp/x"
+sed 's/^energy_gev = 8/energy_gev = eight/' "$src/data/experiments/ldmx_phase2.ini" >"$tmp/badval.ini"
+fails_cleanly "malformed value" "key [beam] energy_gev: malformed value 'eight'" $dr reach "$tmp/badval.ini" --out "$tmp/x"
+sed 's/^material = W/material = Vibranium/' "$src/data/experiments/ldmx_phase2.ini" >"$tmp/badmat.ini"
+fails_cleanly "card unknown material" "unknown material 'Vibranium'" $dr reach "$tmp/badmat.ini" --out "$tmp/x"
+fails_cleanly "reach mass above limit" "above the kinematic limit" $dr reach ldmx_phase1 --mass-min 5 --mass-max 6 --out "$tmp/x"
+fails_cleanly "reach negative mass" "need 0 <" $dr reach ldmx_phase1 --mass-min -1 --out "$tmp/x"
+
+# a scan whose upper masses are beyond the kinematics still writes every point
+$dr reach ldmx_phase1 --mass-min 0.01 --mass-max 6 --points 10 --no-plot --out "$tmp/d" >/dev/null 2>&1 &&
+  [ "$(grep -c ',domain,' "$tmp/d/reach.csv")" -ge 1 ] && [ "$(grep -c ',ok,' "$tmp/d/reach.csv")" -ge 7 ] && ok ||
+  bad "scan with out-of-range masses"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,113 @@
+/* Widths, branching ratios, c tau. Independent numbers: FORESEE c tau
+ * (shared reference §3, +-1 % below 2 m_pi), Part II §5 dark-matter widths,
+ * analytic limits. */
+#include "dr_test.h"
+
+#include <string.h>
+
+static dr_widths widths(dr_model_kind k, double m, dr_dm_kind dm, double ratio) {
+  dr_decay_params d = {k, m, 1.0, dm, m / ratio, 0.5};
+  dr_widths w;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_widths_compute(&d, &w, &e), DR_OK);
+  return w;
+}
+
+static void test_foresee_ctau(void **state) {
+  (void)state;
+  const double r[][2] = {{0.002022, 4.1230e-11}, {0.040022, 2.02695e-12}, {0.080022, 1.01376e-12},
+                         {0.200022, 4.05567e-13}};
+  for (int i = 0; i < 4; i++) {
+    dr_widths w = widths(DR_MODEL_VECTOR, r[i][0], DR_DM_NONE, 3);
+    assert_rel(dr_ctau_m(w.total), r[i][1], 0.01);
+    assert_true(w.hadrons == 0);
+  }
+}
+
+static void test_dark_matter_widths(void **state) {
+  (void)state;
+  /* Part II §5: alpha_D = 0.5, m_A' = 3 m_chi: scalar 0.01725 m, Dirac 0.1518 m */
+  assert_rel(widths(DR_MODEL_VECTOR, 0.3, DR_DM_COMPLEX_SCALAR, 3).dm / 0.3, 0.01725, 1e-3);
+  assert_rel(widths(DR_MODEL_VECTOR, 0.3, DR_DM_DIRAC, 3).dm / 0.3, 0.1518, 1e-3);
+  /* closed channel below 2 m_chi */
+  assert_true(widths(DR_MODEL_VECTOR, 0.3, DR_DM_DIRAC, 1.5).dm == 0);
+}
+
+static void test_hadrons_and_r(void **state) {
+  (void)state;
+  dr_error e;
+  dr_error_clear(&e);
+  double R;
+  /* exact table points: rho-omega region and the phi peak (data/rratio_pdg2020.dat) */
+  assert_int_equal(dr_rratio(0.78200, &R, &e), DR_OK);
+  assert_rel(R, 19.30740, 1e-9);
+  assert_int_equal(dr_rratio(1.01951, &R, &e), DR_OK);
+  assert_rel(R, 50.29290, 1e-9);
+  /* linear interpolation halfway between 2.0 (2.18) and 2.0373 (2.238) */
+  assert_int_equal(dr_rratio(2.01865, &R, &e), DR_OK);
+  assert_rel(R, 0.5 * (2.18 + 2.238), 1e-9);
+  /* below 2 m_pi no hadrons; above the table an error, never a clamp */
+  assert_int_equal(dr_rratio(0.25, &R, &e), DR_OK);
+  assert_true(R == 0);
+  assert_int_equal(dr_rratio(13.0, &R, &e), DR_EDOMAIN);
+  /* Gamma(had) = Gamma_mumu(m_mu -> 0) R */
+  dr_widths w = widths(DR_MODEL_VECTOR, 1.01951, DR_DM_NONE, 3);
+  assert_rel(w.hadrons, DR_ALPHA * 1.01951 / 3 * 50.29290, 1e-9);
+  dr_decay_params d = {DR_MODEL_VECTOR, 13.0, 1, DR_DM_NONE, 0, 0};
+  dr_error_clear(&e);
+  assert_int_equal(dr_widths_compute(&d, &w, &e), DR_EDOMAIN);
+}
+
+static void test_model_widths(void **state) {
+  (void)state;
+  double m = 0.4, r = DR_M_MU * DR_M_MU / (m * m), b = sqrt(1 - 4 * r);
+  dr_widths v = widths(DR_MODEL_VECTOR, m, DR_DM_NONE, 3), a = widths(DR_MODEL_AXIAL, m, DR_DM_NONE, 3),
+            s = widths(DR_MODEL_SCALAR, m, DR_DM_NONE, 3), p = widths(DR_MODEL_PSEUDOSCALAR, m, DR_DM_NONE, 3);
+  assert_rel(v.mumu, DR_ALPHA * m / 3 * (1 + 2 * r) * b, 1e-12);
+  assert_rel(a.mumu / v.mumu, b * b / (1 + 2 * r), 1e-12);
+  assert_rel(s.mumu / p.mumu, b * b, 1e-12);
+  assert_rel(p.ee, 1.5 * DR_ALPHA * m / 3 * sqrt(1 - 4 * DR_M_E * DR_M_E / (m * m)), 1e-12);
+  /* leptophilic S, P, A: no hadrons */
+  assert_true(s.hadrons == 0 && a.hadrons == 0);
+  /* eps^2 scaling */
+  dr_decay_params d = {DR_MODEL_VECTOR, 0.5, 1e-3, DR_DM_NONE, 0, 0};
+  dr_widths w;
+  dr_error e;
+  dr_error_clear(&e);
+  dr_widths_compute(&d, &w, &e);
+  assert_rel(w.total, widths(DR_MODEL_VECTOR, 0.5, DR_DM_NONE, 3).total * 1e-6, 1e-12);
+}
+
+static void test_three_photon(void **state) {
+  (void)state;
+  /* leading term for m << m_e: 17 eps^2 alpha^4 m^9/(2^7 3^6 5^3 pi^3 m_e^8) */
+  double m = 1e-3 * DR_M_E;
+  dr_widths w = widths(DR_MODEL_VECTOR, m, DR_DM_NONE, 3);
+  double lead = 17 * pow(DR_ALPHA, 4) * pow(m, 9) / (128.0 * 729 * 125 * pow(DR_PI, 3) * pow(DR_M_E, 8));
+  assert_rel(w.gamma3, lead, 1e-5);
+  assert_true(w.ee == 0);
+  assert_true(widths(DR_MODEL_VECTOR, 3 * DR_M_E, DR_DM_NONE, 3).gamma3 == 0);
+}
+
+static void test_bad_inputs(void **state) {
+  (void)state;
+  dr_error e;
+  dr_error_clear(&e);
+  dr_widths w;
+  dr_decay_params d = {DR_MODEL_VECTOR, -0.1, 1, DR_DM_NONE, 0, 0};
+  assert_int_equal(dr_widths_compute(&d, &w, &e), DR_EINVAL);
+  dr_decay_params s = {DR_MODEL_SCALAR, 0.1, 1, DR_DM_DIRAC, 0.01, 0.5};
+  assert_int_equal(dr_widths_compute(&s, &w, &e), DR_EINVAL);
+  assert_true(isinf(dr_ctau_m(0)));
+}
+
+int main(void) {
+  dr_library_init();
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_foresee_ctau), cmocka_unit_test(test_dark_matter_widths),
+      cmocka_unit_test(test_hadrons_and_r), cmocka_unit_test(test_model_widths),
+      cmocka_unit_test(test_three_photon), cmocka_unit_test(test_bad_inputs),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
