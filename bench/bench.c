@@ -1,1 +1,94 @@
-int main(void){return 0;}
+/* darkreach benchmarks: prints the time per chi evaluation, per WW
+ * d sigma/dx, per total WW and IWW sigma, and for a 100-point reach scan.
+ * Run: make bench (or build/darkreach_bench). Single thread unless stated. */
+#include "darkreach/darkreach.h"
+
+#include <stdio.h>
+#include <time.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec + 1e-9 * t.tv_nsec;
+}
+
+int main(int argc, char **argv) {
+  dr_library_init();
+  dr_error e;
+  dr_error_clear(&e);
+  const char *data = argc > 1 ? argv[1] : DR_DATADIR;
+  dr_quad *q = dr_quad_alloc(200);
+  dr_ff ff;
+  dr_ff_init(&ff, 74, 183.84, DR_INEL_LINEAR, &e);
+  dr_estimate c;
+  double sink = 0;
+  int n = 20000;
+  double t0 = now();
+  for (int i = 0; i < n; i++) {
+    double m = 0.001 + 1.0 * i / n;
+    dr_flux_chi(&ff, pow(m * m / 16, 2), m * m, q, 1e-6, &c);
+    sink += c.val;
+  }
+  printf("chi(t_min, t_max), W, rel. tol 1e-6        : %8.2f us per evaluation\n", 1e6 * (now() - t0) / n);
+
+  dr_beam b;
+  dr_beam_parse("e-", &b, &e);
+  dr_xsec_ws *w = dr_xsec_ws_alloc();
+  dr_process p;
+  dr_process_init(&p, DR_MODEL_VECTOR, &b, 8, 0.1, dr_material_find("W"), DR_INEL_LINEAR, &e);
+  dr_xsec_opts o = dr_xsec_opts_default();
+  n = 2000;
+  t0 = now();
+  for (int i = 0; i < n; i++) {
+    dr_estimate d;
+    dr_dsigma_dx(&p, &o, 0.3 + 0.69 * i / n, w, &d, &e);
+    sink += d.val;
+  }
+  printf("WW d sigma/dx, 8 GeV e- W, m = 0.1 GeV      : %8.2f us per evaluation\n", 1e6 * (now() - t0) / n);
+  const char *names[2] = {"WW ", "IWW"};
+  for (int k = 0; k < 2; k++) {
+    o.method = k == 0 ? DR_METHOD_WW : DR_METHOD_IWW;
+    const double ms[3] = {0.01, 0.1, 1.0};
+    for (int j = 0; j < 3; j++) {
+      dr_process_init(&p, DR_MODEL_VECTOR, &b, 8, ms[j], dr_material_find("W"), DR_INEL_LINEAR, &e);
+      n = k == 0 ? 50 : 200;
+      t0 = now();
+      dr_estimate s = {0};
+      for (int i = 0; i < n; i++) {
+        dr_sigma(&p, &o, 0, 1, w, &s, &e);
+        sink += s.val;
+      }
+      printf("%s total sigma, 8 GeV e- W, m = %-5g GeV : %8.3f ms per sigma (rel. err %.1e)\n", names[k],
+             ms[j], 1e3 * (now() - t0) / n, s.err / s.val);
+    }
+  }
+  char path[1024];
+  snprintf(path, sizeof path, "%s/experiments/ldmx_phase2.ini", data);
+  dr_experiment x;
+  if (dr_experiment_load(path, &x, &e) != DR_OK) {
+    fprintf(stderr, "bench: %s\n", e.msg);
+    return 1;
+  }
+  dr_reach_opts ro = dr_reach_opts_from_experiment(&x);
+  ro.points = 100;
+  dr_reach_point pts[100];
+  int threads = 1;
+#ifdef _OPENMP
+  omp_set_num_threads(1);
+#endif
+  t0 = now();
+  dr_reach_scan(&x, DR_MODEL_VECTOR, &ro, pts, &e);
+  printf("reach scan, LDMX Phase II, 100 masses, WW : %8.3f s on %d thread\n", now() - t0, threads);
+#ifdef _OPENMP
+  omp_set_num_threads(2);
+  t0 = now();
+  dr_reach_scan(&x, DR_MODEL_VECTOR, &ro, pts, &e);
+  printf("reach scan, LDMX Phase II, 100 masses, WW : %8.3f s on 2 threads\n", now() - t0);
+#endif
+  dr_quad_free(q);
+  dr_xsec_ws_free(w);
+  return sink == 42 ? 2 : 0;
+}

@@ -1,0 +1,33 @@
+# darkreach: `make` builds and runs the default LDMX Phase II reach scan;
+# `make test` builds and runs the test suite. Both install missing Debian
+# packages first (scripts/bootstrap).
+BUILD ?= build
+JOBS ?= 2
+
+.PHONY: all reach build test bench sanitize bootstrap clean
+
+all: reach
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+reach: build
+	$(BUILD)/darkreach reach data/experiments/ldmx_phase2.ini --model vector --out out
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/darkreach_bench
+
+sanitize: bootstrap
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DDARKREACH_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	cd build-asan && ctest --output-on-failure
+
+clean:
+	rm -rf $(BUILD) build-asan out
