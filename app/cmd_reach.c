@@ -48,7 +48,7 @@ static const char *reach_help =
     "expected signal equals s_up (zero background: 2.303 events at 90 % CL, 2.996 at 95 % CL).\n"
     "CARD is a path to an INI card or the name of a built-in one (darkreach experiments).\n"
     "Writes DIR/reach.csv (mass_gev,epsilon,y,status,...), DIR/reach.json (with the effective\n"
-    "configuration) and DIR/reach.png (eps and y against mass, log-log).\n"
+    "configuration), DIR/reach.png and DIR/reach_y.png (eps and y against mass, log-log).\n"
     "y = eps^2 alpha_D (m_DM/m_A')^4 with alpha_D and m_A'/m_DM from the card or the options.\n"
     "\n"
     "  --model NAME       vector (default), scalar, pseudoscalar, axial\n"
@@ -201,6 +201,14 @@ int cmd_reach(int argc, char **argv) {
       cv[1].label = "reach (upper boundary)";
       if (dr_plot_loglog(path, title, "m#dA'#u [GeV]", "#ge", cv, has_upper ? 2 : 1, &e)) fail = 1;
     }
+    /* the same reach in y = eps^2 alpha_D (m_DM/m_A')^4, where relic targets are drawn */
+    double yfac = x.alpha_d / pow(x.mass_ratio, 4);
+    for (int i = 0; !fail && i < o.points; i++) ee[i] *= ee[i] * yfac, eu[i] *= eu[i] * yfac;
+    snprintf(path, sizeof path, "%s/reach_y.png", out);
+    char ylab[128];
+    snprintf(ylab, sizeof ylab, "y   (#ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g)",
+             x.alpha_d, x.mass_ratio);
+    if (!fail && dr_plot_loglog(path, title, "m#dA'#u [GeV]", ylab, cv, has_upper ? 2 : 1, &e)) fail = 1;
     free(m), free(ee), free(eu);
   }
   if (fail) {
@@ -225,8 +233,10 @@ int cmd_reach(int argc, char **argv) {
     dr_json_close(&j);
     dr_json_end(&j);
   } else {
-    printf("%s, model %s: %d of %d mass points solved; wrote %s/reach.csv, %s/reach.json%s\n", x.name,
-           model_s, nok, o.points, out, out, plot && nok ? ", reach.png" : "");
+    printf("%s, model %s: %d of %d mass points solved; wrote %s/reach.csv, %s/reach.json", x.name, model_s,
+           nok, o.points, out, out);
+    if (plot && nok) printf(", %s/reach.png, %s/reach_y.png", out, out);
+    printf("\n");
     if (dr_experiment_is_approximate(&x))
       printf("note: %s target treated with an effective thickness of %g X0 (approximate)\n",
              dr_target_kind_name(x.target_kind), x.effective_thickness_x0);

@@ -62,7 +62,7 @@ python3 -c "import sys; sys.exit(0 if abs($v/4.05567e-13-1) < 0.01 else 1)" && o
 
 # reach writes CSV, JSON and PNG; CSV has the promised columns
 if $dr reach "$src/data/experiments/ldmx_phase2.ini" --model vector --out "$tmp/r" --points 8 >/dev/null 2>"$tmp/err"; then
-  [ -s "$tmp/r/reach.csv" ] && [ -s "$tmp/r/reach.json" ] && [ -s "$tmp/r/reach.png" ] && ok || bad "reach files missing"
+  [ -s "$tmp/r/reach.csv" ] && [ -s "$tmp/r/reach.json" ] && [ -s "$tmp/r/reach.png" ] && [ -s "$tmp/r/reach_y.png" ] && ok || bad "reach files missing"
   grep -v '^#' "$tmp/r/reach.csv" | head -1 | grep -q '^mass_gev,epsilon,y,status' && ok || bad "reach.csv header"
   [ "$(grep -v '^#' "$tmp/r/reach.csv" | grep -c ',ok,')" -eq 8 ] && ok || bad "reach.csv: not 8 ok points"
   python3 -c "import json; d=json.load(open('$tmp/r/reach.json')); assert len(d['points'])==8 and d['config']['lot']==1e16" && ok || bad "reach.json"
