@@ -3,6 +3,7 @@
  * Run: make bench (or build/darkreach_bench). Single thread unless stated. */
 #include "darkreach/darkreach.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <time.h>
 #ifdef _OPENMP

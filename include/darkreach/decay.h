@@ -12,6 +12,8 @@
  * Dark matter (vector only), alpha_D = g_D^2/4pi:
  *   complex scalar  Gamma = (alpha_D m/12)(1 - 4 r_chi)^(3/2)
  *   Dirac fermion   Gamma = (alpha_D m/3)(1 + 2 r_chi) sqrt(1 - 4 r_chi)        FORMULARY Part I §9
+ *   Majorana        Gamma = (alpha_D m/6)(1 - 4 r_chi)^(3/2)  (L = (g_D/2) chibar gamma^mu gamma^5 chi A'_mu:
+ *                   the axial width g_D^2 m beta^3/(12 pi) of Part II §5 times 1/2 for identical particles)
  * R(s): PDG compilation shipped in data/rratio_pdg2020.dat (see its header),
  * linear interpolation, rising linearly from 0 at 2 m_pi+ to the first point
  * at 0.30 GeV; above 12 GeV it is an error (DR_EDOMAIN), never a clamp.

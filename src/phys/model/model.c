@@ -28,8 +28,9 @@ int dr_dm_parse(const char *name, dr_dm_kind *out, dr_error *e) {
   if (name && strcmp(name, "none") == 0) *out = DR_DM_NONE;
   else if (name && strcmp(name, "complex-scalar") == 0) *out = DR_DM_COMPLEX_SCALAR;
   else if (name && strcmp(name, "dirac") == 0) *out = DR_DM_DIRAC;
+  else if (name && strcmp(name, "majorana") == 0) *out = DR_DM_MAJORANA;
   else
-    return DR_FAIL(e, DR_EINVAL, "unknown dark-matter species '%s' (known: none, complex-scalar, dirac)",
+    return DR_FAIL(e, DR_EINVAL, "unknown dark-matter species '%s' (known: none, complex-scalar, dirac, majorana)",
                    name ? name : "(null)");
   return DR_OK;
 }
@@ -38,6 +39,7 @@ const char *dr_dm_name(dr_dm_kind k) {
   switch (k) {
   case DR_DM_COMPLEX_SCALAR: return "complex-scalar";
   case DR_DM_DIRAC: return "dirac";
+  case DR_DM_MAJORANA: return "majorana";
   default: return "none";
   }
 }
