@@ -24,5 +24,7 @@ int cmd_width(int argc, char **argv);
 int cmd_reach(int argc, char **argv);
 int cmd_experiments(int argc, char **argv);
 int cmd_models(int argc, char **argv);
+int cmd_relic(int argc, char **argv);
+int cmd_omega(int argc, char **argv);
 
 #endif

@@ -54,7 +54,9 @@ static void usage(FILE *f) {
           "  xsec         dark-bremsstrahlung cross section l N -> l N X (WW / IWW)\n"
           "  flux         effective photon flux chi of a target\n"
           "  width        mediator widths, branching ratios and c*tau\n"
-          "  reach        reach curve of an experiment card (CSV, JSON, PNG)\n"
+          "  reach        reach curve of an experiment card (CSV, JSON, PNG), with the relic target\n"
+          "  relic        thermal-relic target eps, y (one mass or a curve)\n"
+          "  omega        Omega h^2 at a given coupling\n"
           "  experiments  list the built-in experiment cards\n"
           "  models       list the mediator models\n"
           "\n"
@@ -85,6 +87,8 @@ int main(int argc, char **argv) {
   if (!strcmp(c, "reach")) return cmd_reach(argc - 1, argv + 1);
   if (!strcmp(c, "experiments")) return cmd_experiments(argc - 1, argv + 1);
   if (!strcmp(c, "models")) return cmd_models(argc - 1, argv + 1);
+  if (!strcmp(c, "relic")) return cmd_relic(argc - 1, argv + 1);
+  if (!strcmp(c, "omega")) return cmd_omega(argc - 1, argv + 1);
   cli_error(NULL, "unknown command '%s' (try darkreach --help)", c);
   return CLI_USAGE;
 }

@@ -12,6 +12,7 @@
 #include "darkreach/model.h"
 #include "darkreach/num.h"
 #include "darkreach/reach.h"
+#include "darkreach/relic.h"
 #include "darkreach/xsec.h"
 
 #endif

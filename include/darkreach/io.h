@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "darkreach/reach.h"
+#include "darkreach/relic.h"
 
 /* Streaming JSON: the writer tracks commas; keys are given with values. */
 typedef struct {
@@ -38,6 +39,13 @@ int dr_reach_write_csv(const char *path, const dr_experiment *x, const char *car
 int dr_reach_write_json(const char *path, const dr_experiment *x, const char *card_path,
                         dr_model_kind model, const dr_reach_opts *o, const dr_reach_point *pts,
                         int n, dr_error *e);
+
+/* Relic-target curve as CSV (columns m_dm_gev,m_med_gev,epsilon,y,omega_h2,x_f,status,message)
+ * and JSON, with the configuration. */
+int dr_relic_write_csv(const char *path, const char *model, dr_dm_kind dm, double alpha_d, double ratio,
+                       const dr_relic_point *p, int n, dr_error *e);
+int dr_relic_write_json(const char *path, const char *model, dr_dm_kind dm, double alpha_d, double ratio,
+                        const dr_relic_point *p, int n, dr_error *e);
 
 /* Log-log plot of curves into a PNG file. Points with non-finite or
  * non-positive coordinates are skipped (a curve is broken there). */

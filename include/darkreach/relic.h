@@ -70,7 +70,7 @@ typedef int (*dr_sigmav_fn)(double x, void *params, double *sigmav);
 
 typedef struct {
   double x_start, x_end;   /* default 5 and 1000 (x_end lowered to stay in the g_* table) */
-  double rel_tol;          /* ODE relative tolerance, default 1e-8 */
+  double rel_tol;          /* ODE relative tolerance, default 1e-7 */
 } dr_boltzmann_opts;
 dr_boltzmann_opts dr_boltzmann_opts_default(void);
 
@@ -93,6 +93,19 @@ int dr_relic_omega(const dr_relic_model *m, const dr_gstar *gs, dr_relic_result 
 /* Relic target: the eps with Omega h^2 = target (e.g. 0.120); y beside it. */
 int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double *eps, double *y,
                     dr_relic_result *r, dr_error *e);
+
+/* Relic-target curve: for each dark-matter mass m_dm[i] (mediator at
+ * ratio x m_dm), the eps with Omega h^2 = target. OpenMP over points;
+ * each point keeps its own status and message; results do not depend on
+ * the thread count. */
+typedef struct {
+  double m_dm, m_med, eps, y, omega_h2, x_f;
+  int status;
+  char message[200];
+} dr_relic_point;
+
+int dr_relic_curve(dr_dm_kind dm, double alpha_d, double ratio, const double *m_dm, int n,
+                   const dr_gstar *gs, double target, dr_relic_point *out, dr_error *e);
 
 /* Y_eq and the Omega h^2 conversion, exposed for tests. */
 double dr_relic_yeq(double x, int g, double h_eff);

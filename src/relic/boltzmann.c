@@ -22,7 +22,7 @@ double dr_relic_yeq(double x, int g, double h_eff) {
 }
 
 dr_boltzmann_opts dr_boltzmann_opts_default(void) {
-  dr_boltzmann_opts o = {5.0, 1000.0, 1e-8};
+  dr_boltzmann_opts o = {5.0, 1000.0, 1e-7};
   return o;
 }
 
@@ -59,12 +59,13 @@ static int bz_rhs(double x, const double y[], double dydx[], void *vp) {
 }
 
 static int bz_jac(double x, const double y[], double *dfdy, double dfdt[], void *vp) {
+  /* backward difference in x: x + h could leave the g_* table at x_end */
   double lam, yeq, h = 1e-6 * x, lam2, yeq2;
   int rc = bz_lambda(x, vp, &lam, &yeq);
-  if (rc == GSL_SUCCESS) rc = bz_lambda(x + h, vp, &lam2, &yeq2);
+  if (rc == GSL_SUCCESS) rc = bz_lambda(x - h, vp, &lam2, &yeq2);
   if (rc != GSL_SUCCESS) return rc;
   dfdy[0] = -2 * lam * y[0];
-  dfdt[0] = (-lam2 * (y[0] * y[0] - yeq2 * yeq2) + lam * (y[0] * y[0] - yeq * yeq)) / h;
+  dfdt[0] = (-lam * (y[0] * y[0] - yeq * yeq) + lam2 * (y[0] * y[0] - yeq2 * yeq2)) / h;
   return GSL_SUCCESS;
 }
 
@@ -73,7 +74,7 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
                        dr_error *e) {
   memset(r, 0, sizeof *r);
   if (!(m > 0)) return DR_FAIL(e, DR_EINVAL, "dark-matter mass must be positive (got %g GeV)", m);
-  double x0 = o->x_start, x1 = fmin(o->x_end, m / dr_gstar_tmin(gs));
+  double x0 = o->x_start, x1 = fmin(o->x_end, m / dr_gstar_tmin(gs) * (1 - 1e-9));
   if (m / x0 > dr_gstar_tmax(gs))
     return DR_FAIL(e, DR_EDOMAIN, "T = m/x_start = %g GeV is above the g_* table", m / x0);
   if (!(x1 > 20 * x0))
@@ -90,7 +91,7 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
     return rc;
   }
   double y[1] = {dr_relic_yeq(x0, g, heff)}, x = x0;
-  const int N = 400;
+  const int N = 200;
   r->x_f = NAN;
   for (int i = 1; i <= N && rc == DR_OK; i++) {
     double xi = x0 * pow(x1 / x0, (double)i / N);
@@ -113,31 +114,34 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
   return rc;
 }
 
-/* ---- model: tabulate <sigma v>(x) once, spline it for the ODE ---- */
-enum { SV_NODES = 64 };
+/* ---- model: tabulate <sigma v>(x) once, spline it for the ODE ----
+ * <sigma v> is proportional to eps^2 except through the eps^2 Gamma_SM part of
+ * the dark-photon width in the propagator. The relic-target solve therefore
+ * rescales one table by (eps/eps_table)^2 while it searches, then rebuilds the
+ * table at the solution and solves again until eps moves by less than 1e-5. */
+enum { SV_NODES = 48 };
 
 typedef struct {
   gsl_spline *sp;
-  double lx0, lx1;
+  double lx0, lx1, scale;
 } sv_table;
+
+static double x_end_for(const dr_gstar *gs, double m) {
+  /* stay strictly inside the g_* table (T = m/x >= T_min) */
+  return fmin(dr_boltzmann_opts_default().x_end, m / dr_gstar_tmin(gs) * (1 - 1e-9));
+}
 
 static int sv_table_eval(double x, void *vp, double *sv) {
   sv_table *t = vp;
   double l = fmin(fmax(log(x), t->lx0), t->lx1); /* nodes span [x_start, x_end] exactly */
-  *sv = exp(gsl_spline_eval(t->sp, l, NULL));
+  *sv = t->scale * exp(gsl_spline_eval(t->sp, l, NULL));
   return DR_OK;
 }
 
-int dr_relic_omega(const dr_relic_model *m, const dr_gstar *gs, dr_relic_result *r, dr_error *e) {
-  memset(r, 0, sizeof *r);
-  int g, sc;
-  int rc = dr_relic_dm_dof(m->dm, &g, &sc, e);
-  if (rc != DR_OK) return rc;
-  if (!(m->m_dm > 0 && m->m_med > 0 && m->alpha_d > 0 && m->eps > 0))
-    return DR_FAIL(e, DR_EINVAL, "relic model needs positive masses and couplings");
-  dr_boltzmann_opts o = dr_boltzmann_opts_default();
-  double x0 = o.x_start, x1 = fmin(o.x_end, m->m_dm / dr_gstar_tmin(gs));
+static int sv_table_build(const dr_relic_model *m, const dr_gstar *gs, sv_table *t, dr_error *e) {
+  double x0 = dr_boltzmann_opts_default().x_start, x1 = x_end_for(gs, m->m_dm);
   double lx[SV_NODES], lsv[SV_NODES];
+  int rc = DR_OK;
   dr_quad *q = dr_quad_alloc(1000);
   if (!q) return DR_FAIL(e, DR_ENOMEM, "out of memory");
   for (int i = 0; i < SV_NODES && rc == DR_OK; i++) {
@@ -149,11 +153,41 @@ int dr_relic_omega(const dr_relic_model *m, const dr_gstar *gs, dr_relic_result 
   }
   dr_quad_free(q);
   if (rc != DR_OK) return rc;
-  sv_table t = {gsl_spline_alloc(gsl_interp_steffen, SV_NODES), lx[0], lx[SV_NODES - 1]};
-  if (!t.sp) return DR_FAIL(e, DR_ENOMEM, "out of memory");
-  gsl_spline_init(t.sp, lx, lsv, SV_NODES);
-  o.x_end = x1;
-  rc = dr_boltzmann_solve(m->m_dm, g, sc, sv_table_eval, &t, gs, &o, r, e);
+  t->sp = gsl_spline_alloc(gsl_interp_steffen, SV_NODES);
+  if (!t->sp) return DR_FAIL(e, DR_ENOMEM, "out of memory");
+  gsl_spline_init(t->sp, lx, lsv, SV_NODES);
+  t->lx0 = lx[0];
+  t->lx1 = lx[SV_NODES - 1];
+  t->scale = 1;
+  return DR_OK;
+}
+
+static int omega_from_table(const dr_relic_model *m, const dr_gstar *gs, sv_table *t, dr_relic_result *r,
+                            dr_error *e) {
+  int g, sc;
+  int rc = dr_relic_dm_dof(m->dm, &g, &sc, e);
+  if (rc != DR_OK) return rc;
+  dr_boltzmann_opts o = dr_boltzmann_opts_default();
+  o.x_end = x_end_for(gs, m->m_dm);
+  return dr_boltzmann_solve(m->m_dm, g, sc, sv_table_eval, t, gs, &o, r, e);
+}
+
+static int check_model(const dr_relic_model *m, dr_error *e) {
+  int g, sc;
+  int rc = dr_relic_dm_dof(m->dm, &g, &sc, e);
+  if (rc != DR_OK) return rc;
+  if (!(m->m_dm > 0 && m->m_med > 0 && m->alpha_d > 0 && m->eps > 0))
+    return DR_FAIL(e, DR_EINVAL, "relic model needs positive masses and couplings");
+  return DR_OK;
+}
+
+int dr_relic_omega(const dr_relic_model *m, const dr_gstar *gs, dr_relic_result *r, dr_error *e) {
+  memset(r, 0, sizeof *r);
+  int rc = check_model(m, e);
+  if (rc != DR_OK) return rc;
+  sv_table t = {0};
+  rc = sv_table_build(m, gs, &t, e);
+  if (rc == DR_OK) rc = omega_from_table(m, gs, &t, r, e);
   gsl_spline_free(t.sp);
   return rc;
 }
@@ -161,42 +195,73 @@ int dr_relic_omega(const dr_relic_model *m, const dr_gstar *gs, dr_relic_result 
 typedef struct {
   dr_relic_model *m;
   const dr_gstar *gs;
-  double target;
+  sv_table *t;
+  double eps_table, target;
   int status;
   dr_error *e;
 } target_params;
 
 static double target_fn(double leps, void *vp) {
   target_params *p = vp;
-  p->m->eps = exp(leps);
+  double eps = exp(leps);
+  p->t->scale = (eps / p->eps_table) * (eps / p->eps_table);
   dr_relic_result r;
-  int rc = dr_relic_omega(p->m, p->gs, &r, p->e);
+  int rc = omega_from_table(p->m, p->gs, p->t, &r, p->e);
   if (rc != DR_OK) p->status = rc;
   return log(r.omega_h2 > 0 ? r.omega_h2 : 1e-300) - log(p->target);
 }
 
+/* eps with Omega(eps) = target for the table built at p->eps_table */
+static int solve_with_table(target_params *p, double guess, double step, double *leps, dr_error *e) {
+  double lo = log(guess), flo = target_fn(lo, p);
+  if (p->status != DR_OK) return p->status;
+  /* Omega ~ eps^-2 (up to the log in x_f): a Newton step from the guess, then bracket */
+  double hi = lo + 0.5 * flo, fhi = target_fn(hi, p);
+  if (p->status != DR_OK) return p->status;
+  for (int i = 0; i < 60 && flo * fhi > 0; i++) {
+    lo = hi, flo = fhi;
+    hi = lo + (flo > 0 ? step : -step); /* too much dark matter -> larger eps */
+    fhi = target_fn(hi, p);
+    if (p->status != DR_OK) return p->status;
+  }
+  if (flo * fhi > 0) return DR_FAIL(e, DR_ENOCONV, "no coupling gives Omega h^2 = %g", p->target);
+  int rc = dr_root_brent(target_fn, p, fmin(lo, hi), fmax(lo, hi), 1e-7, 0, leps, e);
+  return p->status != DR_OK ? p->status : rc;
+}
+
 int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double *eps, double *y,
                     dr_relic_result *r, dr_error *e) {
-  target_params p = {m, gs, target, DR_OK, e};
-  /* Omega ~ 1/eps^2: start from eps = 1e-4 and bracket geometrically */
-  double lo = log(1e-4), flo = target_fn(lo, &p);
-  if (p.status != DR_OK) return p.status;
-  double hi = lo, fhi = flo;
-  for (int i = 0; i < 40 && flo * fhi > 0; i++) {
-    double step = flo > 0 ? 1.5 : -1.5; /* too much DM -> larger eps */
-    lo = hi, flo = fhi;
-    hi = lo + step;
-    fhi = target_fn(hi, &p);
-    if (p.status != DR_OK) return p.status;
-  }
-  if (flo * fhi > 0) return DR_FAIL(e, DR_ENOCONV, "no coupling gives Omega h^2 = %g", target);
-  double a = fmin(lo, hi), b = fmax(lo, hi), root;
-  int rc = dr_root_brent(target_fn, &p, a, b, 1e-7, 1e-7, &root, e);
-  if (p.status != DR_OK) return p.status;
+  memset(r, 0, sizeof *r);
+  *eps = *y = NAN;
+  if (!(m->eps > 0)) m->eps = 1e-4;
+  int rc = check_model(m, e);
   if (rc != DR_OK) return rc;
-  m->eps = exp(root);
-  rc = dr_relic_omega(m, gs, r, e);
+  double guess = m->eps;
+  for (int it = 0; it < 8; it++) {
+    sv_table t = {0};
+    rc = sv_table_build(m, gs, &t, e);
+    if (rc != DR_OK) return rc;
+    target_params p = {m, gs, &t, m->eps, target, DR_OK, e};
+    double leps;
+    rc = solve_with_table(&p, guess, it == 0 ? 0.5 : 0.01, &leps, e);
+    if (rc == DR_OK) {
+      t.scale = 1;
+      double old = m->eps;
+      m->eps = exp(leps);
+      guess = m->eps;
+      if (fabs(m->eps / old - 1) < 1e-5) { /* the table was built at the solution */
+        t.scale = 1;
+        rc = omega_from_table(m, gs, &t, r, e);
+        gsl_spline_free(t.sp);
+        break;
+      }
+    }
+    gsl_spline_free(t.sp);
+    if (rc != DR_OK) return rc;
+    if (it == 7) return DR_FAIL(e, DR_ENOCONV, "relic target: the width iteration did not settle");
+  }
+  if (rc != DR_OK) return rc;
   *eps = m->eps;
   *y = m->eps * m->eps * m->alpha_d * pow(m->m_dm / m->m_med, 4);
-  return rc;
+  return DR_OK;
 }
