@@ -62,6 +62,8 @@ static const char *reach_help =
     "  --rel-tol R        relative tolerance of each cross section (default 1e-4)\n"
     "  --threads N        OpenMP threads (results do not depend on it)\n"
     "  --no-plot          skip the PNG\n"
+    "  --no-relic         skip the thermal-relic target (drawn for the vector with a DM species;\n"
+    "                     written to DIR/relic.csv at m_DM = m_A'/ratio)\n"
     "  --json             print one JSON object (configuration and points) on stdout\n"
     "\n"
     "Thick and active targets (NA64e, NA64mu, M3, E137) use the effective thickness stated in\n"
@@ -71,8 +73,9 @@ int cmd_reach(int argc, char **argv) {
   const char *cmd = "reach", *model_s = "vector", *out = "out", *method_s = "ww", *tmax_s = "mx2";
   double mmin = NAN, mmax = NAN, pts = NAN, cl = NAN, lot = NAN, ad = NAN, ratio = NAN, rtol = NAN,
          threads = NAN;
-  int json = 0, plot = 1;
+  int json = 0, plot = 1, relic = 1;
   static const struct option lo[] = {
+      {"no-relic", 0, 0, 'N'},
       {"model", 1, 0, 'M'},   {"out", 1, 0, 'o'},      {"method", 1, 0, 'k'}, {"tmax", 1, 0, 'T'},
       {"mass-min", 1, 0, 'a'}, {"mass-max", 1, 0, 'b'}, {"points", 1, 0, 'n'}, {"cl", 1, 0, 'c'},
       {"lot", 1, 0, 'l'},     {"alpha-d", 1, 0, 'A'},  {"ratio", 1, 0, 'R'},  {"rel-tol", 1, 0, 'r'},
@@ -97,6 +100,7 @@ int cmd_reach(int argc, char **argv) {
     case 'r': NUM("--rel-tol", rtol); break;
     case 'p': NUM("--threads", threads); break;
     case 'P': plot = 0; break;
+    case 'N': relic = 0; break;
     case 'j': json = 1; break;
     case 'h': fputs(reach_help, stdout); return CLI_OK;
     default:
@@ -168,6 +172,22 @@ int cmd_reach(int argc, char **argv) {
     free(p);
     return cli_lib_error(cmd, &e);
   }
+  /* thermal-relic target of the same model, at m_DM = m_A'/ratio for every scan mass */
+  dr_relic_point *rp = NULL;
+  double *rm = NULL;
+  int want_relic = relic && model == DR_MODEL_VECTOR && x.dm != DR_DM_NONE;
+  if (want_relic) {
+    dr_gstar *gs = dr_gstar_alloc(&e);
+    rp = calloc((size_t)o.points, sizeof *rp);
+    rm = calloc((size_t)o.points, sizeof *rm);
+    if (!gs || !rp || !rm) {
+      dr_gstar_free(gs), free(rp), free(rm), free(p);
+      return cli_error(cmd, "out of memory");
+    }
+    for (int i = 0; i < o.points; i++) rm[i] = p[i].mass / x.mass_ratio;
+    dr_relic_curve(x.dm, x.alpha_d, x.mass_ratio, rm, o.points, gs, DR_OMEGA_H2_PLANCK, rp, &e);
+    dr_gstar_free(gs);
+  }
   if (make_dir(out) != 0) {
     free(p);
     return cli_error(cmd, "cannot create output directory '%s': %s", out, strerror(errno));
@@ -178,6 +198,12 @@ int cmd_reach(int argc, char **argv) {
   if (dr_reach_write_csv(path, &x, card, model, &o, p, o.points, &e)) fail = 1;
   snprintf(path, sizeof path, "%s/reach.json", out);
   if (!fail && dr_reach_write_json(path, &x, card, model, &o, p, o.points, &e)) fail = 1;
+  if (!fail && want_relic) {
+    snprintf(path, sizeof path, "%s/relic.csv", out);
+    if (dr_relic_write_csv(path, "vector", x.dm, x.alpha_d, x.mass_ratio, rp, o.points, &e)) fail = 1;
+    snprintf(path, sizeof path, "%s/relic.json", out);
+    if (!fail && dr_relic_write_json(path, "vector", x.dm, x.alpha_d, x.mass_ratio, rp, o.points, &e)) fail = 1;
+  }
   int nok = 0;
   for (int i = 0; i < o.points; i++) nok += p[i].status == DR_REACH_OK;
   if (!fail && plot && nok > 0) {
@@ -192,14 +218,27 @@ int cmd_reach(int argc, char **argv) {
     char title[256];
     snprintf(title, sizeof title, "%s: %s, %g%% CL, %.3g LOT%s", x.name, model_s, 100 * x.cl, x.lot,
              dr_experiment_is_approximate(&x) ? " (approx. thick target)" : "");
-    dr_plot_curve cv[2] = {{m, ee, o.points, "reach (lower)", 9, 1}, {m, eu, o.points, "reach (upper)", 9, 2}};
+    double *re = malloc(sizeof *re * (size_t)o.points), *ry = malloc(sizeof *ry * (size_t)o.points);
+    if (!re || !ry) fail = 1;
+    for (int i = 0; !fail && i < o.points; i++) {
+      re[i] = want_relic ? rp[i].eps : NAN;
+      ry[i] = want_relic ? rp[i].y : NAN;
+    }
+    dr_plot_curve cv[3] = {{m, ee, o.points, "reach (lower)", 9, 1},
+                           {m, eu, o.points, "reach (upper)", 9, 2},
+                           {m, re, o.points, "thermal relic target", 1, 1}};
     int has_upper = 0;
     for (int i = 0; !fail && i < o.points; i++) has_upper |= isfinite(eu[i]);
     snprintf(path, sizeof path, "%s/reach.png", out);
     if (!fail) {
       cv[0].label = has_upper ? "reach (lower boundary)" : "reach";
       cv[1].label = "reach (upper boundary)";
-      if (dr_plot_loglog(path, title, "m#dA'#u [GeV]", "#ge", cv, has_upper ? 2 : 1, &e)) fail = 1;
+      dr_plot_curve use[3];
+      int nc = 0;
+      use[nc++] = cv[0];
+      if (has_upper) use[nc++] = cv[1];
+      if (want_relic) use[nc++] = cv[2];
+      if (dr_plot_loglog(path, title, "m#dA'#u [GeV]", "#ge", use, nc, &e)) fail = 1;
     }
     /* the same reach in y = eps^2 alpha_D (m_DM/m_A')^4, where relic targets are drawn */
     double yfac = x.alpha_d / pow(x.mass_ratio, 4);
@@ -208,11 +247,18 @@ int cmd_reach(int argc, char **argv) {
     char ylab[128];
     snprintf(ylab, sizeof ylab, "y   (#ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g)",
              x.alpha_d, x.mass_ratio);
-    if (!fail && dr_plot_loglog(path, title, "m#dA'#u [GeV]", ylab, cv, has_upper ? 2 : 1, &e)) fail = 1;
-    free(m), free(ee), free(eu);
+    cv[2].y = ry;
+    dr_plot_curve use[3];
+    int nc = 0;
+    use[nc++] = cv[0];
+    if (has_upper) use[nc++] = cv[1];
+    if (want_relic) use[nc++] = cv[2];
+    if (!fail && dr_plot_loglog(path, title, "m#dA'#u [GeV]", ylab, use, nc, &e)) fail = 1;
+    free(m), free(ee), free(eu), free(re), free(ry);
   }
+  free(rm);
   if (fail) {
-    free(p);
+    free(p), free(rp);
     return cli_lib_error(cmd, &e);
   }
   if (json) {
@@ -236,12 +282,14 @@ int cmd_reach(int argc, char **argv) {
     printf("%s, model %s: %d of %d mass points solved; wrote %s/reach.csv, %s/reach.json", x.name, model_s,
            nok, o.points, out, out);
     if (plot && nok) printf(", %s/reach.png, %s/reach_y.png", out, out);
+    if (want_relic) printf(", %s/relic.csv (thermal target at m_DM = m_A'/%g)", out, x.mass_ratio);
     printf("\n");
     if (dr_experiment_is_approximate(&x))
       printf("note: %s target treated with an effective thickness of %g X0 (approximate)\n",
              dr_target_kind_name(x.target_kind), x.effective_thickness_x0);
   }
   free(p);
+  free(rp);
   return CLI_OK;
 }
 

@@ -89,6 +89,33 @@ int main(int argc, char **argv) {
   dr_reach_scan(&x, DR_MODEL_VECTOR, &ro, pts, &e);
   printf("reach scan, LDMX Phase II, 100 masses, WW : %8.3f s on 2 threads\n", now() - t0);
 #endif
+  /* relic: complex scalar, m_A' = 3 m_DM, alpha_D = 0.5 */
+  dr_gstar *gs = dr_gstar_alloc(&e);
+  dr_relic_model rm = {DR_DM_COMPLEX_SCALAR, 0.01, 0.03, 0.5, 4.66e-5};
+  dr_relic_result rr;
+  n = 20;
+  t0 = now();
+  for (int i = 0; i < n; i++) dr_relic_omega(&rm, gs, &rr, &e);
+  printf("Omega h^2, complex scalar, m = 10 MeV      : %8.2f ms\n", 1e3 * (now() - t0) / n);
+  t0 = now();
+  double eps, yy;
+  for (int i = 0; i < n; i++) {
+    rm.eps = 1e-4;
+    dr_relic_target(&rm, gs, 0.12, &eps, &yy, &rr, &e);
+  }
+  printf("relic-target point, complex scalar, 10 MeV: %8.2f ms\n", 1e3 * (now() - t0) / n);
+  double masses[100];
+  dr_relic_point rp[100];
+  for (int i = 0; i < 100; i++) masses[i] = 0.002 * pow(1.0 / 0.002, i / 99.0);
+  for (int th = 1; th <= 2; th++) {
+#ifdef _OPENMP
+    omp_set_num_threads(th);
+#endif
+    t0 = now();
+    dr_relic_curve(DR_DM_COMPLEX_SCALAR, 0.5, 3, masses, 100, gs, 0.12, rp, &e);
+    printf("relic curve, 100 masses 2 MeV - 1 GeV      : %8.3f s on %d thread%s\n", now() - t0, th, th > 1 ? "s" : "");
+  }
+  dr_gstar_free(gs);
   dr_quad_free(q);
   dr_xsec_ws_free(w);
   return sink == 42 ? 2 : 0;

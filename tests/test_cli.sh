@@ -71,6 +71,18 @@ else
 fi
 json_has "$dr reach ldmx_phase1 --out $tmp/r1 --points 4 --no-plot --json" points config.lot
 
+# relic and omega
+json_has "$dr relic --model vector --dm complex-scalar --ratio 3 --alpha-d 0.5 --mass 0.01 --json" epsilon y omega_h2 x_f
+json_has "$dr omega --mass 0.01 --eps 4.66e-5 --json" omega_h2 x_f
+v=$($dr relic --mass 0.01 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["omega_h2"])')
+python3 -c "import sys; sys.exit(0 if abs($v/0.120-1) < 1e-3 else 1)" && ok || bad "relic omega_h2 = $v"
+if $dr relic --mass-min 0.005 --mass-max 0.5 --points 6 --out "$tmp/rel" >/dev/null 2>"$tmp/err"; then
+  [ "$(grep -c ',ok,' "$tmp/rel/relic.csv")" -eq 6 ] && [ -s "$tmp/rel/relic.png" ] && ok || bad "relic curve"
+else
+  bad "relic curve failed: $(cat "$tmp/err")"
+fi
+[ -s "$tmp/r/relic.csv" ] && ok || bad "reach did not write relic.csv beside reach.csv"
+
 # --- bad input: one line, non-zero exit, no crash
 fails_cleanly "unknown material" "unknown material 'Xx'" $dr xsec --energy 8 --target Xx --mass 0.1
 fails_cleanly "unknown model" "unknown model 'vectr'" $dr xsec --model vectr --energy 8 --target W --mass 0.1
@@ -97,6 +109,12 @@ sed 's/^material = W/material = Vibranium/' "$src/data/experiments/ldmx_phase2.i
 fails_cleanly "card unknown material" "unknown material 'Vibranium'" $dr reach "$tmp/badmat.ini" --out "$tmp/x"
 fails_cleanly "reach mass above limit" "above the kinematic limit" $dr reach ldmx_phase1 --mass-min 5 --mass-max 6 --out "$tmp/x"
 fails_cleanly "reach negative mass" "need 0 <" $dr reach ldmx_phase1 --mass-min -1 --out "$tmp/x"
+
+fails_cleanly "relic negative mass" "must be positive" $dr relic --mass -0.1
+fails_cleanly "relic unknown dm" "unknown dark-matter species" $dr relic --mass 0.1 --dm wimpzilla
+fails_cleanly "relic model not yet" "vector only" $dr relic --mass 0.1 --model scalar
+fails_cleanly "omega missing eps" "required" $dr omega --mass 0.1
+fails_cleanly "relic below m_e" "no annihilation channel is open" $dr relic --mass 1e-4
 
 # a scan whose upper masses are beyond the kinematics still writes every point
 $dr reach ldmx_phase1 --mass-min 0.01 --mass-max 6 --points 10 --no-plot --out "$tmp/d" >/dev/null 2>&1 &&

@@ -148,7 +148,9 @@ static int sv_table_build(const dr_relic_model *m, const dr_gstar *gs, sv_table 
     lx[i] = log(x0) + (log(x1) - log(x0)) * i / (SV_NODES - 1);
     dr_estimate sv;
     rc = dr_relic_sigmav(m, exp(lx[i]), q, &sv, e);
-    if (rc == DR_OK && !(sv.val > 0)) rc = DR_FAIL(e, DR_EDOMAIN, "<sigma v> vanishes at x = %g", exp(lx[i]));
+    if (rc == DR_OK && !(sv.val > 0))
+      rc = DR_FAIL(e, DR_EDOMAIN, "no annihilation channel is open: <sigma v> = 0 at m_DM = %g GeV, x = %g",
+                   m->m_dm, exp(lx[i]));
     lsv[i] = rc == DR_OK ? log(sv.val) : 0;
   }
   dr_quad_free(q);
