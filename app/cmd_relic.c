@@ -15,7 +15,9 @@
   } while (0)
 
 static const char *relic_common_help =
-    "  --model NAME       vector (kinetic mixing; the dark-moment models are not available yet)\n"
+    "  --model NAME       vector (kinetic mixing, default), magnetic-dipole, electric-dipole,\n"
+    "                     charge-radius, anapole (Catena, Gray, Jerkvall 2025, eq. 2.1; hadronic final\n"
+    "                     states for vector only). y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1 TeV\n"
     "  --dm NAME          complex-scalar (default) | dirac | majorana\n"
     "  --alpha-d A        dark coupling alpha_D (default 0.5)\n"
     "  --ratio R          m_A'/m_DM (default 3)\n"
@@ -63,13 +65,10 @@ static int parse(const char *cmd, int argc, char **argv, relic_args *a, const ch
     }
   }
   if (optind < argc) return cli_error(cmd, "unexpected argument '%s'", argv[optind]), CLI_USAGE;
-  if (strcmp(a->model, "vector") != 0) {
-    dr_model_kind k;
-    dr_error e;
-    dr_error_clear(&e);
-    if (dr_model_parse(a->model, &k, &e)) return cli_lib_error(cmd, &e), CLI_USAGE;
-    return cli_error(cmd, "relic targets are available for --model vector only in this version");
-  }
+  dr_coupling_kind k;
+  dr_error e;
+  dr_error_clear(&e);
+  if (dr_coupling_parse(a->model, &k, &e)) return cli_lib_error(cmd, &e), CLI_USAGE;
   if (!(a->ad > 0)) return cli_error(cmd, "--alpha-d must be positive (got %g)", a->ad);
   if (!(a->ratio > 0)) return cli_error(cmd, "--ratio must be positive (got %g)", a->ratio);
   return CLI_OK;
@@ -121,7 +120,9 @@ int cmd_relic(int argc, char **argv) {
   }
   for (int i = 0; i < n; i++)
     m[i] = !curve ? a.mass : n == 1 ? a.mmin : a.mmin * pow(a.mmax / a.mmin, (double)i / (n - 1));
-  dr_relic_curve(dm, a.ad, a.ratio, m, n, gs, a.target, p, &e);
+  dr_coupling_kind kind;
+  dr_coupling_parse(a.model, &kind, &e);
+  dr_relic_curve(kind, dm, a.ad, a.ratio, m, n, gs, a.target, p, &e);
   dr_gstar_free(gs);
   int status = CLI_OK;
   if (!curve) {
@@ -187,10 +188,11 @@ int cmd_relic(int argc, char **argv) {
 static const char *omega_help =
     "usage: darkreach omega --mass M --eps EPS [options]\n"
     "\n"
-    "Omega h^2 of the dark matter at a given kinetic mixing eps. --mass is the dark-matter mass [GeV].\n"
+    "Omega h^2 of the dark matter at a given coupling. --mass is the dark-matter mass [GeV].\n"
     "\n"
     "  --mass M           dark-matter mass [GeV] (required)\n"
-    "  --eps EPS          kinetic mixing (required)\n";
+    "  --eps G            the coupling g_f (required): eps for vector, mu_f/e or d_f/e [1/GeV] for\n"
+    "                     the dipoles, b_f/e or a_f/e [1/GeV^2] for charge radius and anapole\n";
 
 int cmd_omega(int argc, char **argv) {
   const char *cmd = "omega";
@@ -203,8 +205,8 @@ int cmd_omega(int argc, char **argv) {
   if (!(a.eps > 0)) return cli_error(cmd, "--eps must be positive (got %g)", a.eps);
   dr_error e;
   dr_error_clear(&e);
-  dr_relic_model m = {DR_DM_COMPLEX_SCALAR, a.mass, a.ratio * a.mass, a.ad, a.eps};
-  if (dr_dm_parse(a.dm, &m.dm, &e)) return cli_lib_error(cmd, &e);
+  dr_relic_model m = {DR_DM_COMPLEX_SCALAR, a.mass, a.ratio * a.mass, a.ad, a.eps, DR_COUPLING_KM};
+  if (dr_dm_parse(a.dm, &m.dm, &e) || dr_coupling_parse(a.model, &m.coupling, &e)) return cli_lib_error(cmd, &e);
   dr_gstar *gs = dr_gstar_alloc(&e);
   if (!gs) return cli_lib_error(cmd, &e);
   dr_relic_result r;
@@ -218,7 +220,8 @@ int cmd_omega(int argc, char **argv) {
     dr_json_num(&j, "x_f", r.x_f);
     dr_json_num(&j, "y_inf", r.y_inf);
     dr_json_num(&j, "epsilon", a.eps);
-    dr_json_num(&j, "y", a.eps * a.eps * a.ad / pow(a.ratio, 4));
+    dr_json_num(&j, "y", a.eps * a.eps * a.ad / pow(a.ratio, 4) * pow(1e3, 2 * dr_coupling_dim(m.coupling)));
+    dr_json_str(&j, "model", a.model);
     dr_json_str(&j, "dm", dr_dm_name(m.dm));
     dr_json_num(&j, "m_dm_gev", a.mass);
     dr_json_num(&j, "m_med_gev", m.m_med);

@@ -112,7 +112,8 @@ fails_cleanly "reach negative mass" "need 0 <" $dr reach ldmx_phase1 --mass-min 
 
 fails_cleanly "relic negative mass" "must be positive" $dr relic --mass -0.1
 fails_cleanly "relic unknown dm" "unknown dark-matter species" $dr relic --mass 0.1 --dm wimpzilla
-fails_cleanly "relic model not yet" "vector only" $dr relic --mass 0.1 --model scalar
+fails_cleanly "relic unknown model" "unknown model 'scalar' for relic targets" $dr relic --mass 0.1 --model scalar
+json_has "$dr relic --model magnetic-dipole --mass 0.05 --json" epsilon y
 fails_cleanly "omega missing eps" "required" $dr omega --mass 0.1
 fails_cleanly "relic below m_e" "no annihilation channel is open" $dr relic --mass 1e-4
 

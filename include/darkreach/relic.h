@@ -42,13 +42,38 @@ double dr_gstar_tmax(const dr_gstar *g);
 int dr_gstar_eval(const dr_gstar *g, double T, double *g_eff, double *h_eff, double *gstar_half,
                   dr_error *e);
 
-/* ---- the annihilating model ---- */
+/* ---- the annihilating model ----
+ * How the dark photon couples to SM fermions f ([Catena:2025xxx] eq. (2.1)-(2.2)):
+ *   KM   kinetic mixing        g_f = eps              (dimensionless)
+ *   MDM  magnetic dipole       g_f = mu_f/e           [1/GeV]
+ *   EDM  electric dipole       g_f = d_f/e            [1/GeV]
+ *   CR   charge radius         g_f = b_f/e            [1/GeV^2]
+ *   AM   anapole               g_f = a_f/e            [1/GeV^2]
+ * Widths A'(mass M) -> f fbar from the Lagrangian (FORMULARY Part I §5: A.8-A.13, with
+ * the EDM width twice the printed A.11), r = m_f^2/M^2, beta = sqrt(1 - 4r), e^2 = 4 pi alpha:
+ *   KM  alpha eps^2 M beta (1 + 2r)/3          MDM (g e)^2 M^3 beta (1 + 8r)/(24 pi)
+ *   EDM (g e)^2 M^3 beta^3/(24 pi)             CR  (g e)^2 M^5 beta (1 + 2r)/(12 pi)
+ *   AM  (g e)^2 M^5 beta^3/(12 pi)
+ * Annihilation uses them at M = sqrt(s) in the master formula (off-shell: the CR amplitude
+ * is KM with e eps -> b_f s). Hadrons (R(s)) for KM only, as in [Catena:2025xxx].
+ * y = g_f^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1 TeV, n = 0, 1, 1, 2, 2 (eq. 3.3). */
+typedef enum { DR_COUPLING_KM = 0, DR_COUPLING_MDM, DR_COUPLING_EDM, DR_COUPLING_CR, DR_COUPLING_AM } dr_coupling_kind;
+
+/* vector | magnetic-dipole | electric-dipole | charge-radius | anapole */
+int dr_coupling_parse(const char *name, dr_coupling_kind *out, dr_error *e);
+const char *dr_coupling_name(dr_coupling_kind k);
+int dr_coupling_dim(dr_coupling_kind k); /* n in Lambda^(2n) */
+
+/* Gamma(A' -> f fbar) at mass M for coupling g of kind k [GeV]. */
+double dr_moment_width_ff(dr_coupling_kind k, double g, double M, double m_f);
+
 typedef struct {
   dr_dm_kind dm;  /* complex scalar, Dirac or Majorana */
   double m_dm;    /* GeV */
   double m_med;   /* dark-photon mass, GeV */
   double alpha_d; /* g_D^2/(4 pi) */
-  double eps;     /* kinetic mixing */
+  double eps;     /* the coupling g_f of `coupling` (eps for kinetic mixing) */
+  dr_coupling_kind coupling;
 } dr_relic_model;
 
 int dr_relic_dm_dof(dr_dm_kind dm, int *g, int *self_conjugate, dr_error *e);
@@ -90,7 +115,7 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
 /* Omega h^2 of a model (builds the callback from dr_relic_sigmav). */
 int dr_relic_omega(const dr_relic_model *m, const dr_gstar *gs, dr_relic_result *r, dr_error *e);
 
-/* Relic target: the eps with Omega h^2 = target (e.g. 0.120); y beside it. */
+/* Relic target: the coupling g_f with Omega h^2 = target (e.g. 0.120); the generalised y beside it. */
 int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double *eps, double *y,
                     dr_relic_result *r, dr_error *e);
 
@@ -104,7 +129,7 @@ typedef struct {
   char message[200];
 } dr_relic_point;
 
-int dr_relic_curve(dr_dm_kind dm, double alpha_d, double ratio, const double *m_dm, int n,
+int dr_relic_curve(dr_coupling_kind k, dr_dm_kind dm, double alpha_d, double ratio, const double *m_dm, int n,
                    const dr_gstar *gs, double target, dr_relic_point *out, dr_error *e);
 
 /* Y_eq and the Omega h^2 conversion, exposed for tests. */

@@ -264,6 +264,7 @@ int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double
   }
   if (rc != DR_OK) return rc;
   *eps = m->eps;
-  *y = m->eps * m->eps * m->alpha_d * pow(m->m_dm / m->m_med, 4);
+  /* [Catena:2025xxx] eq. (3.3): y = g_f^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1 TeV */
+  *y = m->eps * m->eps * m->alpha_d * pow(m->m_dm / m->m_med, 4) * pow(1e3, 2 * dr_coupling_dim(m->coupling));
   return DR_OK;
 }
