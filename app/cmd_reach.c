@@ -185,7 +185,7 @@ int cmd_reach(int argc, char **argv) {
       return cli_error(cmd, "out of memory");
     }
     for (int i = 0; i < o.points; i++) rm[i] = p[i].mass / x.mass_ratio;
-    dr_relic_curve(DR_COUPLING_KM, x.dm, x.alpha_d, x.mass_ratio, rm, o.points, gs, DR_OMEGA_H2_PLANCK, rp, &e);
+    dr_relic_curve(DR_COUPLING_KM, x.dm, x.alpha_d, x.mass_ratio, x.delta, rm, o.points, gs, DR_OMEGA_H2_PLANCK, rp, &e);
     dr_gstar_free(gs);
   }
   if (make_dir(out) != 0) {

@@ -18,7 +18,8 @@ static const char *relic_common_help =
     "  --model NAME       vector (kinetic mixing, default), magnetic-dipole, electric-dipole,\n"
     "                     charge-radius, anapole (Catena, Gray, Jerkvall 2025, eq. 2.1; hadronic final\n"
     "                     states for vector only). y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1 TeV\n"
-    "  --dm NAME          complex-scalar (default) | dirac | majorana\n"
+    "  --dm NAME          complex-scalar (default) | dirac | majorana | pseudo-dirac\n"
+    "  --delta D          pseudo-Dirac splitting (m_2 - m_1)/m_1 (default 0.1)\n"
     "  --alpha-d A        dark coupling alpha_D (default 0.5)\n"
     "  --ratio R          m_A'/m_DM (default 3)\n"
     "  --json             print one JSON object\n"
@@ -30,7 +31,7 @@ static const char *relic_common_help =
 /* shared option parsing for relic and omega */
 typedef struct {
   const char *model, *dm, *out;
-  double mass, mmin, mmax, points, ad, ratio, eps, target;
+  double mass, mmin, mmax, points, ad, ratio, eps, target, delta;
   int json, plot;
 } relic_args;
 
@@ -39,7 +40,7 @@ static int parse(const char *cmd, int argc, char **argv, relic_args *a, const ch
       {"model", 1, 0, 'M'},  {"dm", 1, 0, 'd'},       {"alpha-d", 1, 0, 'a'},  {"ratio", 1, 0, 'r'},
       {"mass", 1, 0, 'm'},   {"mass-min", 1, 0, '1'}, {"mass-max", 1, 0, '2'}, {"points", 1, 0, 'n'},
       {"eps", 1, 0, 'g'},    {"target", 1, 0, 't'},   {"out", 1, 0, 'o'},      {"no-plot", 0, 0, 'P'},
-      {"json", 0, 0, 'j'},   {"help", 0, 0, 'h'},     {0, 0, 0, 0}};
+      {"json", 0, 0, 'j'},   {"help", 0, 0, 'h'},     {"delta", 1, 0, 'D'}, {0, 0, 0, 0}};
   opterr = 0;
   optind = 1;
   int c;
@@ -55,6 +56,7 @@ static int parse(const char *cmd, int argc, char **argv, relic_args *a, const ch
     case 'n': NUM("--points", a->points); break;
     case 'g': NUM("--eps", a->eps); break;
     case 't': NUM("--target", a->target); break;
+    case 'D': NUM("--delta", a->delta); break;
     case 'o': a->out = optarg; break;
     case 'P': a->plot = 0; break;
     case 'j': a->json = 1; break;
@@ -71,6 +73,7 @@ static int parse(const char *cmd, int argc, char **argv, relic_args *a, const ch
   if (dr_coupling_parse(a->model, &k, &e)) return cli_lib_error(cmd, &e), CLI_USAGE;
   if (!(a->ad > 0)) return cli_error(cmd, "--alpha-d must be positive (got %g)", a->ad);
   if (!(a->ratio > 0)) return cli_error(cmd, "--ratio must be positive (got %g)", a->ratio);
+  if (!(a->delta >= 0 && a->delta < 1)) return cli_error(cmd, "--delta must be in [0, 1) (got %g)", a->delta);
   return CLI_OK;
 }
 
@@ -91,7 +94,7 @@ static const char *relic_help =
 
 int cmd_relic(int argc, char **argv) {
   const char *cmd = "relic";
-  relic_args a = {"vector", "complex-scalar", "out", NAN, NAN, NAN, 60, 0.5, 3, NAN, 0.120, 0, 1};
+  relic_args a = {"vector", "complex-scalar", "out", NAN, NAN, NAN, 60, 0.5, 3, NAN, 0.120, 0.1, 0, 1};
   int rc = parse(cmd, argc, argv, &a, relic_help);
   if (rc < 0) return CLI_OK;
   if (rc) return rc;
@@ -122,7 +125,7 @@ int cmd_relic(int argc, char **argv) {
     m[i] = !curve ? a.mass : n == 1 ? a.mmin : a.mmin * pow(a.mmax / a.mmin, (double)i / (n - 1));
   dr_coupling_kind kind;
   dr_coupling_parse(a.model, &kind, &e);
-  dr_relic_curve(kind, dm, a.ad, a.ratio, m, n, gs, a.target, p, &e);
+  dr_relic_curve(kind, dm, a.ad, a.ratio, a.delta, m, n, gs, a.target, p, &e);
   dr_gstar_free(gs);
   int status = CLI_OK;
   if (!curve) {
@@ -196,7 +199,7 @@ static const char *omega_help =
 
 int cmd_omega(int argc, char **argv) {
   const char *cmd = "omega";
-  relic_args a = {"vector", "complex-scalar", "out", NAN, NAN, NAN, 60, 0.5, 3, NAN, 0.120, 0, 1};
+  relic_args a = {"vector", "complex-scalar", "out", NAN, NAN, NAN, 60, 0.5, 3, NAN, 0.120, 0.1, 0, 1};
   int rc = parse(cmd, argc, argv, &a, omega_help);
   if (rc < 0) return CLI_OK;
   if (rc) return rc;
@@ -205,7 +208,7 @@ int cmd_omega(int argc, char **argv) {
   if (!(a.eps > 0)) return cli_error(cmd, "--eps must be positive (got %g)", a.eps);
   dr_error e;
   dr_error_clear(&e);
-  dr_relic_model m = {DR_DM_COMPLEX_SCALAR, a.mass, a.ratio * a.mass, a.ad, a.eps, DR_COUPLING_KM};
+  dr_relic_model m = {DR_DM_COMPLEX_SCALAR, a.mass, a.ratio * a.mass, a.ad, a.eps, DR_COUPLING_KM, a.delta};
   if (dr_dm_parse(a.dm, &m.dm, &e) || dr_coupling_parse(a.model, &m.coupling, &e)) return cli_lib_error(cmd, &e);
   dr_gstar *gs = dr_gstar_alloc(&e);
   if (!gs) return cli_lib_error(cmd, &e);

@@ -91,7 +91,7 @@ int main(int argc, char **argv) {
 #endif
   /* relic: complex scalar, m_A' = 3 m_DM, alpha_D = 0.5 */
   dr_gstar *gs = dr_gstar_alloc(&e);
-  dr_relic_model rm = {DR_DM_COMPLEX_SCALAR, 0.01, 0.03, 0.5, 4.66e-5, DR_COUPLING_KM};
+  dr_relic_model rm = {DR_DM_COMPLEX_SCALAR, 0.01, 0.03, 0.5, 4.66e-5, DR_COUPLING_KM, 0};
   dr_relic_result rr;
   n = 20;
   t0 = now();
@@ -112,7 +112,7 @@ int main(int argc, char **argv) {
     omp_set_num_threads(th);
 #endif
     t0 = now();
-    dr_relic_curve(DR_COUPLING_KM, DR_DM_COMPLEX_SCALAR, 0.5, 3, masses, 100, gs, 0.12, rp, &e);
+    dr_relic_curve(DR_COUPLING_KM, DR_DM_COMPLEX_SCALAR, 0.5, 3, 0, masses, 100, gs, 0.12, rp, &e);
     printf("relic curve, 100 masses 2 MeV - 1 GeV      : %8.3f s on %d thread%s\n", now() - t0, th, th > 1 ? "s" : "");
   }
   dr_gstar_free(gs);

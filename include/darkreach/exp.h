@@ -45,6 +45,7 @@ typedef struct {
   dr_dm_kind dm;
   double alpha_d;
   double mass_ratio; /* m_A'/m_DM */
+  double delta;      /* pseudo-Dirac splitting (m_2 - m_1)/m_1 */
   double cl;         /* 0.90 or 0.95 */
   double mass_min, mass_max;
   int points;

@@ -35,8 +35,8 @@ int dr_model_parse(const char *name, dr_model_kind *out, dr_error *e);
 const dr_model_info *dr_model_info_get(dr_model_kind kind);
 
 /* Dark-matter species the mediator may decay to (invisible channel). */
-typedef enum { DR_DM_NONE = 0, DR_DM_COMPLEX_SCALAR, DR_DM_DIRAC, DR_DM_MAJORANA } dr_dm_kind;
-/* none | complex-scalar | dirac | majorana */
+typedef enum { DR_DM_NONE = 0, DR_DM_COMPLEX_SCALAR, DR_DM_DIRAC, DR_DM_MAJORANA, DR_DM_PSEUDO_DIRAC } dr_dm_kind;
+/* none | complex-scalar | dirac | majorana | pseudo-dirac */
 int dr_dm_parse(const char *name, dr_dm_kind *out, dr_error *e);
 const char *dr_dm_name(dr_dm_kind k);
 

@@ -4,6 +4,13 @@
  * Conventions (FORMULARY Part I §10, Part II §6):
  *  - Y = n/s counts particles AND antiparticles; g is the total number of
  *    internal states (complex scalar 2, Dirac 4, Majorana 2).
+ *  - Pseudo-Dirac: two Majorana states chi_1 (m) and chi_2 (m (1 + delta)), g = 2 each,
+ *    the dark photon couples off-diagonally, so only chi_1 chi_2 co-annihilate
+ *    ([Griest:1990kh] effective cross section):
+ *      <sigma v>_eff = 2 <sigma_12 v> g_1 g_2 (1+delta)^{3/2} e^{-x delta}/g_eff^2,
+ *      g_eff = g_1 + g_2 (1+delta)^{3/2} e^{-x delta},
+ *    Y = Y_1 + Y_2, Y_eq summed over both states; sigma_12 is the Dirac cross section at
+ *    the lighter mass (corrections O(delta)). delta -> 0 reproduces the Dirac fermion.
  *  - dY/dx = -sqrt(pi/45) M_Pl m g_*^{1/2}(T)/x^2 <sigma v>_eff (Y^2 - Y_eq^2),
  *    <sigma v>_eff = <sigma v>_{chi chibar}/2 for chi != chibar, = <sigma v>
  *    for a self-conjugate species ([Gondolo:1990dk]; Part II §6.3).
@@ -74,6 +81,7 @@ typedef struct {
   double alpha_d; /* g_D^2/(4 pi) */
   double eps;     /* the coupling g_f of `coupling` (eps for kinetic mixing) */
   dr_coupling_kind coupling;
+  double delta; /* pseudo-Dirac: (m_2 - m_1)/m_1 of the two Majorana states */
 } dr_relic_model;
 
 int dr_relic_dm_dof(dr_dm_kind dm, int *g, int *self_conjugate, dr_error *e);
@@ -96,6 +104,7 @@ typedef int (*dr_sigmav_fn)(double x, void *params, double *sigmav);
 typedef struct {
   double x_start, x_end;   /* default 5 and 1000 (x_end lowered to stay in the g_* table) */
   double rel_tol;          /* ODE relative tolerance, default 1e-7 */
+  double delta;            /* > 0: two states of g/2 each, split by delta (Y_eq summed); default 0 */
 } dr_boltzmann_opts;
 dr_boltzmann_opts dr_boltzmann_opts_default(void);
 
@@ -129,7 +138,7 @@ typedef struct {
   char message[200];
 } dr_relic_point;
 
-int dr_relic_curve(dr_coupling_kind k, dr_dm_kind dm, double alpha_d, double ratio, const double *m_dm, int n,
+int dr_relic_curve(dr_coupling_kind k, dr_dm_kind dm, double alpha_d, double ratio, double delta, const double *m_dm, int n,
                    const dr_gstar *gs, double target, dr_relic_point *out, dr_error *e);
 
 /* Y_eq and the Omega h^2 conversion, exposed for tests. */

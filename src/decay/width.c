@@ -64,7 +64,8 @@ int dr_widths_compute(const dr_decay_params *d, dr_widths *w, dr_error *e) {
       if (d->dm == DR_DM_COMPLEX_SCALAR) w->dm = d->alpha_d * m / 12 * pow(1 - 4 * r, 1.5);
       else if (d->dm == DR_DM_MAJORANA) /* axial rule g_D gamma^mu gamma^5, identical particles: 1/2 */
         w->dm = d->alpha_d * m / 6 * pow(1 - 4 * r, 1.5);
-      else w->dm = d->alpha_d * m / 3 * (1 + 2 * r) * sqrt(1 - 4 * r);
+      else /* Dirac; pseudo-Dirac at the lighter mass (splitting neglected in the width) */
+        w->dm = d->alpha_d * m / 3 * (1 + 2 * r) * sqrt(1 - 4 * r);
     }
   }
   w->total = w->ee + w->mumu + w->tautau + w->hadrons + w->gamma3 + w->dm;

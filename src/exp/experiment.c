@@ -151,6 +151,7 @@ int dr_experiment_load(const char *path, dr_experiment *x, dr_error *e) {
   }
   CHECK(opt_double(c, "dark_sector", "alpha_d", 0.5, &x->alpha_d, e));
   CHECK(opt_double(c, "dark_sector", "mass_ratio", 3.0, &x->mass_ratio, e));
+  CHECK(opt_double(c, "dark_sector", "delta", 0.1, &x->delta, e));
   if (!(x->alpha_d > 0) || !(x->mass_ratio > 0)) {
     rc = bad_value(e, path, "[dark_sector] alpha_d/mass_ratio", "must be positive", x->alpha_d);
     goto cleanup;

@@ -21,13 +21,21 @@ double dr_relic_yeq(double x, int g, double h_eff) {
   return 45.0 * g * x * x * gsl_sf_bessel_Kn(2, x) / (4 * pow(DR_PI, 4) * h_eff);
 }
 
+/* Y_eq of one state (delta = 0) or of two states of g/2 each split by delta */
+static double yeq_states(double x, int g, double delta, double h_eff) {
+  if (!(delta > 0)) return dr_relic_yeq(x, g, h_eff);
+  double x2 = x * (1 + delta);
+  return 45.0 * (g / 2) * (x * x * gsl_sf_bessel_Kn(2, x) + x2 * x2 * gsl_sf_bessel_Kn(2, x2)) /
+         (4 * pow(DR_PI, 4) * h_eff);
+}
+
 dr_boltzmann_opts dr_boltzmann_opts_default(void) {
-  dr_boltzmann_opts o = {5.0, 1000.0, 1e-7};
+  dr_boltzmann_opts o = {5.0, 1000.0, 1e-7, 0.0};
   return o;
 }
 
 typedef struct {
-  double m;
+  double m, delta;
   int g, self_conj;
   dr_sigmav_fn f;
   void *fp;
@@ -46,7 +54,7 @@ static int bz_lambda(double x, bz_params *p, double *lam, double *yeq) {
   }
   if (!p->self_conj) sv *= 0.5; /* Y counts chi + chibar */
   *lam = sqrt(DR_PI / 45) * DR_M_PLANCK * p->m * gh / (x * x) * sv;
-  *yeq = dr_relic_yeq(x, p->g, heff);
+  *yeq = yeq_states(x, p->g, p->delta, heff);
   return GSL_SUCCESS;
 }
 
@@ -80,7 +88,7 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
   if (!(x1 > 20 * x0))
     return DR_FAIL(e, DR_EDOMAIN, "m = %g GeV: the g_* table (T >= %g GeV) ends before freeze-out", m,
                    dr_gstar_tmin(gs));
-  bz_params p = {m, g, self_conjugate, f, params, gs, DR_OK, e};
+  bz_params p = {m, o->delta, g, self_conjugate, f, params, gs, DR_OK, e};
   gsl_odeiv2_system sys = {bz_rhs, bz_jac, 1, &p};
   gsl_odeiv2_driver *d = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_msbdf, 1e-6 * x0, 0.0, o->rel_tol);
   if (!d) return DR_FAIL(e, DR_ENOMEM, "out of memory");
@@ -90,7 +98,7 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
     gsl_odeiv2_driver_free(d);
     return rc;
   }
-  double y[1] = {dr_relic_yeq(x0, g, heff)}, x = x0;
+  double y[1] = {yeq_states(x0, g, o->delta, heff)}, x = x0;
   const int N = 200;
   r->x_f = NAN;
   for (int i = 1; i <= N && rc == DR_OK; i++) {
@@ -103,7 +111,7 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
     }
     if (isnan(r->x_f)) { /* freeze-out: Y = 2 Y_eq (Y - Y_eq = Y_eq) */
       dr_gstar_eval(gs, m / xi, NULL, &heff, NULL, e);
-      if (y[0] >= 2 * dr_relic_yeq(xi, g, heff)) r->x_f = xi;
+      if (y[0] >= 2 * yeq_states(xi, g, o->delta, heff)) r->x_f = xi;
     }
   }
   gsl_odeiv2_driver_free(d);
@@ -124,6 +132,8 @@ enum { SV_NODES = 48 };
 typedef struct {
   gsl_spline *sp;
   double lx0, lx1, scale;
+  int coann;    /* pseudo-Dirac: apply the co-annihilation weight */
+  double delta; /* its splitting */
 } sv_table;
 
 static double x_end_for(const dr_gstar *gs, double m) {
@@ -135,6 +145,10 @@ static int sv_table_eval(double x, void *vp, double *sv) {
   sv_table *t = vp;
   double l = fmin(fmax(log(x), t->lx0), t->lx1); /* nodes span [x_start, x_end] exactly */
   *sv = t->scale * exp(gsl_spline_eval(t->sp, l, NULL));
+  if (t->coann) { /* [Griest:1990kh]: 2 g1 g2 w/(g1 + g2 w)^2, w = (1+delta)^{3/2} e^{-x delta} */
+    double w = pow(1 + t->delta, 1.5) * exp(-x * t->delta);
+    *sv *= 2 * 4 * w / ((2 + 2 * w) * (2 + 2 * w));
+  }
   return DR_OK;
 }
 
@@ -161,6 +175,8 @@ static int sv_table_build(const dr_relic_model *m, const dr_gstar *gs, sv_table 
   t->lx0 = lx[0];
   t->lx1 = lx[SV_NODES - 1];
   t->scale = 1;
+  t->coann = m->dm == DR_DM_PSEUDO_DIRAC;
+  t->delta = t->coann ? m->delta : 0;
   return DR_OK;
 }
 
@@ -171,6 +187,7 @@ static int omega_from_table(const dr_relic_model *m, const dr_gstar *gs, sv_tabl
   if (rc != DR_OK) return rc;
   dr_boltzmann_opts o = dr_boltzmann_opts_default();
   o.x_end = x_end_for(gs, m->m_dm);
+  o.delta = m->dm == DR_DM_PSEUDO_DIRAC ? m->delta : 0;
   return dr_boltzmann_solve(m->m_dm, g, sc, sv_table_eval, t, gs, &o, r, e);
 }
 
@@ -180,6 +197,8 @@ static int check_model(const dr_relic_model *m, dr_error *e) {
   if (rc != DR_OK) return rc;
   if (!(m->m_dm > 0 && m->m_med > 0 && m->alpha_d > 0 && m->eps > 0))
     return DR_FAIL(e, DR_EINVAL, "relic model needs positive masses and couplings");
+  if (m->dm == DR_DM_PSEUDO_DIRAC && !(m->delta >= 0 && m->delta < 1))
+    return DR_FAIL(e, DR_EINVAL, "pseudo-Dirac splitting delta must be in [0, 1) (got %g)", m->delta);
   return DR_OK;
 }
 

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int dr_relic_curve(dr_coupling_kind k, dr_dm_kind dm, double alpha_d, double ratio, const double *m_dm, int n,
+int dr_relic_curve(dr_coupling_kind k, dr_dm_kind dm, double alpha_d, double ratio, double delta, const double *m_dm, int n,
                    const dr_gstar *gs, double target, dr_relic_point *out, dr_error *e) {
   int g, sc;
   if (dr_relic_dm_dof(dm, &g, &sc, e) != DR_OK) return DR_EINVAL;
@@ -18,7 +18,7 @@ int dr_relic_curve(dr_coupling_kind k, dr_dm_kind dm, double alpha_d, double rat
     p->m_dm = m_dm[i];
     p->m_med = ratio * m_dm[i];
     p->eps = p->y = p->omega_h2 = p->x_f = NAN;
-    dr_relic_model m = {dm, m_dm[i], ratio * m_dm[i], alpha_d, 1e-4, k};
+    dr_relic_model m = {dm, m_dm[i], ratio * m_dm[i], alpha_d, 1e-4, k, delta};
     dr_relic_result r;
     dr_error pe;
     dr_error_clear(&pe);

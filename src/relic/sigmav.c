@@ -14,7 +14,9 @@ int dr_relic_dm_dof(dr_dm_kind dm, int *g, int *self_conjugate, dr_error *e) {
   case DR_DM_COMPLEX_SCALAR: *g = 2, *self_conjugate = 0; return DR_OK;
   case DR_DM_DIRAC: *g = 4, *self_conjugate = 0; return DR_OK;
   case DR_DM_MAJORANA: *g = 2, *self_conjugate = 1; return DR_OK;
-  default: return DR_FAIL(e, DR_EINVAL, "relic density needs a dark-matter species (complex-scalar, dirac, majorana)");
+  /* two Majorana states; the co-annihilation weights carry the 12 + 21 counting */
+  case DR_DM_PSEUDO_DIRAC: *g = 4, *self_conjugate = 1; return DR_OK;
+  default: return DR_FAIL(e, DR_EINVAL, "relic density needs a dark-matter species (complex-scalar, dirac, majorana, pseudo-dirac)");
   }
 }
 
@@ -80,7 +82,7 @@ static int sigma_with_width(const dr_relic_model *m, double s, double gam_med, d
   *sigma = 0;
   if (!(s > 4 * m2)) return DR_OK;
   double rs = sqrt(s), beta = sqrt(1 - 4 * m2 / s);
-  double J = m->dm == DR_DM_DIRAC ? s + 2 * m2 : s - 4 * m2;
+  double J = (m->dm == DR_DM_DIRAC || m->dm == DR_DM_PSEUDO_DIRAC) ? s + 2 * m2 : s - 4 * m2;
   double gam_f;
   int rc = width_sm_at(m->coupling, m->eps, rs, &gam_f, e);
   if (rc != DR_OK) return rc;

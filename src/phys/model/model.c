@@ -29,8 +29,9 @@ int dr_dm_parse(const char *name, dr_dm_kind *out, dr_error *e) {
   else if (name && strcmp(name, "complex-scalar") == 0) *out = DR_DM_COMPLEX_SCALAR;
   else if (name && strcmp(name, "dirac") == 0) *out = DR_DM_DIRAC;
   else if (name && strcmp(name, "majorana") == 0) *out = DR_DM_MAJORANA;
+  else if (name && strcmp(name, "pseudo-dirac") == 0) *out = DR_DM_PSEUDO_DIRAC;
   else
-    return DR_FAIL(e, DR_EINVAL, "unknown dark-matter species '%s' (known: none, complex-scalar, dirac, majorana)",
+    return DR_FAIL(e, DR_EINVAL, "unknown dark-matter species '%s' (known: none, complex-scalar, dirac, majorana, pseudo-dirac)",
                    name ? name : "(null)");
   return DR_OK;
 }
@@ -40,6 +41,7 @@ const char *dr_dm_name(dr_dm_kind k) {
   case DR_DM_COMPLEX_SCALAR: return "complex-scalar";
   case DR_DM_DIRAC: return "dirac";
   case DR_DM_MAJORANA: return "majorana";
+  case DR_DM_PSEUDO_DIRAC: return "pseudo-dirac";
   default: return "none";
   }
 }
