@@ -99,8 +99,9 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
     return rc;
   }
   double y[1] = {yeq_states(x0, g, o->delta, heff)}, x = x0;
-  const int N = 200;
+  const int N = 100;
   r->x_f = NAN;
+  double prev_x = x0, prev_ratio = 1.0; /* Y/Y_eq at the previous grid point */
   for (int i = 1; i <= N && rc == DR_OK; i++) {
     double xi = x0 * pow(x1 / x0, (double)i / N);
     int s = gsl_odeiv2_driver_apply(d, &x, xi, y);
@@ -109,9 +110,14 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
       DR_FAIL(e, rc, "Boltzmann integration stopped at x = %g", x);
       break;
     }
-    if (isnan(r->x_f)) { /* freeze-out: Y = 2 Y_eq (Y - Y_eq = Y_eq) */
+    if (isnan(r->x_f)) { /* freeze-out: Y = 2 Y_eq, located by interpolation in ln x */
       dr_gstar_eval(gs, m / xi, NULL, &heff, NULL, e);
-      if (y[0] >= 2 * yeq_states(xi, g, o->delta, heff)) r->x_f = xi;
+      double ratio = y[0] / yeq_states(xi, g, o->delta, heff);
+      if (ratio >= 2) {
+        double f = (2 - prev_ratio) / (ratio - prev_ratio);
+        r->x_f = prev_x * pow(xi / prev_x, f);
+      }
+      prev_x = xi, prev_ratio = ratio;
     }
   }
   gsl_odeiv2_driver_free(d);
@@ -127,7 +133,7 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
  * the dark-photon width in the propagator. The relic-target solve therefore
  * rescales one table by (eps/eps_table)^2 while it searches, then rebuilds the
  * table at the solution and solves again until eps moves by less than 1e-5. */
-enum { SV_NODES = 48 };
+enum { SV_NODES = 40 };
 
 typedef struct {
   gsl_spline *sp;
@@ -232,21 +238,36 @@ static double target_fn(double leps, void *vp) {
   return log(r.omega_h2 > 0 ? r.omega_h2 : 1e-300) - log(p->target);
 }
 
-/* eps with Omega(eps) = target for the table built at p->eps_table */
-static int solve_with_table(target_params *p, double guess, double step, double *leps, dr_error *e) {
-  double lo = log(guess), flo = target_fn(lo, p);
+/* eps with Omega(eps) = target for the table built at p->eps_table: secant
+ * iteration in ln eps, started with the slope d ln Omega/d ln eps = -2 of
+ * Omega ~ 1/<sigma v> ~ eps^-2; bisection-safe Brent if it does not settle. */
+static int solve_with_table(target_params *p, double guess, double *leps, dr_error *e) {
+  double l0 = log(guess), f0 = target_fn(l0, p);
   if (p->status != DR_OK) return p->status;
-  /* Omega ~ eps^-2 (up to the log in x_f): a Newton step from the guess, then bracket */
-  double hi = lo + 0.5 * flo, fhi = target_fn(hi, p);
+  double l1 = l0 + 0.5 * f0, f1 = target_fn(l1, p);
   if (p->status != DR_OK) return p->status;
+  for (int it = 0; it < 12; it++) {
+    if (fabs(f1) < 1e-6) {
+      *leps = l1;
+      return DR_OK;
+    }
+    double slope = (f1 - f0) / (l1 - l0);
+    if (!(slope < -0.5 && slope > -8)) slope = -2; /* keep the physical sign and size */
+    double l2 = l1 - f1 / slope;
+    l0 = l1, f0 = f1;
+    l1 = l2, f1 = target_fn(l1, p);
+    if (p->status != DR_OK) return p->status;
+  }
+  /* fallback: bracket from the last point and bisect */
+  double lo = l1, flo = f1, hi = lo, fhi = flo;
   for (int i = 0; i < 60 && flo * fhi > 0; i++) {
     lo = hi, flo = fhi;
-    hi = lo + (flo > 0 ? step : -step); /* too much dark matter -> larger eps */
+    hi = lo + (flo > 0 ? 0.5 : -0.5); /* too much dark matter -> larger coupling */
     fhi = target_fn(hi, p);
     if (p->status != DR_OK) return p->status;
   }
   if (flo * fhi > 0) return DR_FAIL(e, DR_ENOCONV, "no coupling gives Omega h^2 = %g", p->target);
-  int rc = dr_root_brent(target_fn, p, fmin(lo, hi), fmax(lo, hi), 1e-7, 0, leps, e);
+  int rc = dr_root_brent(target_fn, p, fmin(lo, hi), fmax(lo, hi), 1e-6, 0, leps, e);
   return p->status != DR_OK ? p->status : rc;
 }
 
@@ -264,7 +285,7 @@ int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double
     if (rc != DR_OK) return rc;
     target_params p = {m, gs, &t, m->eps, target, DR_OK, e};
     double leps;
-    rc = solve_with_table(&p, guess, it == 0 ? 0.5 : 0.01, &leps, e);
+    rc = solve_with_table(&p, guess, &leps, e);
     if (rc == DR_OK) {
       t.scale = 1;
       double old = m->eps;
