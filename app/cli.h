@@ -15,6 +15,13 @@ int cli_lib_error(const char *cmd, const dr_error *e);
 /* Strict number parsing: the whole argument must be a finite number. */
 int cli_number(const char *cmd, const char *opt, const char *arg, double *out);
 
+/* Parse the current getopt argument of option `opt` as a number into `var`, or
+ * return a usage error from the calling subcommand (which names itself `cmd`). */
+#define NUM(opt, var)                                                                              \
+  do {                                                                                             \
+    if (cli_number(cmd, opt, optarg, &(var)) != CLI_OK) return CLI_USAGE;                          \
+  } while (0)
+
 /* Directory with data/ contents: $DARKREACH_DATA, else the build-time path. */
 const char *cli_data_dir(void);
 

@@ -14,11 +14,6 @@ static int bad_option(const char *cmd, char **argv) {
   return CLI_USAGE;
 }
 
-#define NUM(opt, var)                                                                              \
-  do {                                                                                             \
-    if (cli_number(cmd, opt, optarg, &(var)) != CLI_OK) return CLI_USAGE;                          \
-  } while (0)
-
 /* ------------------------------------------------------------------ xsec */
 static const char *xsec_help =
     "usage: darkreach xsec --energy E --target SYM --mass M [options]\n"

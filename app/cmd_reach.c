@@ -15,11 +15,6 @@
 #include <omp.h>
 #endif
 
-#define NUM(opt, var)                                                                              \
-  do {                                                                                             \
-    if (cli_number(cmd, opt, optarg, &(var)) != CLI_OK) return CLI_USAGE;                          \
-  } while (0)
-
 /* A card argument is a path, or the name of a built-in card. */
 static const char *resolve_card(const char *arg, char *buf, size_t n) {
   if (access(arg, R_OK) == 0) return arg;

@@ -9,11 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define NUM(opt, var)                                                                              \
-  do {                                                                                             \
-    if (cli_number(cmd, opt, optarg, &(var)) != CLI_OK) return CLI_USAGE;                          \
-  } while (0)
-
 static const char *relic_common_help =
     "  --model NAME       vector (kinetic mixing, default), magnetic-dipole, electric-dipole,\n"
     "                     charge-radius, anapole (Catena, Gray, Jerkvall 2025, eq. 2.1; hadronic final\n"
