@@ -34,6 +34,11 @@ dr_boltzmann_opts dr_boltzmann_opts_default(void) {
   return o;
 }
 
+/* largest x that stays strictly inside the g_* table (T = m/x >= T_min) */
+static double x_end_in_table(const dr_gstar *gs, double m, double x_end) {
+  return fmin(x_end, m / dr_gstar_tmin(gs) * (1 - 1e-9));
+}
+
 typedef struct {
   double m, delta;
   int g, self_conj;
@@ -82,7 +87,7 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
                        dr_error *e) {
   memset(r, 0, sizeof *r);
   if (!(m > 0)) return DR_FAIL(e, DR_EINVAL, "dark-matter mass must be positive (got %g GeV)", m);
-  double x0 = o->x_start, x1 = fmin(o->x_end, m / dr_gstar_tmin(gs) * (1 - 1e-9));
+  double x0 = o->x_start, x1 = x_end_in_table(gs, m, o->x_end);
   if (m / x0 > dr_gstar_tmax(gs))
     return DR_FAIL(e, DR_EDOMAIN, "T = m/x_start = %g GeV is above the g_* table", m / x0);
   if (!(x1 > 20 * x0))
@@ -142,11 +147,6 @@ typedef struct {
   double delta; /* its splitting */
 } sv_table;
 
-static double x_end_for(const dr_gstar *gs, double m) {
-  /* stay strictly inside the g_* table (T = m/x >= T_min) */
-  return fmin(dr_boltzmann_opts_default().x_end, m / dr_gstar_tmin(gs) * (1 - 1e-9));
-}
-
 static int sv_table_eval(double x, void *vp, double *sv) {
   sv_table *t = vp;
   double l = fmin(fmax(log(x), t->lx0), t->lx1); /* nodes span [x_start, x_end] exactly */
@@ -159,7 +159,7 @@ static int sv_table_eval(double x, void *vp, double *sv) {
 }
 
 static int sv_table_build(const dr_relic_model *m, const dr_gstar *gs, sv_table *t, dr_error *e) {
-  double x0 = dr_boltzmann_opts_default().x_start, x1 = x_end_for(gs, m->m_dm);
+  double x0 = dr_boltzmann_opts_default().x_start, x1 = x_end_in_table(gs, m->m_dm, dr_boltzmann_opts_default().x_end);
   double lx[SV_NODES], lsv[SV_NODES];
   int rc = DR_OK;
   dr_quad *q = dr_quad_alloc(1000);
@@ -192,7 +192,7 @@ static int omega_from_table(const dr_relic_model *m, const dr_gstar *gs, sv_tabl
   int rc = dr_relic_dm_dof(m->dm, &g, &sc, e);
   if (rc != DR_OK) return rc;
   dr_boltzmann_opts o = dr_boltzmann_opts_default();
-  o.x_end = x_end_for(gs, m->m_dm);
+  o.x_end = x_end_in_table(gs, m->m_dm, dr_boltzmann_opts_default().x_end);
   o.delta = m->dm == DR_DM_PSEUDO_DIRAC ? m->delta : 0;
   return dr_boltzmann_solve(m->m_dm, g, sc, sv_table_eval, t, gs, &o, r, e);
 }
