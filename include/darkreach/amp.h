@@ -19,19 +19,24 @@
 
 #include "darkreach/model.h"
 
-/* four-vector (E, px, py, pz), metric (+,-,-,-) */
+/* Extended precision throughout: for electrons the terms of T_X cancel by
+ * about 8 digits (Part II §2.3), so kinematics and traces are long double. */
+typedef long double dr_real;
+
+/* four-vector (E, px, py, pz) [GeV], metric (+,-,-,-) */
 typedef struct {
-  double v[4];
+  dr_real v[4];
 } dr_p4;
 
-double dr_p4_dot(const dr_p4 *a, const dr_p4 *b);
+dr_real dr_p4_dot(const dr_p4 *a, const dr_p4 *b);
 
 typedef struct {
   dr_p4 p, pp, k, P, Pp; /* beam lepton, outgoing lepton, X, nucleus in, nucleus out */
-  double m_l, m_X;
+  dr_real m_l, m_X;
 } dr_amp_kin;
 
-/* T_X for the model at the given (on-shell, momentum-conserving) kinematics. */
-double dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k);
+/* T_X [GeV^2] for the model at the given (on-shell, momentum-conserving)
+ * kinematics. */
+dr_real dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k);
 
 #endif

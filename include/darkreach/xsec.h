@@ -90,16 +90,17 @@ int dr_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_h
 
 /* ---- exact-tree-level kinematics (FORMULARY Part II §2.3) ----
  * Lab frame, nucleus (mass M) at rest, beam along z. Variables: X energy E_X
- * and polar angle theta_X (azimuth 0), momentum transfer t = -(P - P')^2 and the
+ * and polar angle theta_X [rad] (azimuth 0), momentum transfer t = -(P - P')^2 and the
  * azimuth phi of P' about Q = p - k. The t range at fixed (E_X, theta_X) is
  * computed without cancellation (t_min ~ 1e-13 GeV^2 against M^2 ~ 1e4 GeV^2). */
 #include "darkreach/amp.h"
 
-/* t range [t_lo, t_hi] at fixed (E_X, cos theta_X); DR_EDOMAIN if empty. */
-int dr_etl_t_range(double E, double m_l, double m_X, double M, double E_X, double cos_th,
+/* t range [t_lo, t_hi] at fixed (E_X, theta_X); DR_EDOMAIN if empty. */
+int dr_etl_t_range(double E, double m_l, double m_X, double M, double E_X, double theta,
                    double *t_lo, double *t_hi);
-/* Full 2 -> 3 configuration; DR_EDOMAIN outside the physical region. */
-int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, double cos_th,
+/* Full 2 -> 3 configuration (long double four-vectors); DR_EDOMAIN outside
+ * the physical region. */
+int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, double theta,
                       double t, double phi, dr_amp_kin *kin);
 
 #endif

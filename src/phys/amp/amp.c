@@ -1,17 +1,20 @@
 /* Numerical squared amplitudes from the Feynman rules (include/darkreach/amp.h).
- * Dirac representation; traces of products of 4x4 complex matrices. */
+ * Dirac representation; traces of products of 4x4 complex matrices, all in
+ * long double: for electrons the two diagrams cancel by about 8 digits
+ * (FORMULARY Part II §2.3, "use long double for T_X"). This file is compiled
+ * with -fcx-limited-range (plain complex products, no NaN-recovery calls). */
 #include "darkreach/amp.h"
 
 #include <complex.h>
 #include <math.h>
 #include <string.h>
 
-typedef double complex cplx;
+typedef long double complex cplx;
 typedef struct {
   cplx a[4][4];
 } mat4;
 
-double dr_p4_dot(const dr_p4 *a, const dr_p4 *b) {
+dr_real dr_p4_dot(const dr_p4 *a, const dr_p4 *b) {
   return a->v[0] * b->v[0] - a->v[1] * b->v[1] - a->v[2] * b->v[2] - a->v[3] * b->v[3];
 }
 
@@ -42,8 +45,8 @@ static mat4 m_gamma(int mu) {
   return r;
 }
 
-/* pslash = gamma^mu p_mu = gamma^0 p^0 - gamma^i p^i, plus m */
-static mat4 m_slash(const dr_p4 *p, double mass) {
+/* pslash + m = gamma^0 p^0 - gamma^i p^i + m */
+static mat4 m_slash(const dr_p4 *p, dr_real mass) {
   mat4 r = m_scalar(mass);
   for (int i = 0; i < 4; i++)
     for (int j = 0; j < 4; j++)
@@ -62,10 +65,11 @@ static mat4 m_mul(const mat4 *x, const mat4 *y) {
   return r;
 }
 
-static mat4 m_add(const mat4 *x, const mat4 *y, cplx cy) {
+/* x + c y */
+static mat4 m_axpy(const mat4 *x, const mat4 *y, cplx c) {
   mat4 r;
   for (int i = 0; i < 4; i++)
-    for (int j = 0; j < 4; j++) r.a[i][j] = x->a[i][j] + cy * y->a[i][j];
+    for (int j = 0; j < 4; j++) r.a[i][j] = x->a[i][j] + c * y->a[i][j];
   return r;
 }
 
@@ -77,56 +81,86 @@ static mat4 m_bar(const mat4 *x) {
   return r;
 }
 
-static cplx m_trace(const mat4 *x) { return x->a[0][0] + x->a[1][1] + x->a[2][2] + x->a[3][3]; }
+/* Tr(x y) without forming the product */
+static cplx m_trace_prod(const mat4 *x, const mat4 *y) {
+  cplx s = 0;
+  for (int i = 0; i < 4; i++)
+    for (int k = 0; k < 4; k++) s += x->a[i][k] * y->a[k][i];
+  return s;
+}
 
-/* three physical polarisations of a massive vector with momentum k */
-static void polarisations(const dr_p4 *k, double m, dr_p4 eps[3]) {
-  double kx = k->v[1], ky = k->v[2], kz = k->v[3];
-  double kk = sqrt(kx * kx + ky * ky + kz * kz);
-  double n[3] = {0, 0, 1};
+/* three physical polarisations of a massive vector with momentum k
+ * (two transverse, one longitudinal); sum_l eps_l eps_l = -g + k k/m^2 */
+static void polarisations(const dr_p4 *k, dr_real m, dr_p4 eps[3]) {
+  dr_real kx = k->v[1], ky = k->v[2], kz = k->v[3];
+  dr_real kk = sqrtl(kx * kx + ky * ky + kz * kz);
+  dr_real n[3] = {0, 0, 1};
   if (kk > 0) n[0] = kx / kk, n[1] = ky / kk, n[2] = kz / kk;
   /* e1 perpendicular to n: cross with the axis least aligned with n */
-  double a[3] = {fabs(n[0]) < 0.6 ? 1.0 : 0.0, fabs(n[0]) < 0.6 ? 0.0 : 1.0, 0.0};
-  double e1[3] = {n[1] * a[2] - n[2] * a[1], n[2] * a[0] - n[0] * a[2], n[0] * a[1] - n[1] * a[0]};
-  double l1 = sqrt(e1[0] * e1[0] + e1[1] * e1[1] + e1[2] * e1[2]);
+  dr_real a[3] = {fabsl(n[0]) < 0.6L ? 1 : 0, fabsl(n[0]) < 0.6L ? 0 : 1, 0};
+  dr_real e1[3] = {n[1] * a[2] - n[2] * a[1], n[2] * a[0] - n[0] * a[2], n[0] * a[1] - n[1] * a[0]};
+  dr_real l1 = sqrtl(e1[0] * e1[0] + e1[1] * e1[1] + e1[2] * e1[2]);
   for (int i = 0; i < 3; i++) e1[i] /= l1;
-  double e2[3] = {n[1] * e1[2] - n[2] * e1[1], n[2] * e1[0] - n[0] * e1[2], n[0] * e1[1] - n[1] * e1[0]};
+  dr_real e2[3] = {n[1] * e1[2] - n[2] * e1[1], n[2] * e1[0] - n[0] * e1[2], n[0] * e1[1] - n[1] * e1[0]};
   eps[0] = (dr_p4){{0, e1[0], e1[1], e1[2]}};
   eps[1] = (dr_p4){{0, e2[0], e2[1], e2[2]}};
   eps[2] = (dr_p4){{kk / m, k->v[0] / m * n[0], k->v[0] / m * n[1], k->v[0] / m * n[2]}};
 }
 
-double dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k) {
-  double m = k->m_l;
-  dr_p4 Pt, ppk, pmk;
+/* The lepton-X vertex rule Gamma_X for one polarisation (FORMULARY Part I §4:
+ * -i g gamma^mu, -i g gamma^mu gamma^5, -i g, -i g gamma^5; the common -i g is
+ * outside T_X). A new vertex is a new case here. */
+static mat4 vertex(dr_model_kind model, const dr_p4 *eps) {
+  switch (model) {
+  case DR_MODEL_VECTOR:
+    return m_slash(eps, 0); /* real polarisation vectors: eps* = eps */
+  case DR_MODEL_AXIAL: {
+    mat4 v = m_slash(eps, 0), g5 = m_gamma(4);
+    return m_mul(&v, &g5);
+  }
+  case DR_MODEL_SCALAR:
+    return m_scalar(1);
+  default:
+    return m_gamma(4);
+  }
+}
+
+/* The operator between the spinors is rewritten with the Dirac equation so that
+ * the large pieces that vanish on shell never enter the traces (they would
+ * cost ~8 digits for electrons). With q = P - P' = p' + k - p, Ptilde.q = 0,
+ *   (p'slash + kslash + m) Ptilde-slash u(p) = [2 (p+q).Ptilde - Ptilde-slash qslash] u(p),
+ *   ubar(p') Ptilde-slash (pslash - kslash + m) = ubar(p') [2 (p'-q).Ptilde + qslash Ptilde-slash],
+ * so, with a = p.Ptilde, b = p'.Ptilde (generic in Gamma_X),
+ *   O = Gamma (2a - Ptilde-slash qslash)/s_A + (2b + qslash Ptilde-slash) Gamma/u_A. */
+dr_real dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k) {
+  dr_real m = k->m_l;
+  dr_p4 Pt, q;
   for (int i = 0; i < 4; i++) {
     Pt.v[i] = k->P.v[i] + k->Pp.v[i];
-    ppk.v[i] = k->pp.v[i] + k->k.v[i];
-    pmk.v[i] = k->p.v[i] - k->k.v[i];
+    q.v[i] = k->P.v[i] - k->Pp.v[i];
   }
-  double mX2 = k->m_X * k->m_X;
-  double sA = 2 * dr_p4_dot(&k->pp, &k->k) + mX2, uA = mX2 - 2 * dr_p4_dot(&k->p, &k->k);
-  mat4 Ps = m_slash(&Pt, 0), S1 = m_slash(&ppk, m), S2 = m_slash(&pmk, m);
-  mat4 S1P = m_mul(&S1, &Ps), PS2 = m_mul(&Ps, &S2);
+  dr_real mX2 = k->m_X * k->m_X;
+  dr_real sA = 2 * dr_p4_dot(&k->pp, &k->k) + mX2, uA = mX2 - 2 * dr_p4_dot(&k->p, &k->k);
+  dr_real a = dr_p4_dot(&k->p, &Pt), b = dr_p4_dot(&k->pp, &Pt);
+  mat4 Ps = m_slash(&Pt, 0), qs = m_slash(&q, 0);
+  mat4 Pq = m_mul(&Ps, &qs), qP = m_mul(&qs, &Ps);
+  mat4 R1 = m_axpy(&(mat4){{{0}}}, &Pq, -1 / sA), R2 = m_axpy(&(mat4){{{0}}}, &qP, 1 / uA);
+  for (int i = 0; i < 4; i++) {
+    R1.a[i][i] += 2 * a / sA;
+    R2.a[i][i] += 2 * b / uA;
+  }
   mat4 Lp = m_slash(&k->pp, m), Lin = m_slash(&k->p, m);
-  mat4 g5 = m_gamma(4);
-  int spin1 = model == DR_MODEL_VECTOR || model == DR_MODEL_AXIAL;
-  dr_p4 eps[3];
+  int spin1 = dr_model_info_get(model)->spin == 1;
+  dr_p4 eps[3] = {{{0}}};
   if (spin1) polarisations(&k->k, k->m_X, eps);
-  double sum = 0;
+  dr_real sum = 0;
   for (int lam = 0; lam < (spin1 ? 3 : 1); lam++) {
-    mat4 V;
-    if (spin1) {
-      V = m_slash(&eps[lam], 0); /* real polarisation vectors: eps* = eps */
-      if (model == DR_MODEL_AXIAL) V = m_mul(&V, &g5);
-    } else {
-      V = model == DR_MODEL_SCALAR ? m_scalar(1) : g5;
-    }
-    mat4 A = m_mul(&V, &S1P), B = m_mul(&PS2, &V);
-    mat4 O = m_add(&A, &B, 1.0 / uA * sA); /* O sA = V S1 P + (sA/uA) P S2 V */
+    mat4 V = vertex(model, &eps[lam]);
+    mat4 A = m_mul(&V, &R1), B = m_mul(&R2, &V);
+    mat4 O = m_axpy(&A, &B, 1);
     mat4 Ob = m_bar(&O);
-    mat4 t1 = m_mul(&Lp, &O), t2 = m_mul(&t1, &Lin), t3 = m_mul(&t2, &Ob);
-    sum += creal(m_trace(&t3)) / (sA * sA);
+    mat4 LO = m_mul(&Lp, &O), LOb = m_mul(&Lin, &Ob);
+    sum += creall(m_trace_prod(&LO, &LOb));
   }
-  return 0.5 * sum;
+  return 0.5L * sum;
 }
