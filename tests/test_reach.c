@@ -28,6 +28,7 @@ static void test_yield_by_hand(void **state) {
   x.dm = DR_DM_NONE; /* Br(invisible) = 1 by assumption */
   dr_xsec_ws *w = dr_xsec_ws_alloc();
   dr_xsec_opts o = dr_xsec_opts_default();
+  o.method = DR_METHOD_WW;
   dr_signal s;
   dr_error e;
   dr_error_clear(&e);
@@ -63,6 +64,7 @@ static void test_reach_solves_and_scales(void **state) {
   dr_experiment x = load("ldmx_phase2");
   x.dm = DR_DM_NONE;
   dr_reach_opts o = dr_reach_opts_from_experiment(&x);
+  o.xsec.method = DR_METHOD_WW; /* the reach machinery; ETL scans in test_etl.c */
   dr_xsec_ws *w = dr_xsec_ws_alloc();
   dr_reach_point a, b;
   dr_reach_point_solve(&x, DR_MODEL_VECTOR, &o, 0.0473, w, &a);
@@ -88,6 +90,7 @@ static void test_visible_two_boundaries(void **state) {
   (void)state;
   dr_experiment x = load("e137");
   dr_reach_opts o = dr_reach_opts_from_experiment(&x);
+  o.xsec.method = DR_METHOD_WW; /* the reach machinery; ETL scans in test_etl.c */
   dr_xsec_ws *w = dr_xsec_ws_alloc();
   dr_reach_point p;
   dr_reach_point_solve(&x, DR_MODEL_VECTOR, &o, 0.05, w, &p);
@@ -111,6 +114,7 @@ static void test_scan_records_bad_points_and_is_thread_independent(void **state)
   (void)state;
   dr_experiment x = load("ldmx_phase1");
   dr_reach_opts o = dr_reach_opts_from_experiment(&x);
+  o.xsec.method = DR_METHOD_WW; /* the reach machinery; ETL scans in test_etl.c */
   o.mass_min = 0.01;
   o.mass_max = 6.0; /* beyond the 4 GeV beam: the last points are outside the kinematics */
   o.points = 12;

@@ -4,6 +4,13 @@
  * limits (Bethe-Heitler photon spectrum, theta integral of WW = IWW). */
 #include "dr_test.h"
 
+/* this file tests the WW and IWW layers; ETL is tested in test_etl.c */
+static dr_xsec_opts ww_opts(void) {
+  dr_xsec_opts o = dr_xsec_opts_default();
+  o.method = DR_METHOD_WW;
+  return o;
+}
+
 #include <gsl/gsl_integration.h>
 
 static dr_xsec_ws *ws;
@@ -18,7 +25,7 @@ static dr_process proc(dr_model_kind k, const char *beam, double E, double m, co
 }
 
 static double sigma_pb(const dr_process *p, dr_method meth, dr_tmax_conv tm, double xlo) {
-  dr_xsec_opts o = dr_xsec_opts_default();
+  dr_xsec_opts o = ww_opts();
   o.method = meth;
   o.tmax = tm;
   dr_estimate s;
@@ -62,7 +69,7 @@ static void test_dsdx_integrates_to_sigma(void **state) {
   for (int b = 0; b < 2; b++)
     for (int k = 0; k < 2; k++) {
       dr_process p = proc(DR_MODEL_VECTOR, beams[b], 8.0, 0.0523, "W");
-      dsdx_params d = {&p, dr_xsec_opts_default()};
+      dsdx_params d = {&p, ww_opts()};
       d.o.method = meths[k];
       gsl_function F = {dsdx_v, &d};
       double xlo = 0.3;
@@ -105,7 +112,7 @@ static void test_threshold(void **state) {
   }
   /* d sigma/dx is 0 at x = m/E (beta_X = 0) and grows as sqrt(x - m/E) above */
   dr_process q = proc(DR_MODEL_VECTOR, "e-", 8, 2.0, "W");
-  dr_xsec_opts o = dr_xsec_opts_default();
+  dr_xsec_opts o = ww_opts();
   o.method = DR_METHOD_IWW;
   dr_estimate d1, d2;
   double x0 = 0.25;
@@ -141,14 +148,14 @@ static void test_iww_is_theta_integral_of_ww(void **state) {
   for (int b = 0; b < 2; b++)
     for (int k = 0; k < DR_MODEL_COUNT; k++) {
       dr_process p = proc((dr_model_kind)k, beams[b], 16, 0.0613, "Cu");
-      th_params t = {&p, dr_xsec_opts_default(), 0};
+      th_params t = {&p, ww_opts(), 0};
       t.o.ww_chi_frozen = 1;
       const double xs[3] = {0.31, 0.77, 0.985};
       for (int i = 0; i < 3; i++) {
         t.x = xs[i];
         dr_estimate I;
         dr_quad_integrate(q, ww_costh, &t, log(1e-9), log(1e3), NULL, 0, 0, 1e-9, &I);
-        dr_xsec_opts oi = dr_xsec_opts_default();
+        dr_xsec_opts oi = ww_opts();
         oi.method = DR_METHOD_IWW;
         dr_estimate d;
         dr_dsigma_dx(&p, &oi, xs[i], ws, &d, &err);
@@ -168,7 +175,7 @@ static void test_photon_limit_bethe_heitler(void **state) {
    * i.e. the complete-screening Bethe-Heitler spectrum with Z^2 ln(183 Z^-1/3)
    * replaced by chi/2 (FORMULARY Part I §3: "check the photon limit"). */
   dr_process p = proc(DR_MODEL_VECTOR, "e-", 10, 1e-7, "Pb");
-  dr_xsec_opts o = dr_xsec_opts_default();
+  dr_xsec_opts o = ww_opts();
   o.method = DR_METHOD_IWW;
   dr_quad *q = dr_quad_alloc(200);
   const double xs[3] = {0.1, 0.5, 0.9};
@@ -222,17 +229,6 @@ static void test_muon_iww_over_ww(void **state) {
   }
 }
 
-static void test_etl_not_available(void **state) {
-  (void)state;
-  dr_process p = proc(DR_MODEL_VECTOR, "e-", 8, 0.1, "W");
-  dr_xsec_opts o = dr_xsec_opts_default();
-  o.method = DR_METHOD_ETL;
-  dr_estimate s;
-  dr_error e;
-  dr_error_clear(&e);
-  assert_int_equal(dr_sigma(&p, &o, 0, 1, ws, &s, &e), DR_EINVAL);
-}
-
 int main(void) {
   dr_library_init();
   ws = dr_xsec_ws_alloc();
@@ -246,7 +242,6 @@ int main(void) {
       cmocka_unit_test(test_photon_limit_bethe_heitler),
       cmocka_unit_test(test_mediator_ratios_vs_etl),
       cmocka_unit_test(test_muon_iww_over_ww),
-      cmocka_unit_test(test_etl_not_available),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   dr_xsec_ws_free(ws);

@@ -24,7 +24,8 @@
 typedef enum {
   DR_INEL_LINEAR = 0, /* default: proton factor linear (corrected A19) */
   DR_INEL_SQUARED,    /* A19 as printed */
-  DR_INEL_NONE        /* elastic only */
+  DR_INEL_NONE,       /* elastic only */
+  DR_INEL_POINT       /* unscreened point charge, G2 = Z^2 (validation: Bethe-Heitler) */
 } dr_inel_mode;
 
 typedef struct {

@@ -20,7 +20,9 @@
  *       G4DarkBreM drops the m_l^2 terms; see Part II §2.2).
  *  t_max of chi, both methods: m_X^2 + m_l^2 (default, [Bjorken:2009mm]) or
  *       E_0^2 (G4DarkBreM); the choice moves WW results by tens of per cent.
- *  ETL  exact tree level: not in this layer yet (DR_EINVAL).
+ *  ETL  exact tree level with nucleus recoil (src/xsec/etl.c; FORMULARY Part II
+ *       §2.3): full 2 -> 3 lab phase space, T_X from the Feynman rules, VEGAS.
+ *       The default method.
  */
 #ifndef DARKREACH_XSEC_H
 #define DARKREACH_XSEC_H
@@ -29,6 +31,7 @@
 #include "darkreach/ff.h"
 #include "darkreach/model.h"
 #include "darkreach/num.h"
+#include "darkreach/vegas.h"
 
 typedef enum { DR_METHOD_WW = 0, DR_METHOD_IWW, DR_METHOD_ETL } dr_method;
 typedef enum { DR_TMAX_MX2 = 0, DR_TMAX_E2 } dr_tmax_conv;
@@ -59,6 +62,13 @@ typedef struct {
   double theta_max;   /* WW angular range [rad], default pi */
   double rel_tol;     /* relative tolerance of the outer integral, default 1e-4 */
   int ww_chi_frozen;  /* WW with chi frozen at theta = 0 (the IWW assumption); default 0 */
+  /* ETL (VEGAS) */
+  double etl_rel_tol; /* target relative error, default 3e-3 */
+  long etl_neval;     /* evaluations per VEGAS iteration, default 8192 */
+  uint64_t seed;      /* default 1 */
+  dr_vegas_grid *grid; /* optional caller-owned grid (4-dim for sigma, 3 for d sigma/dx);
+                          adapted in place unless etl_freeze */
+  int etl_freeze;
 } dr_xsec_opts;
 
 dr_xsec_opts dr_xsec_opts_default(void);
@@ -102,5 +112,33 @@ int dr_etl_t_range(double E, double m_l, double m_X, double M, double E_X, doubl
  * the physical region. */
 int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, double theta,
                       double t, double phi, dr_amp_kin *kin);
+
+
+/* ---- exact tree level: cross sections and the phase-space map ---- */
+
+/* sigma(x_lo < x < x_hi) by ETL [GeV^-2], VEGAS to o->etl_rel_tol. */
+int dr_etl_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi,
+                 dr_estimate *out, dr_error *e);
+/* d sigma/dx at fixed x by ETL [GeV^-2] (3-dim VEGAS). */
+int dr_etl_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_estimate *out,
+                     dr_error *e);
+
+/* The map from the unit hypercube to (x, theta_X, t, phi) used by dr_etl_sigma,
+ * for callers that sample events or fill histograms on a frozen grid. */
+typedef struct {
+  const dr_process *p;
+  double lomx_lo, lomx_hi; /* ln(1 - x) range */
+  double fixed_x;          /* > 0: x fixed, u has 3 components */
+  double theta_max;
+  double pref; /* alpha^2 g^2/(64 pi^2 M^2) */
+} dr_etl_ctx;
+
+/* DR_EDOMAIN if the x range is empty. */
+int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi, double fixed_x);
+/* One point: the weight (integrand x Jacobian; its mean over u is sigma) and
+ * the four-vectors; DR_EDOMAIN outside the physical region (weight 0). */
+int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin);
+/* The VEGAS integrand (params: a dr_etl_ctx). */
+dr_vegas_fn dr_etl_integrand(void);
 
 #endif

@@ -8,7 +8,7 @@
 #include <math.h>
 
 typedef struct {
-  dr_real pz, kk, El, Q2, uA, Qx, Qz, sin_th, cos_th;
+  dr_real pz, kk, El, Q2, uA, Qx, Qz, sin_th, cos_th, m_l;
 } etl_pre;
 
 static int etl_prepare(dr_real E, dr_real m_l, dr_real m_X, dr_real E_X, dr_real theta, etl_pre *w) {
@@ -22,6 +22,7 @@ static int etl_prepare(dr_real E, dr_real m_l, dr_real m_X, dr_real E_X, dr_real
   w->pz = pz;
   w->kk = kk;
   w->El = E - E_X;
+  w->m_l = m_l;
   w->Qx = -kk * w->sin_th;
   w->Qz = pz - kk * w->cos_th;
   /* |Q|^2 = (|p| - |k|)^2 + 4 |p||k| sin^2(theta/2) */
@@ -38,6 +39,11 @@ static int t_range(const etl_pre *w, dr_real M, dr_real *t_lo, dr_real *t_hi) {
   dr_real r = B + sqrtl(disc);
   *t_lo = 2 * C / r;
   *t_hi = r / (2 * A);
+  /* |cos| <= 1 is also met by the negative-energy lepton (p'^2 = m^2 with
+   * E' <= -m); the outgoing lepton needs E' = E_l - t/2M >= m */
+  dr_real t_e = 2 * M * (w->El - w->m_l);
+  if (*t_hi > t_e) *t_hi = t_e;
+  if (!(*t_hi > *t_lo)) return DR_EDOMAIN;
   return DR_OK;
 }
 
@@ -55,8 +61,11 @@ int dr_etl_t_range(double E, double m_l, double m_X, double M, double E_X, doubl
 int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, double theta,
                       double t, double phi, dr_amp_kin *kin) {
   etl_pre w;
-  if (etl_prepare(E, m_l, m_X, E_X, theta, &w) != DR_OK) return DR_EDOMAIN;
+  dr_real lo, hi;
+  if (etl_prepare(E, m_l, m_X, E_X, theta, &w) != DR_OK || t_range(&w, M, &lo, &hi) != DR_OK)
+    return DR_EDOMAIN;
   dr_real Mq = M, tq = t;
+  if (tq > hi * (1 + 1e-12L)) return DR_EDOMAIN;
   dr_real Q = sqrtl(w.Q2), Pp = sqrtl(tq + tq * tq / (4 * Mq * Mq));
   dr_real c = ((w.El + Mq) * tq / (2 * Mq) - 0.5L * w.uA) / (Q * Pp);
   if (!(c >= -1 - 1e-12L && c <= 1 + 1e-12L)) return DR_EDOMAIN;

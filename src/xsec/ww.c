@@ -83,7 +83,9 @@ int dr_tmax_parse(const char *name, dr_tmax_conv *out, dr_error *e) {
 const char *dr_tmax_name(dr_tmax_conv t) { return t == DR_TMAX_E2 ? "e2" : "mx2"; }
 
 dr_xsec_opts dr_xsec_opts_default(void) {
-  dr_xsec_opts o = {DR_METHOD_WW, DR_TMAX_MX2, DR_PI, 1e-4, 0};
+  dr_xsec_opts o = {.method = DR_METHOD_ETL, .tmax = DR_TMAX_MX2, .theta_max = DR_PI, .rel_tol = 1e-4,
+                    .ww_chi_frozen = 0, .etl_rel_tol = 3e-3, .etl_neval = 8192, .seed = 1,
+                    .grid = NULL, .etl_freeze = 0};
   return o;
 }
 
@@ -238,8 +240,7 @@ static int dsigma_dx_iww(const dr_process *p, const dr_xsec_opts *o, double x, d
 int dr_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
                  dr_estimate *out, dr_error *e) {
   memset(out, 0, sizeof *out);
-  if (o->method == DR_METHOD_ETL)
-    return DR_FAIL(e, DR_EINVAL, "method etl is not available in this version; use ww or iww");
+  if (o->method == DR_METHOD_ETL) return dr_etl_dsigma_dx(p, o, x, out, e);
   if (!(x > dr_xsec_xmin(p) && x < dr_xsec_xmax(p))) return DR_OK;
   int rc = o->method == DR_METHOD_WW ? dsigma_dx_ww(p, o, x, w, out) : dsigma_dx_iww(p, o, x, w, out);
   if (rc != DR_OK) return DR_FAIL(e, rc, "d sigma/dx did not converge at x=%g", x);
@@ -271,8 +272,7 @@ static double v_integrand(double v, void *vp) {
 int dr_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, dr_xsec_ws *w,
              dr_estimate *out, dr_error *e) {
   memset(out, 0, sizeof *out);
-  if (o->method == DR_METHOD_ETL)
-    return DR_FAIL(e, DR_EINVAL, "method etl is not available in this version; use ww or iww");
+  if (o->method == DR_METHOD_ETL) return dr_etl_sigma(p, o, x_lo, x_hi, out, e);
   double lo = fmax(x_lo, dr_xsec_xmin(p)), hi = fmin(x_hi, dr_xsec_xmax(p));
   if (!(hi > lo)) return DR_OK;
   x_params xp = {p, o, w, DR_OK};

@@ -1,7 +1,10 @@
-/* Numerical squared amplitudes from the Feynman rules (include/darkreach/amp.h).
- * Dirac representation; traces of products of 4x4 complex matrices, all in
- * long double: for electrons the two diagrams cancel by about 8 digits
- * (FORMULARY Part II §2.3, "use long double for T_X"). This file is compiled
+/* Numerical squared amplitudes from the Feynman rules (include/darkreach/amp.h):
+ * explicit spinors, gamma matrices applied to spinors, explicit X
+ * polarisations. Kinematics arrive in long double; the spinor algebra runs in
+ * AMP_REAL (double unless built with -DDR_AMP_LONG_DOUBLE), which is enough
+ * because the operator is rewritten so that nothing cancels by more than a
+ * few digits (see dr_amp_lepton_factor; tests/test_amp.c checks electrons
+ * against a 50-digit evaluation of the closed form). This file is compiled
  * with -fcx-limited-range (plain complex products, no NaN-recovery calls). */
 #include "darkreach/amp.h"
 
@@ -9,89 +12,25 @@
 #include <math.h>
 #include <string.h>
 
-typedef long double complex cplx;
-typedef struct {
-  cplx a[4][4];
-} mat4;
+#ifdef DR_AMP_LONG_DOUBLE
+typedef long double AMP_REAL;
+typedef long double complex zc;
+#else
+typedef double AMP_REAL;
+typedef double complex zc;
+#endif
 
 dr_real dr_p4_dot(const dr_p4 *a, const dr_p4 *b) {
   return a->v[0] * b->v[0] - a->v[1] * b->v[1] - a->v[2] * b->v[2] - a->v[3] * b->v[3];
 }
 
-/* gamma^mu (upper index) and gamma^5 in the Dirac representation */
-static const cplx G[5][4][4] = {
-    {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, -1, 0}, {0, 0, 0, -1}},
-    {{0, 0, 0, 1}, {0, 0, 1, 0}, {0, -1, 0, 0}, {-1, 0, 0, 0}},
-    {{0, 0, 0, -I}, {0, 0, I, 0}, {0, I, 0, 0}, {-I, 0, 0, 0}},
-    {{0, 0, 1, 0}, {0, 0, 0, -1}, {-1, 0, 0, 0}, {0, 1, 0, 0}},
-    {{0, 0, 1, 0}, {0, 0, 0, 1}, {1, 0, 0, 0}, {0, 1, 0, 0}}, /* gamma^5 */
-};
-
-static mat4 m_zero(void) {
-  mat4 r;
-  memset(&r, 0, sizeof r);
-  return r;
-}
-
-static mat4 m_scalar(cplx s) {
-  mat4 r = m_zero();
-  for (int i = 0; i < 4; i++) r.a[i][i] = s;
-  return r;
-}
-
-static mat4 m_gamma(int mu) {
-  mat4 r;
-  memcpy(r.a, G[mu], sizeof r.a);
-  return r;
-}
-
-/* pslash + m = gamma^0 p^0 - gamma^i p^i + m */
-static mat4 m_slash(const dr_p4 *p, dr_real mass) {
-  mat4 r = m_scalar(mass);
-  for (int i = 0; i < 4; i++)
-    for (int j = 0; j < 4; j++)
-      r.a[i][j] += G[0][i][j] * p->v[0] - G[1][i][j] * p->v[1] - G[2][i][j] * p->v[2] - G[3][i][j] * p->v[3];
-  return r;
-}
-
-static mat4 m_mul(const mat4 *x, const mat4 *y) {
-  mat4 r = m_zero();
-  for (int i = 0; i < 4; i++)
-    for (int k = 0; k < 4; k++) {
-      cplx xik = x->a[i][k];
-      if (xik == 0) continue;
-      for (int j = 0; j < 4; j++) r.a[i][j] += xik * y->a[k][j];
-    }
-  return r;
-}
-
-/* x + c y */
-static mat4 m_axpy(const mat4 *x, const mat4 *y, cplx c) {
-  mat4 r;
-  for (int i = 0; i < 4; i++)
-    for (int j = 0; j < 4; j++) r.a[i][j] = x->a[i][j] + c * y->a[i][j];
-  return r;
-}
-
-/* Dirac adjoint gamma^0 A^dagger gamma^0 */
-static mat4 m_bar(const mat4 *x) {
-  mat4 r;
-  for (int i = 0; i < 4; i++)
-    for (int j = 0; j < 4; j++) r.a[i][j] = G[0][i][i] * conj(x->a[j][i]) * G[0][j][j];
-  return r;
-}
-
-/* Tr(x y) without forming the product */
-static cplx m_trace_prod(const mat4 *x, const mat4 *y) {
-  cplx s = 0;
-  for (int i = 0; i < 4; i++)
-    for (int k = 0; k < 4; k++) s += x->a[i][k] * y->a[k][i];
-  return s;
-}
-
 /* three physical polarisations of a massive vector with momentum k
- * (two transverse, one longitudinal); sum_l eps_l eps_l = -g + k k/m^2 */
-static void polarisations(const dr_p4 *k, dr_real m, dr_p4 eps[3]) {
+ * (two transverse, one longitudinal); sum_l eps_l eps_l = -g + k k/m^2.
+ * eps_L = (|k|, E n)/m = k/m - m/(E + |k|) (1, -n). For a vertex whose current
+ * is conserved (k.J = 0 on shell) the k/m piece gives nothing, and dropping it
+ * (conserved != 0) avoids a cancellation of (E/m)^2 between it and the rest,
+ * which would leave only noise for m_X -> 0. */
+static void polarisations(const dr_p4 *k, dr_real m, int conserved, dr_p4 eps[3]) {
   dr_real kx = k->v[1], ky = k->v[2], kz = k->v[3];
   dr_real kk = sqrtl(kx * kx + ky * ky + kz * kz);
   dr_real n[3] = {0, 0, 1};
@@ -104,34 +43,116 @@ static void polarisations(const dr_p4 *k, dr_real m, dr_p4 eps[3]) {
   dr_real e2[3] = {n[1] * e1[2] - n[2] * e1[1], n[2] * e1[0] - n[0] * e1[2], n[0] * e1[1] - n[1] * e1[0]};
   eps[0] = (dr_p4){{0, e1[0], e1[1], e1[2]}};
   eps[1] = (dr_p4){{0, e2[0], e2[1], e2[2]}};
-  eps[2] = (dr_p4){{kk / m, k->v[0] / m * n[0], k->v[0] / m * n[1], k->v[0] / m * n[2]}};
+  if (conserved) {
+    dr_real c = -m / (k->v[0] + kk);
+    eps[2] = (dr_p4){{c, -c * n[0], -c * n[1], -c * n[2]}};
+  } else {
+    eps[2] = (dr_p4){{kk / m, k->v[0] / m * n[0], k->v[0] / m * n[1], k->v[0] / m * n[2]}};
+  }
 }
 
-/* The lepton-X vertex rule Gamma_X for one polarisation (FORMULARY Part I §4:
- * -i g gamma^mu, -i g gamma^mu gamma^5, -i g, -i g gamma^5; the common -i g is
- * outside T_X). A new vertex is a new case here. */
-static mat4 vertex(dr_model_kind model, const dr_p4 *eps) {
+/* ---- helicity amplitudes in the chiral representation ----
+ * gamma^mu = [[0, sigma^mu], [sigmabar^mu, 0]], gamma^5 = diag(-1, 1),
+ * sigma^mu = (1, sigma), sigmabar^mu = (1, -sigma); spinor psi = (psi_L, psi_R).
+ * u(p, xi) = (sqrt(p.sigma) xi, sqrt(p.sigmabar) xi) with the exact matrix
+ * square root sqrt(p.sigma) = (p.sigma + m)/sqrt(2(E + m)) [Peskin-Schroeder
+ * eq. (3.53)]; xi = (1,0), (0,1). The amplitude ubar(p',s') O u(p,s) is built
+ * by applying slashed vectors to spinors (2x2 blocks), never 4x4 products. */
+typedef struct {
+  zc c[4];
+} spinor;
+
+/* pslash psi: upper = (p.sigma) psi_R, lower = (p.sigmabar) psi_L */
+typedef struct {
+  AMP_REAL v[4];
+} vec4;
+
+static vec4 to_vec4(const dr_p4 *p) {
+  vec4 r = {{(AMP_REAL)p->v[0], (AMP_REAL)p->v[1], (AMP_REAL)p->v[2], (AMP_REAL)p->v[3]}};
+  return r;
+}
+
+static spinor slash_apply(const vec4 *p, const spinor *psi) {
+  AMP_REAL p0 = p->v[0], p1 = p->v[1], p2 = p->v[2], p3 = p->v[3];
+  zc pm = p1 - I * p2, pp = p1 + I * p2; /* p1 -+ i p2 */
+  spinor r;
+  /* p.sigma = p0 - p.sigma_vec = [[p0 - p3, -(p1 - i p2)], [-(p1 + i p2), p0 + p3]] */
+  r.c[0] = (p0 - p3) * psi->c[2] - pm * psi->c[3];
+  r.c[1] = -pp * psi->c[2] + (p0 + p3) * psi->c[3];
+  /* p.sigmabar = p0 + p.sigma_vec */
+  r.c[2] = (p0 + p3) * psi->c[0] + pm * psi->c[1];
+  r.c[3] = pp * psi->c[0] + (p0 - p3) * psi->c[1];
+  return r;
+}
+
+static spinor sp_axpy(zc a, const spinor *x, zc b, const spinor *y) {
+  spinor r;
+  for (int i = 0; i < 4; i++) r.c[i] = a * x->c[i] + b * y->c[i];
+  return r;
+}
+
+/* u(p, xi_s), s = 0, 1; E - |p| terms enter only through p0 -+ p3 of the
+ * matrix, computed as given (long double) */
+static spinor u_spinor(const dr_p4 *p, dr_real m, int s) {
+  AMP_REAL n = (AMP_REAL)(1 / sqrtl(2 * (p->v[0] + m)));
+  /* p0 -+ p3 + m in long double before rounding: E - p_z ~ m^2/2E for the beam */
+  AMP_REAL a = (AMP_REAL)(p->v[0] - p->v[3] + m), b = (AMP_REAL)(p->v[0] + p->v[3] + m);
+  AMP_REAL p1 = (AMP_REAL)p->v[1], p2 = (AMP_REAL)p->v[2];
+  zc pm = p1 - I * p2, pp = p1 + I * p2;
+  spinor u;
+  if (s == 0) { /* xi = (1, 0): first columns of (p.sigma + m), (p.sigmabar + m) */
+    u.c[0] = n * a;
+    u.c[1] = n * (-pp);
+    u.c[2] = n * b;
+    u.c[3] = n * pp;
+  } else {
+    u.c[0] = n * (-pm);
+    u.c[1] = n * b;
+    u.c[2] = n * pm;
+    u.c[3] = n * a;
+  }
+  return u;
+}
+
+/* ubar chi = u^dagger gamma^0 chi, gamma^0 swaps the blocks */
+static zc ubar_dot(const spinor *u, const spinor *chi) {
+  return conj(u->c[0]) * chi->c[2] + conj(u->c[1]) * chi->c[3] + conj(u->c[2]) * chi->c[0] +
+         conj(u->c[3]) * chi->c[1];
+}
+
+/* Gamma_X psi for one polarisation: the vertex rule (FORMULARY Part I §4:
+ * -i g gamma^mu, -i g gamma^mu gamma^5, -i g, -i g gamma^5; the common -i g
+ * is outside T_X). A new vertex is a new case here, and in conserved_current. */
+static int conserved_current(dr_model_kind model) {
+  return model == DR_MODEL_VECTOR; /* axial: k.J = 2 m_l J^5, not conserved */
+}
+
+static spinor vertex_apply(dr_model_kind model, const vec4 *eps, const spinor *psi) {
+  spinor r = *psi;
   switch (model) {
   case DR_MODEL_VECTOR:
-    return m_slash(eps, 0); /* real polarisation vectors: eps* = eps */
+    return slash_apply(eps, psi); /* real polarisation vectors: eps* = eps */
   case DR_MODEL_AXIAL: {
-    mat4 v = m_slash(eps, 0), g5 = m_gamma(4);
-    return m_mul(&v, &g5);
+    spinor g5 = {{-psi->c[0], -psi->c[1], psi->c[2], psi->c[3]}};
+    return slash_apply(eps, &g5);
   }
   case DR_MODEL_SCALAR:
-    return m_scalar(1);
-  default:
-    return m_gamma(4);
+    return r;
+  default: /* pseudoscalar: gamma^5 */
+    r.c[0] = -r.c[0];
+    r.c[1] = -r.c[1];
+    return r;
   }
 }
 
 /* The operator between the spinors is rewritten with the Dirac equation so that
- * the large pieces that vanish on shell never enter the traces (they would
- * cost ~8 digits for electrons). With q = P - P' = p' + k - p, Ptilde.q = 0,
+ * the large pieces that vanish on shell (~8 digits for electrons) never enter:
+ * with q = P - P' = p' + k - p and Ptilde.q = 0,
  *   (p'slash + kslash + m) Ptilde-slash u(p) = [2 (p+q).Ptilde - Ptilde-slash qslash] u(p),
  *   ubar(p') Ptilde-slash (pslash - kslash + m) = ubar(p') [2 (p'-q).Ptilde + qslash Ptilde-slash],
  * so, with a = p.Ptilde, b = p'.Ptilde (generic in Gamma_X),
- *   O = Gamma (2a - Ptilde-slash qslash)/s_A + (2b + qslash Ptilde-slash) Gamma/u_A. */
+ *   O = Gamma (2a - Ptilde-slash qslash)/s_A + (2b + qslash Ptilde-slash) Gamma/u_A,
+ * and T_X = (1/2) sum_{s, s', pol} |ubar(p', s') O u(p, s)|^2. */
 dr_real dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k) {
   dr_real m = k->m_l;
   dr_p4 Pt, q;
@@ -141,26 +162,31 @@ dr_real dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k) {
   }
   dr_real mX2 = k->m_X * k->m_X;
   dr_real sA = 2 * dr_p4_dot(&k->pp, &k->k) + mX2, uA = mX2 - 2 * dr_p4_dot(&k->p, &k->k);
-  dr_real a = dr_p4_dot(&k->p, &Pt), b = dr_p4_dot(&k->pp, &Pt);
-  mat4 Ps = m_slash(&Pt, 0), qs = m_slash(&q, 0);
-  mat4 Pq = m_mul(&Ps, &qs), qP = m_mul(&qs, &Ps);
-  mat4 R1 = m_axpy(&(mat4){{{0}}}, &Pq, -1 / sA), R2 = m_axpy(&(mat4){{{0}}}, &qP, 1 / uA);
-  for (int i = 0; i < 4; i++) {
-    R1.a[i][i] += 2 * a / sA;
-    R2.a[i][i] += 2 * b / uA;
-  }
-  mat4 Lp = m_slash(&k->pp, m), Lin = m_slash(&k->p, m);
+  AMP_REAL a2 = (AMP_REAL)(2 * dr_p4_dot(&k->p, &Pt) / sA), b2 = (AMP_REAL)(2 * dr_p4_dot(&k->pp, &Pt) / uA);
+  AMP_REAL isA = (AMP_REAL)(1 / sA), iuA = (AMP_REAL)(1 / uA);
   int spin1 = dr_model_info_get(model)->spin == 1;
-  dr_p4 eps[3] = {{{0}}};
-  if (spin1) polarisations(&k->k, k->m_X, eps);
-  dr_real sum = 0;
-  for (int lam = 0; lam < (spin1 ? 3 : 1); lam++) {
-    mat4 V = vertex(model, &eps[lam]);
-    mat4 A = m_mul(&V, &R1), B = m_mul(&R2, &V);
-    mat4 O = m_axpy(&A, &B, 1);
-    mat4 Ob = m_bar(&O);
-    mat4 LO = m_mul(&Lp, &O), LOb = m_mul(&Lin, &Ob);
-    sum += creall(m_trace_prod(&LO, &LOb));
+  dr_p4 epsl[3] = {{{0}}};
+  vec4 eps[3] = {{{0}}};
+  if (spin1) polarisations(&k->k, k->m_X, conserved_current(model), epsl);
+  for (int i = 0; i < 3; i++) eps[i] = to_vec4(&epsl[i]);
+  vec4 Ptv = to_vec4(&Pt), qv = to_vec4(&q);
+  spinor uf[2] = {u_spinor(&k->pp, m, 0), u_spinor(&k->pp, m, 1)};
+  AMP_REAL sum = 0;
+  for (int s = 0; s < 2; s++) {
+    spinor psi = u_spinor(&k->p, m, s);
+    spinor t1 = slash_apply(&qv, &psi), t2 = slash_apply(&Ptv, &t1);
+    spinor phi1 = sp_axpy(a2, &psi, -isA, &t2); /* R1 psi */
+    for (int lam = 0; lam < (spin1 ? 3 : 1); lam++) {
+      spinor vpsi = vertex_apply(model, &eps[lam], &psi);
+      spinor w1 = slash_apply(&Ptv, &vpsi), w2 = slash_apply(&qv, &w1);
+      spinor chi2 = sp_axpy(b2, &vpsi, iuA, &w2); /* R2 Gamma psi */
+      spinor chi1 = vertex_apply(model, &eps[lam], &phi1);
+      spinor chi = sp_axpy(1, &chi1, 1, &chi2);
+      for (int sf = 0; sf < 2; sf++) {
+        zc amp = ubar_dot(&uf[sf], &chi);
+        sum += creal(amp) * creal(amp) + cimag(amp) * cimag(amp);
+      }
+    }
   }
-  return 0.5L * sum;
+  return 0.5L * (dr_real)sum;
 }

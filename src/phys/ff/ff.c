@@ -27,6 +27,7 @@ int dr_inel_mode_parse(const char *name, dr_inel_mode *out, dr_error *e) {
   if (name && strcmp(name, "linear") == 0) *out = DR_INEL_LINEAR;
   else if (name && strcmp(name, "squared") == 0) *out = DR_INEL_SQUARED;
   else if (name && strcmp(name, "elastic") == 0) *out = DR_INEL_NONE;
+  else if (name && strcmp(name, "point") == 0) *out = DR_INEL_POINT;
   else
     return DR_FAIL(e, DR_EINVAL,
                    "unknown form-factor option '%s' (known: linear, squared, elastic)",
@@ -38,12 +39,14 @@ const char *dr_inel_mode_name(dr_inel_mode m) {
   switch (m) {
   case DR_INEL_LINEAR: return "linear";
   case DR_INEL_SQUARED: return "squared";
+  case DR_INEL_POINT: return "point";
   default: return "elastic";
   }
 }
 
 /* (A18) */
 double dr_ff_g2_el(const dr_ff *ff, double t) {
+  if (ff->inel == DR_INEL_POINT) return (double)ff->Z * ff->Z;
   double s = ff->a2 * t / (1.0 + ff->a2 * t);
   double n = 1.0 / (1.0 + t / ff->d);
   return (double)ff->Z * ff->Z * s * s * n * n;
@@ -51,7 +54,7 @@ double dr_ff_g2_el(const dr_ff *ff, double t) {
 
 /* (A19), proton factor linear or squared */
 double dr_ff_g2_inel(const dr_ff *ff, double t) {
-  if (ff->inel == DR_INEL_NONE) return 0.0;
+  if (ff->inel == DR_INEL_NONE || ff->inel == DR_INEL_POINT) return 0.0;
   double s = ff->ap2 * t / (1.0 + ff->ap2 * t);
   double dip = 1.0 + t / 0.71;
   double dip2 = dip * dip;

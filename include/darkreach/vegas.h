@@ -1,0 +1,73 @@
+/* VEGAS adaptive Monte Carlo (G. P. Lepage, J. Comput. Phys. 27 (1978) 192;
+ * importance sampling with a separable piecewise-linear map of the unit
+ * hypercube) with a grid the caller owns: adapt it, freeze it, reuse it for
+ * other integrals or for event generation, save it to a file and load it.
+ *
+ * Reproducibility: points come in chunks of DR_VEGAS_CHUNK; chunk c of a call
+ * draws from its own random stream, seeded from (seed, c), and the sums of the
+ * chunks are combined in chunk order. The same seed gives bit-identical
+ * results for any number of OpenMP threads.
+ *
+ * The integrand receives u in (0,1)^dim and must be thread-safe (read-only
+ * params); it returns the integrand value, 0 outside the physical region.
+ */
+#ifndef DARKREACH_VEGAS_H
+#define DARKREACH_VEGAS_H
+
+#include <stdint.h>
+
+#include "darkreach/core.h"
+
+#define DR_VEGAS_CHUNK 256
+#define DR_VEGAS_MAXDIM 8
+
+typedef double (*dr_vegas_fn)(const double *u, void *params);
+
+typedef struct dr_vegas_grid dr_vegas_grid;
+dr_vegas_grid *dr_vegas_grid_alloc(int dim, int nbins); /* uniform grid; NULL on ENOMEM/EINVAL */
+void dr_vegas_grid_free(dr_vegas_grid *g);              /* NULL is a no-op */
+dr_vegas_grid *dr_vegas_grid_copy(const dr_vegas_grid *g);
+int dr_vegas_grid_dim(const dr_vegas_grid *g);
+int dr_vegas_grid_nbins(const dr_vegas_grid *g);
+/* Text file: a header line, then one line of nbins+1 edges per dimension. */
+int dr_vegas_grid_save(const dr_vegas_grid *g, const char *path, dr_error *e);
+dr_vegas_grid *dr_vegas_grid_load(const char *path, dr_error *e); /* NULL on error */
+
+/* Map y in (0,1)^dim through the grid to u; returns the Jacobian du/dy. */
+double dr_vegas_grid_map(const dr_vegas_grid *g, const double *y, double *u);
+
+typedef struct {
+  long n_eval;     /* evaluations per iteration (default 8192) */
+  int n_adapt;     /* adaptation iterations, results discarded (default 6) */
+  int max_iter;    /* iterations on the frozen grid at most (default 40) */
+  double rel_tol;  /* stop when err <= rel_tol |value| (default 3e-3) */
+  double abs_tol;  /* ... or err <= abs_tol (default 0) */
+  double alpha;    /* grid damping exponent (default 1.5) */
+  uint64_t seed;   /* default 1 */
+  int freeze;      /* 1: use the grid as it is (no adaptation) */
+} dr_vegas_opts;
+
+dr_vegas_opts dr_vegas_opts_default(void);
+
+/* Adapts the grid (unless o->freeze), then integrates on the frozen grid,
+ * iteration by iteration, until the tolerance is met (at least 2 iterations,
+ * so that chi2/dof means something) or max_iter is reached (DR_ENOCONV, best
+ * estimate kept). out: value, error, chi2/dof of the frozen iterations,
+ * evaluations used (adaptation included), status. Non-finite integrand
+ * values are an error (DR_EINVAL) that names the point. */
+int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_vegas_opts *o,
+                       dr_estimate *out, dr_error *e);
+
+/* Points on the frozen grid, for events and histograms: n_chunks chunks
+ * starting at chunk `first` (stream (seed, c) as above). Writes the
+ * DR_VEGAS_CHUNK * n_chunks points u (dim each) and weights w = f(u) du/dy,
+ * whose mean estimates the integral. Parallel over chunks; deterministic. */
+int dr_vegas_points(const dr_vegas_grid *g, dr_vegas_fn f, void *params, uint64_t seed,
+                    uint64_t first, long n_chunks, double *u, double *w, dr_error *e);
+
+/* Uniform deviate in [0,1) of stream (seed, stream), draw i: a stateless
+ * counter-based generator (splitmix64 finaliser) for per-event decisions
+ * (accept-reject, azimuths) that must not depend on the thread count. */
+double dr_vegas_uniform(uint64_t seed, uint64_t stream, uint64_t i);
+
+#endif
