@@ -33,5 +33,8 @@ int cmd_experiments(int argc, char **argv);
 int cmd_models(int argc, char **argv);
 int cmd_relic(int argc, char **argv);
 int cmd_omega(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_hist(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

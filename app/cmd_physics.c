@@ -26,34 +26,42 @@ static const char *xsec_help =
     "  --target SYM       target element: H Be C Al Si Fe Cu W Pb (required)\n"
     "  --mass M           mediator mass [GeV] (required)\n"
     "  --eps EPS          coupling, g = eps e (default 1; sigma scales as eps^2)\n"
-    "  --method M         ww (default) | iww | etl\n"
+    "  --method M         etl (default) | ww | iww\n"
+    "                     etl: exact tree level with nucleus recoil: full 2 -> 3 phase space, squared\n"
+    "                          amplitude from the Feynman rules, VEGAS to --precision (default 0.3 %)\n"
     "                     ww : Weizsacker-Williams d sigma/(dx dcos theta), chi evaluated at\n"
     "                          t_min = U^2/(4 E^2 (1-x)^2) for every (x, theta); theta up to --theta-max\n"
     "                     iww: improved WW (darkreach variant): theta integrated analytically with chi\n"
     "                          frozen at theta = 0, t_min = U_min^2/(4 E^2 (1-x)^2),\n"
     "                          U_min = m^2 (1-x)/x + m_l^2 x, beta_X = sqrt(1 - m^2/(x E)^2)\n"
-    "                     etl: exact tree level (not available in this version)\n"
     "  --tmax C           upper limit of chi: mx2 = m^2 + m_l^2 (default, Bjorken et al. 2009)\n"
     "                     or e2 = E^2 (G4DarkBreM); moves WW results by tens of per cent\n"
     "  --xmin X --xmax X  range of x = E_X/E (default: the kinematic range m/E .. 1 - m_l/E)\n"
     "  --theta-max RAD    WW angular range (default pi)\n"
-    "  --form-factor F    linear (default) | squared | elastic  (Tsai inelastic proton term)\n"
-    "  --rel-tol R        relative tolerance of the x integral (default 1e-4)\n"
+    "  --form-factor F    linear (default) | squared | elastic | point  (Tsai inelastic proton\n"
+    "                     term; point = unscreened point charge, for checks)\n"
+    "  --rel-tol R        ww/iww: relative tolerance of the x integral (default 1e-4)\n"
+    "  --precision R      etl: target relative error of the VEGAS estimate (default 3e-3)\n"
+    "  --seed N           etl: random seed (default 1); same seed, same result for any thread count\n"
+    "  --grid-out FILE    etl: save the adapted VEGAS grid (reuse with --grid-in)\n"
+    "  --grid-in FILE     etl: start from a saved grid (with --freeze: use it as it is)\n"
+    "  --freeze           etl: do not adapt the grid given by --grid-in\n"
     "  --json             print one JSON object\n";
 
 int cmd_xsec(int argc, char **argv) {
   const char *cmd = "xsec";
-  const char *model_s = "vector", *beam_s = "e-", *target_s = NULL, *method_s = "ww", *tmax_s = "mx2",
-             *ff_s = "linear";
-  double E = NAN, m = NAN, eps = 1, xmin = 0, xmax = 1, thmax = NAN, rtol = NAN;
-  int json = 0;
+  const char *model_s = "vector", *beam_s = "e-", *target_s = NULL, *method_s = "etl", *tmax_s = "mx2",
+             *ff_s = "linear", *grid_in = NULL, *grid_out = NULL;
+  double E = NAN, m = NAN, eps = 1, xmin = 0, xmax = 1, thmax = NAN, rtol = NAN, prec = 3e-3, seed = 1;
+  int json = 0, freeze = 0;
   static const struct option lo[] = {
       {"model", 1, 0, 'M'},  {"beam", 1, 0, 'b'},      {"energy", 1, 0, 'E'},
       {"target", 1, 0, 't'}, {"mass", 1, 0, 'm'},      {"eps", 1, 0, 'g'},
       {"method", 1, 0, 'k'}, {"tmax", 1, 0, 'T'},      {"xmin", 1, 0, 'x'},
       {"xmax", 1, 0, 'X'},   {"theta-max", 1, 0, 'a'}, {"form-factor", 1, 0, 'f'},
       {"rel-tol", 1, 0, 'r'}, {"json", 0, 0, 'j'},     {"help", 0, 0, 'h'},
-      {0, 0, 0, 0}};
+      {"precision", 1, 0, 'p'}, {"seed", 1, 0, 's'},  {"grid-in", 1, 0, 'I'},
+      {"grid-out", 1, 0, 'O'}, {"freeze", 0, 0, 'F'}, {0, 0, 0, 0}};
   opterr = 0;
   optind = 1;
   int c;
@@ -73,6 +81,11 @@ int cmd_xsec(int argc, char **argv) {
     case 'f': ff_s = optarg; break;
     case 'r': NUM("--rel-tol", rtol); break;
     case 'j': json = 1; break;
+    case 'p': NUM("--precision", prec); break;
+    case 's': NUM("--seed", seed); break;
+    case 'I': grid_in = optarg; break;
+    case 'O': grid_out = optarg; break;
+    case 'F': freeze = 1; break;
     case 'h': fputs(xsec_help, stdout); return CLI_OK;
     default: return bad_option(cmd, argv);
     }
@@ -112,12 +125,28 @@ int cmd_xsec(int argc, char **argv) {
     if (!(rtol > 0 && rtol < 1)) return cli_error(cmd, "--rel-tol must be in (0, 1) (got %g)", rtol);
     o.rel_tol = rtol;
   }
+  if (!(prec > 0 && prec < 1)) return cli_error(cmd, "--precision must be in (0, 1) (got %g)", prec);
+  if (!(seed >= 0 && seed == floor(seed))) return cli_error(cmd, "--seed must be a non-negative integer");
+  o.etl_rel_tol = prec;
+  o.seed = (uint64_t)seed;
+  o.etl_freeze = freeze;
+  if (freeze && !grid_in) return cli_error(cmd, "--freeze needs --grid-in FILE"), CLI_USAGE;
+  if (grid_in && !(o.grid = dr_vegas_grid_load(grid_in, &e))) return cli_lib_error(cmd, &e);
+  if (!o.grid && grid_out && !(o.grid = dr_vegas_grid_alloc(4, 64))) return cli_error(cmd, "out of memory");
   dr_xsec_ws *w = dr_xsec_ws_alloc();
   if (!w) return cli_error(cmd, "out of memory");
   dr_estimate s;
   int rc = dr_sigma(&p, &o, xmin, xmax, w, &s, &e);
   dr_xsec_ws_free(w);
-  if (rc != DR_OK && rc != DR_ENOCONV) return cli_lib_error(cmd, &e);
+  if (rc != DR_OK && rc != DR_ENOCONV) {
+    dr_vegas_grid_free(o.grid);
+    return cli_lib_error(cmd, &e);
+  }
+  if (grid_out && method == DR_METHOD_ETL && dr_vegas_grid_save(o.grid, grid_out, &e) != DR_OK) {
+    dr_vegas_grid_free(o.grid);
+    return cli_lib_error(cmd, &e);
+  }
+  dr_vegas_grid_free(o.grid);
   double lo_x = fmax(xmin, dr_xsec_xmin(&p)), hi_x = fmin(xmax, dr_xsec_xmax(&p));
   if (json) {
     dr_json j;
@@ -138,7 +167,14 @@ int cmd_xsec(int argc, char **argv) {
     dr_json_num(&j, "xmin", lo_x);
     dr_json_num(&j, "xmax", hi_x);
     dr_json_num(&j, "theta_max", o.theta_max);
-    dr_json_num(&j, "rel_tol", o.rel_tol);
+    if (method == DR_METHOD_ETL) {
+      dr_json_num(&j, "precision", o.etl_rel_tol);
+      dr_json_num(&j, "chi2_dof", s.chi2_dof);
+      dr_json_num(&j, "n_eval", (double)s.neval);
+      dr_json_num(&j, "seed", (double)o.seed);
+    } else {
+      dr_json_num(&j, "rel_tol", o.rel_tol);
+    }
     dr_json_num(&j, "alpha", DR_ALPHA);
     dr_json_str(&j, "units", "pb per target atom");
     dr_json_str(&j, "version", DR_VERSION);
@@ -150,7 +186,9 @@ int cmd_xsec(int argc, char **argv) {
            dr_method_name(method), dr_tmax_name(tmax), s.val * DR_GEV2_TO_PB, s.err * DR_GEV2_TO_PB,
            dr_status_name(s.status));
   }
-  if (rc == DR_ENOCONV) fprintf(stderr, "darkreach xsec: warning: tolerance %g not reached\n", o.rel_tol);
+  if (rc == DR_ENOCONV)
+    fprintf(stderr, "darkreach xsec: warning: tolerance %g not reached\n",
+            method == DR_METHOD_ETL ? o.etl_rel_tol : o.rel_tol);
   return CLI_OK;
 }
 

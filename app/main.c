@@ -89,6 +89,9 @@ int main(int argc, char **argv) {
   if (!strcmp(c, "models")) return cmd_models(argc - 1, argv + 1);
   if (!strcmp(c, "relic")) return cmd_relic(argc - 1, argv + 1);
   if (!strcmp(c, "omega")) return cmd_omega(argc - 1, argv + 1);
+  if (!strcmp(c, "events")) return cmd_events(argc - 1, argv + 1);
+  if (!strcmp(c, "hist")) return cmd_hist(argc - 1, argv + 1);
+  if (!strcmp(c, "compare")) return cmd_compare(argc - 1, argv + 1);
   cli_error(NULL, "unknown command '%s' (try darkreach --help)", c);
   return CLI_USAGE;
 }

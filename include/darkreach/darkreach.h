@@ -6,6 +6,7 @@
 #include "darkreach/constants.h"
 #include "darkreach/core.h"
 #include "darkreach/decay.h"
+#include "darkreach/events.h"
 #include "darkreach/exp.h"
 #include "darkreach/ff.h"
 #include "darkreach/io.h"
@@ -13,6 +14,7 @@
 #include "darkreach/num.h"
 #include "darkreach/reach.h"
 #include "darkreach/relic.h"
+#include "darkreach/vegas.h"
 #include "darkreach/xsec.h"
 
 #endif

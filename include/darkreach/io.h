@@ -59,5 +59,12 @@ typedef struct {
 
 int dr_plot_loglog(const char *path, const char *title, const char *xlabel, const char *ylabel,
                    const dr_plot_curve *c, int ncurves, dr_error *e);
+/* The same with a choice of linear or logarithmic axes. */
+int dr_plot_xy(const char *path, const char *title, const char *xlabel, const char *ylabel,
+               const dr_plot_curve *c, int ncurves, int logx, int logy, dr_error *e);
+/* 2D histogram as a colour map: z[i*ny + j] for bin (i, j) of an nx x ny grid
+ * over [x0, x1] x [y0, y1]. */
+int dr_plot_map(const char *path, const char *title, const char *xlabel, const char *ylabel, int nx,
+                int ny, double x0, double x1, double y0, double y1, const double *z, dr_error *e);
 
 #endif

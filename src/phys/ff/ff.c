@@ -30,7 +30,7 @@ int dr_inel_mode_parse(const char *name, dr_inel_mode *out, dr_error *e) {
   else if (name && strcmp(name, "point") == 0) *out = DR_INEL_POINT;
   else
     return DR_FAIL(e, DR_EINVAL,
-                   "unknown form-factor option '%s' (known: linear, squared, elastic)",
+                   "unknown form-factor option '%s' (known: linear, squared, elastic, point)",
                    name ? name : "(null)");
   return DR_OK;
 }

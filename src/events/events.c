@@ -1,0 +1,353 @@
+/* Unweighted events, LHE/CSV output and weighted distributions
+ * (include/darkreach/events.h). */
+#include "darkreach/events.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "darkreach/constants.h"
+
+enum { GRID_BINS = 64, BATCH_CHUNKS = 64 };
+/* stream offsets of the independent random sequences of one seed */
+static const uint64_t STREAM_SCAN = 1ULL << 40, STREAM_GEN = 2ULL << 40, STREAM_ACCEPT = 3ULL << 40,
+                      STREAM_AZIMUTH = 4ULL << 40;
+
+dr_events_opts dr_events_opts_default(void) {
+  dr_events_opts o = {.seed = 1, .grid_precision = 1e-2, .n_scan = 200000};
+  return o;
+}
+
+/* rotate about z by a and reflect y if flip */
+static void rotate(double v[4], double a, int flip) {
+  double c = cos(a), s = sin(a), x = v[1], y = flip ? -v[2] : v[2];
+  v[1] = c * x - s * y;
+  v[2] = s * x + c * y;
+}
+
+static void kin_to_event(const dr_amp_kin *k, dr_event *ev) {
+  for (int i = 0; i < 4; i++) {
+    ev->l[i] = (double)k->pp.v[i];
+    ev->N[i] = (double)k->Pp.v[i];
+    ev->X[i] = (double)k->k.v[i];
+  }
+}
+
+int dr_events_generate(const dr_process *p, double x_lo, double x_hi, const dr_events_opts *o, long n,
+                       dr_event *out, dr_events_info *info, dr_error *e) {
+  memset(info, 0, sizeof *info);
+  dr_etl_ctx c;
+  if (dr_etl_ctx_init(&c, p, x_lo, x_hi, 0) != DR_OK)
+    return DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g] for events", x_lo, x_hi);
+  dr_vegas_grid *g = dr_vegas_grid_alloc(4, GRID_BINS);
+  if (!g) return DR_FAIL(e, DR_ENOMEM, "out of memory");
+  dr_xsec_opts xo = dr_xsec_opts_default();
+  xo.etl_rel_tol = o->grid_precision;
+  xo.seed = o->seed;
+  xo.grid = g;
+  dr_estimate s;
+  int rc = dr_etl_sigma(p, &xo, x_lo, x_hi, &s, e);
+  if (rc != DR_OK && rc != DR_ENOCONV) goto done;
+  info->sigma = s.val;
+  info->sigma_err = s.err;
+  /* w_max from a scan of the frozen grid */
+  long nb = BATCH_CHUNKS * DR_VEGAS_CHUNK;
+  double *u = malloc(sizeof(double) * 4 * nb), *w = malloc(sizeof(double) * nb);
+  if (!u || !w) {
+    free(u), free(w);
+    rc = DR_FAIL(e, DR_ENOMEM, "out of memory");
+    goto done;
+  }
+  double wmax = 0;
+  long scan_chunks = (o->n_scan + DR_VEGAS_CHUNK - 1) / DR_VEGAS_CHUNK;
+  for (long c0 = 0; c0 < scan_chunks && rc == DR_OK; c0 += BATCH_CHUNKS) {
+    long nc = scan_chunks - c0 < BATCH_CHUNKS ? scan_chunks - c0 : BATCH_CHUNKS;
+    rc = dr_vegas_points(g, dr_etl_integrand(), &c, o->seed, STREAM_SCAN + c0, nc, NULL, w, e);
+    for (long i = 0; i < nc * DR_VEGAS_CHUNK; i++) wmax = fmax(wmax, w[i]);
+  }
+  if (rc == DR_OK && !(wmax > 0)) rc = DR_FAIL(e, DR_EDOMAIN, "no phase space for events");
+  info->w_max = wmax;
+  /* generation: batches in chunk order, decisions from (seed, point index) */
+  long got = 0;
+  uint64_t chunk = 0;
+  while (rc == DR_OK && got < n) {
+    rc = dr_vegas_points(g, dr_etl_integrand(), &c, o->seed, STREAM_GEN + chunk, BATCH_CHUNKS, u, w, e);
+    for (long i = 0; i < nb && rc == DR_OK && got < n; i++) {
+      uint64_t idx = chunk * DR_VEGAS_CHUNK + (uint64_t)i;
+      info->n_tried++;
+      if (!(w[i] > 0) || dr_vegas_uniform(o->seed, STREAM_ACCEPT, idx) * wmax >= w[i]) continue;
+      if (w[i] > wmax) info->n_over++;
+      double wt;
+      dr_amp_kin k;
+      if (dr_etl_point(&c, u + 4 * i, &wt, &k) != DR_OK) continue;
+      dr_event *ev = &out[got++];
+      kin_to_event(&k, ev);
+      double a = 2 * DR_PI * dr_vegas_uniform(o->seed, STREAM_AZIMUTH, 2 * idx);
+      int flip = dr_vegas_uniform(o->seed, STREAM_AZIMUTH, 2 * idx + 1) < 0.5;
+      rotate(ev->l, a, flip);
+      rotate(ev->N, a, flip);
+      rotate(ev->X, a, flip);
+    }
+    chunk += BATCH_CHUNKS;
+  }
+  info->efficiency = wmax > 0 ? info->sigma / wmax : 0;
+  free(u);
+  free(w);
+done:
+  dr_vegas_grid_free(g);
+  return rc;
+}
+
+int dr_event_pdg_x(dr_model_kind m) {
+  switch (m) {
+  case DR_MODEL_VECTOR: return 622;
+  case DR_MODEL_SCALAR: return 9000005;
+  case DR_MODEL_PSEUDOSCALAR: return 9000006;
+  default: return 9000007;
+  }
+}
+
+static double mass_of(const double v[4]) {
+  double m2 = v[0] * v[0] - v[1] * v[1] - v[2] * v[2] - v[3] * v[3];
+  return m2 > 0 ? sqrt(m2) : 0;
+}
+
+int dr_events_write_lhe(FILE *f, const dr_process *p, int beam_pdg, int Z, int A,
+                        const dr_events_info *info, const dr_event *ev, long n) {
+  int ion = 1000000000 + Z * 10000 + A * 10;
+  double pb = DR_GEV2_TO_PB;
+  fprintf(f, "<LesHouchesEvents version=\"3.0\">\n<header>\n<darkreach version=\"%s\">\n", DR_VERSION);
+  fprintf(f, "process: l N -> l N X, exact tree level with nucleus recoil\n");
+  fprintf(f, "model: %s  m_X = %.9g GeV  coupling eps = %.6g (g = eps e)\n", dr_model_info_get(p->model)->name,
+          p->m_X, p->coupling);
+  fprintf(f, "beam: PDG %d, E = %.9g GeV; target: PDG %d at rest, M = %.9g GeV\n", beam_pdg, p->E0, ion,
+          p->M_N);
+  fprintf(f, "sigma = %.6e +- %.1e pb; w_max = %.6e pb; unweighting efficiency = %.4g; "
+             "tried %ld points, %ld events above w_max\n",
+          info->sigma * pb, info->sigma_err * pb, info->w_max * pb, info->efficiency, info->n_tried,
+          info->n_over);
+  fprintf(f, "X PDG code %d (darkreach convention); IDWTUP = 3: unweighted, XWGTUP = sigma/N [pb]\n",
+          dr_event_pdg_x(p->model));
+  fprintf(f, "</darkreach>\n</header>\n<init>\n");
+  fprintf(f, "%d %d %.9e %.9e 0 0 0 0 3 1\n", beam_pdg, ion, p->E0, p->M_N);
+  fprintf(f, "%.9e %.9e %.9e 1\n</init>\n", info->sigma * pb, info->sigma_err * pb, info->w_max * pb);
+  double wt = n > 0 ? info->sigma * pb / n : 0;
+  for (long i = 0; i < n; i++) {
+    const dr_event *v = &ev[i];
+    double pz = sqrt((p->E0 - p->m_l) * (p->E0 + p->m_l));
+    fprintf(f, "<event>\n5 1 %.9e %.6e %.9e 0\n", wt, p->m_X, DR_ALPHA);
+    fprintf(f, "%d -1 0 0 0 0 0 0 %.12e %.12e %.9e 0 9\n", beam_pdg, pz, p->E0, p->m_l);
+    fprintf(f, "%d -1 0 0 0 0 0 0 0 %.12e %.9e 0 9\n", ion, p->M_N, p->M_N);
+    const double *out[3] = {v->l, v->N, v->X};
+    const int id[3] = {beam_pdg, ion, dr_event_pdg_x(p->model)};
+    for (int k = 0; k < 3; k++)
+      fprintf(f, "%d 1 1 2 0 0 %.12e %.12e %.12e %.12e %.9e 0 9\n", id[k], out[k][1], out[k][2], out[k][3],
+              out[k][0], k == 0 ? p->m_l : k == 1 ? p->M_N : mass_of(out[k]));
+    fprintf(f, "</event>\n");
+  }
+  fprintf(f, "</LesHouchesEvents>\n");
+  return ferror(f) ? DR_EIO : DR_OK;
+}
+
+int dr_events_write_csv(FILE *f, const dr_event *ev, long n) {
+  fprintf(f, "# four-vectors (E, px, py, pz) in GeV, lab frame, beam along +z, target at rest\n");
+  fprintf(f, "event,l_E,l_px,l_py,l_pz,N_E,N_px,N_py,N_pz,X_E,X_px,X_py,X_pz\n");
+  for (long i = 0; i < n; i++) {
+    const dr_event *v = &ev[i];
+    fprintf(f, "%ld", i);
+    const double *o[3] = {v->l, v->N, v->X};
+    for (int k = 0; k < 3; k++)
+      for (int j = 0; j < 4; j++) fprintf(f, ",%.12g", o[k][j]);
+    fputc('\n', f);
+  }
+  return ferror(f) ? DR_EIO : DR_OK;
+}
+
+/* ---- distributions ---- */
+static const char *var_names[DR_VAR_COUNT] = {"recoil_e", "recoil_pt", "recoil_theta",
+                                              "x_e",      "x_theta",   "nucleus_pt"};
+static const char *var_labels[DR_VAR_COUNT] = {
+    "recoil lepton energy [GeV]", "recoil lepton p#dT#u [GeV]", "recoil lepton polar angle [rad]",
+    "X energy [GeV]",             "X polar angle [rad]",        "nucleus recoil p#dT#u [GeV]"};
+
+const char *dr_var_name(dr_var v) { return v < DR_VAR_COUNT ? var_names[v] : "?"; }
+const char *dr_var_label(dr_var v) { return v < DR_VAR_COUNT ? var_labels[v] : "?"; }
+
+static double pt(const double v[4]) { return hypot(v[1], v[2]); }
+static double polar(const double v[4]) { return atan2(pt(v), v[3]); }
+
+double dr_var_value(dr_var v, const dr_event *ev) {
+  switch (v) {
+  case DR_VAR_RECOIL_E: return ev->l[0];
+  case DR_VAR_RECOIL_PT: return pt(ev->l);
+  case DR_VAR_RECOIL_THETA: return polar(ev->l);
+  case DR_VAR_X_E: return ev->X[0];
+  case DR_VAR_X_THETA: return polar(ev->X);
+  default: return pt(ev->N);
+  }
+}
+
+void dr_var_default_range(dr_var v, const dr_process *p, double *lo, double *hi) {
+  *lo = 0;
+  switch (v) {
+  case DR_VAR_RECOIL_E:
+  case DR_VAR_X_E: *hi = p->E0; break;
+  case DR_VAR_RECOIL_PT:
+  case DR_VAR_NUCLEUS_PT: *hi = fmin(p->E0, 4 * p->m_X + 0.2); break;
+  default: *hi = fmin(DR_PI, 20 * (p->m_X + p->m_l) / p->E0 + 0.05); break;
+  }
+}
+
+int dr_hist1_alloc(dr_hist1 *h, dr_var v, int nbins, double lo, double hi) {
+  memset(h, 0, sizeof *h);
+  if (nbins < 1 || !(hi > lo)) return DR_EINVAL;
+  h->var = v, h->nbins = nbins, h->lo = lo, h->hi = hi;
+  h->sum = calloc(nbins, sizeof(double));
+  h->sum2 = calloc(nbins, sizeof(double));
+  return h->sum && h->sum2 ? DR_OK : DR_ENOMEM;
+}
+void dr_hist1_free(dr_hist1 *h) {
+  free(h->sum);
+  free(h->sum2);
+  h->sum = h->sum2 = NULL;
+}
+int dr_hist2_alloc(dr_hist2 *h, dr_var vx, int nx, double x0, double x1, dr_var vy, int ny, double y0,
+                   double y1) {
+  memset(h, 0, sizeof *h);
+  if (nx < 1 || ny < 1 || !(x1 > x0) || !(y1 > y0)) return DR_EINVAL;
+  *h = (dr_hist2){vx, vy, nx, ny, x0, x1, y0, y1, calloc((size_t)nx * ny, sizeof(double)), 0};
+  return h->sum ? DR_OK : DR_ENOMEM;
+}
+void dr_hist2_free(dr_hist2 *h) {
+  free(h->sum);
+  h->sum = NULL;
+}
+
+static int bin_of(double v, double lo, double hi, int n) {
+  if (!(v >= lo && v < hi)) return -1;
+  int b = (int)((v - lo) / (hi - lo) * n);
+  return b < n ? b : n - 1;
+}
+
+/* WW / IWW: (x, theta) map as in ETL; events with a fixed nucleus */
+typedef struct {
+  const dr_process *p;
+  const dr_xsec_opts *o;
+  double lomx_lo, lomx_hi;
+  dr_xsec_ws **ws; /* one per thread */
+} ww_ctx;
+
+static int ww_point(const ww_ctx *c, const double *u, double *weight, dr_event *ev) {
+  const dr_process *p = c->p;
+  double E = p->E0, ml = p->m_l, mX = p->m_X;
+  double l = c->lomx_lo + (c->lomx_hi - c->lomx_lo) * u[0], omx = exp(l), x = 1 - omx;
+  double jac = omx * (c->lomx_lo - c->lomx_hi);
+  double Umin = mX * mX * omx / x + ml * ml * x, thc2 = Umin / (E * E * x);
+  double thm = c->o->theta_max, vmax = log1p(thm * thm / thc2), th2 = thc2 * expm1(vmax * u[1]);
+  double th = fmin(sqrt(th2), thm);
+  double sinc = th > 1e-4 ? sin(th) / th : 1 - th2 / 6;
+  jac *= 0.5 * sinc * (th2 + thc2) * vmax;
+  int t = 0;
+#ifdef _OPENMP
+  t = omp_get_thread_num();
+#endif
+  double d2;
+  dr_error e;
+  dr_error_clear(&e);
+  if (dr_ww_d2sigma(p, c->o, x, th, c->ws[t], &d2, &e) != DR_OK) return DR_EDOMAIN;
+  *weight = d2 * jac;
+  if (ev) {
+    double EX = x * E, kk = sqrt(fmax(0.0, EX * EX - mX * mX));
+    double El = E - EX, ptl = kk * sin(th), pzl2 = El * El - ml * ml - ptl * ptl;
+    ev->X[0] = EX, ev->X[1] = kk * sin(th), ev->X[2] = 0, ev->X[3] = kk * cos(th);
+    ev->l[0] = El, ev->l[1] = -ptl, ev->l[2] = 0, ev->l[3] = pzl2 > 0 ? sqrt(pzl2) : 0;
+    ev->N[0] = p->M_N, ev->N[1] = ev->N[2] = ev->N[3] = 0;
+  }
+  return DR_OK;
+}
+
+static double ww_integrand(const double *u, void *vp) {
+  double w;
+  return ww_point(vp, u, &w, NULL) == DR_OK ? w : 0.0;
+}
+
+int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
+                 dr_hist1 *h, int nh, dr_hist2 *h2, dr_estimate *sigma, dr_error *e) {
+  int etl = o->method == DR_METHOD_ETL, dim = etl ? 4 : 2, nthr = 1;
+#ifdef _OPENMP
+  nthr = omp_get_max_threads();
+#endif
+  dr_etl_ctx c;
+  ww_ctx wc = {p, o, 0, 0, NULL};
+  void *params = etl ? (void *)&c : (void *)&wc;
+  dr_vegas_fn f = etl ? dr_etl_integrand() : ww_integrand;
+  double lo = fmax(x_lo, dr_xsec_xmin(p)), hi = fmin(x_hi, dr_xsec_xmax(p));
+  if (!(hi > lo)) return DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g]", x_lo, x_hi);
+  if (etl) dr_etl_ctx_init(&c, p, lo, hi, 0);
+  wc.lomx_lo = log1p(-lo), wc.lomx_hi = log1p(-hi);
+  dr_xsec_opts wo = *o;
+  if (o->method == DR_METHOD_IWW) {
+    wo.method = DR_METHOD_WW; /* IWW = WW with chi frozen at theta = 0 (xsec.h) */
+    wo.ww_chi_frozen = 1;
+    wc.o = &wo;
+  }
+  if (!etl) {
+    wc.ws = calloc(nthr, sizeof *wc.ws);
+    for (int i = 0; wc.ws && i < nthr; i++) wc.ws[i] = dr_xsec_ws_alloc();
+  }
+  dr_vegas_grid *g = dr_vegas_grid_alloc(dim, GRID_BINS);
+  long nb = BATCH_CHUNKS * DR_VEGAS_CHUNK;
+  double *u = malloc(sizeof(double) * dim * nb), *w = malloc(sizeof(double) * nb);
+  int rc = DR_OK;
+  if (!g || !u || !w || (!etl && !wc.ws)) {
+    rc = DR_FAIL(e, DR_ENOMEM, "out of memory");
+    goto done;
+  }
+  dr_vegas_opts vo = dr_vegas_opts_default();
+  vo.rel_tol = 1e-2;
+  vo.seed = o->seed;
+  rc = dr_vegas_integrate(g, f, params, &vo, sigma, e);
+  if (rc != DR_OK && rc != DR_ENOCONV) goto done;
+  rc = DR_OK;
+  long nchunks = (n_points + DR_VEGAS_CHUNK - 1) / DR_VEGAS_CHUNK;
+  long filled = 0;
+  for (long c0 = 0; c0 < nchunks && rc == DR_OK; c0 += BATCH_CHUNKS) {
+    long nc = nchunks - c0 < BATCH_CHUNKS ? nchunks - c0 : BATCH_CHUNKS;
+    rc = dr_vegas_points(g, f, params, o->seed, STREAM_SCAN + c0, nc, u, w, e);
+    for (long i = 0; i < nc * DR_VEGAS_CHUNK && rc == DR_OK; i++) {
+      filled++;
+      if (!(w[i] > 0)) continue;
+      dr_event ev;
+      double wt;
+      if (etl) {
+        dr_amp_kin k;
+        if (dr_etl_point(&c, u + dim * i, &wt, &k) != DR_OK) continue;
+        kin_to_event(&k, &ev);
+      } else if (ww_point(&wc, u + dim * i, &wt, &ev) != DR_OK) {
+        continue;
+      }
+      for (int k = 0; k < nh; k++) {
+        int b = bin_of(dr_var_value(h[k].var, &ev), h[k].lo, h[k].hi, h[k].nbins);
+        if (b >= 0) h[k].sum[b] += w[i], h[k].sum2[b] += w[i] * w[i];
+      }
+      if (h2) {
+        int bx = bin_of(dr_var_value(h2->vx, &ev), h2->x0, h2->x1, h2->nx);
+        int by = bin_of(dr_var_value(h2->vy, &ev), h2->y0, h2->y1, h2->ny);
+        if (bx >= 0 && by >= 0) h2->sum[bx * h2->ny + by] += w[i];
+      }
+    }
+  }
+  for (int k = 0; k < nh; k++) h[k].n_points = filled;
+  if (h2) h2->n_points = filled;
+done:
+  if (wc.ws)
+    for (int i = 0; i < nthr; i++) dr_xsec_ws_free(wc.ws[i]);
+  free(wc.ws);
+  free(u);
+  free(w);
+  dr_vegas_grid_free(g);
+  return rc;
+}
