@@ -78,6 +78,7 @@ typedef struct {
   double gamma_sm_eps1; /* visible width at eps = 1, GeV */
   double gamma_dm;      /* invisible width (independent of eps), GeV */
   double br_vis;        /* Br(A' -> e+ e-) with no DM channel */
+  int shape_from_ww;    /* visible + ETL: x shape from WW, normalised to the ETL sigma */
 } dr_signal;
 
 int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec_opts *o,

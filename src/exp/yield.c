@@ -70,9 +70,20 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   if (x->signature == DR_SIG_VISIBLE) {
     double lo = fmax(x->x_th, dr_xsec_xmin(&p)), hi = fmin(x->x_max, dr_xsec_xmax(&p));
     if (hi > lo) {
-      int trc = tabulate_dsdx(&p, o, lo, hi, w, s, e);
+      /* ETL: the x shape of the decay-weighted yield from WW (a 3-dim VEGAS per
+       * node would cost seconds per mass), normalised to the ETL sigma over
+       * the same x range; flagged in s->shape_from_ww */
+      dr_xsec_opts ow = *o;
+      if (o->method == DR_METHOD_ETL) ow.method = DR_METHOD_WW;
+      int trc = tabulate_dsdx(&p, &ow, lo, hi, w, s, e);
       if (trc != DR_OK && trc != DR_ENOCONV) return s->status = trc;
       if (trc != DR_OK) s->status = trc;
+      if (o->method == DR_METHOD_ETL) {
+        double sum = 0;
+        for (int i = 0; i < s->nx; i++) sum += s->wdsdx[i];
+        for (int i = 0; i < s->nx && sum > 0; i++) s->wdsdx[i] *= s->sigma / sum;
+        s->shape_from_ww = 1;
+      }
     }
   }
   return s->status;
