@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: all reach build test bench sanitize bootstrap clean
+.PHONY: all reach build test bench validation sanitize bootstrap clean
 
 all: reach
 
@@ -23,6 +23,10 @@ test: build
 
 bench: build
 	$(BUILD)/darkreach_bench
+
+# long validation runs (minutes), not part of the test suite: writes docs/validation.md
+validation: build
+	$(BUILD)/darkreach_validate data docs/validation.md
 
 sanitize: bootstrap
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DDARKREACH_SANITIZE=ON >/dev/null
