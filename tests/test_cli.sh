@@ -122,5 +122,20 @@ $dr reach ldmx_phase1 --mass-min 0.01 --mass-max 6 --points 10 --no-plot --out "
   [ "$(grep -c ',domain,' "$tmp/d/reach.csv")" -ge 1 ] && [ "$(grep -c ',ok,' "$tmp/d/reach.csv")" -ge 7 ] && ok ||
   bad "scan with out-of-range masses"
 
+# ETL: xsec default method, events (LHE + CSV, same seed same events for 1 and 2 threads), hist, compare
+json_has "$dr xsec --energy 8 --target W --mass 0.1 --precision 0.02 --json" sigma_pb chi2_dof n_eval
+$dr xsec --energy 8 --target W --mass 0.1 --precision 0.02 --json | grep -q '"method":"etl"' && ok || bad "etl is the default"
+OMP_NUM_THREADS=1 $dr events --energy 4 --target W --mass 0.1 --n 300 --lhe "$tmp/a.lhe" --csv "$tmp/a.csv" >/dev/null &&
+  OMP_NUM_THREADS=2 $dr events --energy 4 --target W --mass 0.1 --n 300 --lhe "$tmp/b.lhe" >/dev/null &&
+  cmp -s "$tmp/a.lhe" "$tmp/b.lhe" && [ "$(grep -c '<event>' "$tmp/a.lhe")" -eq 300 ] &&
+  [ "$(grep -c '^[0-9]' "$tmp/a.csv")" -eq 300 ] && grep -q '<init>' "$tmp/a.lhe" && ok || bad "events LHE/CSV reproducible"
+fails_cleanly "events mass above limit" "kinematic limit" $dr events --energy 4 --target W --mass 5
+fails_cleanly "events bad n" "--n must be" $dr events --energy 4 --target W --mass 0.1 --n -3
+$dr hist --energy 4 --target W --mass 0.1 --points 20000 --bins 10 --out "$tmp/h" >/dev/null &&
+  [ -s "$tmp/h/hist_recoil_pt.csv" ] && [ -s "$tmp/h/hist2_recoil_e_pt.csv" ] && [ -s "$tmp/h/hist_nucleus_pt.png" ] && ok ||
+  bad "hist writes CSV and plots"
+$dr compare --points 20000 --bins 10 --out "$tmp/c" >/dev/null && [ -s "$tmp/c/compare_recoil_e.csv" ] && ok ||
+  bad "compare writes CSV"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

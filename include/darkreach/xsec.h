@@ -64,7 +64,7 @@ typedef struct {
   int ww_chi_frozen;  /* WW with chi frozen at theta = 0 (the IWW assumption); default 0 */
   /* ETL (VEGAS) */
   double etl_rel_tol; /* target relative error, default 3e-3 */
-  long etl_neval;     /* evaluations per VEGAS iteration, default 8192 */
+  long etl_neval;     /* evaluations per VEGAS iteration, default 4096 (2048 at >= 1 %) */
   uint64_t seed;      /* default 1 */
   dr_vegas_grid *grid; /* optional caller-owned grid (4-dim for sigma, 3 for d sigma/dx);
                           adapted in place unless etl_freeze */

@@ -100,6 +100,8 @@ static int etl_run(const dr_process *p, const dr_xsec_opts *o, dr_etl_ctx *c, in
   vo.rel_tol = o->etl_rel_tol;
   vo.seed = o->seed;
   vo.n_eval = o->etl_neval;
+  /* a coarse target does not need the full adaptation budget */
+  if (o->etl_rel_tol >= 1e-2 && vo.n_eval > 2048) vo.n_eval = 2048;
   vo.freeze = o->grid && o->etl_freeze;
   int rc = dr_vegas_integrate(g, etl_integrand, c, &vo, out, e);
   dr_vegas_grid_free(own);

@@ -84,7 +84,7 @@ const char *dr_tmax_name(dr_tmax_conv t) { return t == DR_TMAX_E2 ? "e2" : "mx2"
 
 dr_xsec_opts dr_xsec_opts_default(void) {
   dr_xsec_opts o = {.method = DR_METHOD_ETL, .tmax = DR_TMAX_MX2, .theta_max = DR_PI, .rel_tol = 1e-4,
-                    .ww_chi_frozen = 0, .etl_rel_tol = 3e-3, .etl_neval = 8192, .seed = 1,
+                    .ww_chi_frozen = 0, .etl_rel_tol = 3e-3, .etl_neval = 4096, .seed = 1,
                     .grid = NULL, .etl_freeze = 0};
   return o;
 }
