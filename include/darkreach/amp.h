@@ -1,7 +1,8 @@
 /* Squared amplitudes of l(p) N(P) -> l(p') N(P') X(k), evaluated numerically
- * from the Feynman rules (explicit Dirac matrices, traces, explicit X
- * polarisation vectors), so that a new lepton-X vertex is a new rule, not new
- * algebra (FORMULARY Part I §4; Part II §2.3).
+ * from the Feynman rules (explicit spinors in the chiral representation, gamma
+ * matrices applied to spinors, explicit X polarisation vectors, sums over all
+ * spins and polarisations), so that a new lepton-X vertex is a new rule, not
+ * new algebra (FORMULARY Part I §4; Part II §2.3).
  *
  * Nucleus: heavy charged scalar, vertex -i e (P + P')^mu sqrt(G2(t)); the
  * photon propagator 1/t. The returned T_X is the lepton-side factor
