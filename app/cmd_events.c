@@ -193,6 +193,32 @@ int cmd_events(int argc, char **argv) {
   return rc;
 }
 
+/* option parsing and checks shared by hist and compare; CLI_OK to go on,
+ * anything else is the exit code (after --help: -1 meaning "done, success") */
+static int parse_hist_args(const char *cmd, const char *help, int argc, char **argv, proc_args *a,
+                           double *npts, double *bins) {
+  static const struct option lo[] = {PROC_OPTIONS, {"points", 1, 0, 'n'}, {"bins", 1, 0, 'b'}, {0, 0, 0, 0}};
+  opterr = 0;
+  optind = 1;
+  int c;
+  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+    int r = proc_option(cmd, c, a);
+    if (r < 0) return CLI_USAGE;
+    if (r) continue;
+    switch (c) {
+    case 'n': NUM("--points", *npts); break;
+    case 'b': NUM("--bins", *bins); break;
+    case 'h': fputs(help, stdout); return -1;
+    default: return bad_opt(cmd, argv);
+    }
+  }
+  if (optind < argc) return cli_error(cmd, "unexpected argument '%s'", argv[optind]), CLI_USAGE;
+  if (!(*npts >= 1000 && *npts <= 1e9)) return cli_error(cmd, "--points must be in [1000, 1e9]");
+  if (!(*bins >= 1 && *bins <= 10000 && *bins == floor(*bins)))
+    return cli_error(cmd, "--bins must be an integer in [1, 10000]");
+  return CLI_OK;
+}
+
 /* ------------------------------------------------------------------ hist */
 /* normalised: h[k].sum already divided by its total (unit area) */
 static int write_hist1(const char *cmd, const char *dir, const char *stem, dr_hist1 *h, int nh,
@@ -259,29 +285,12 @@ int cmd_hist(int argc, char **argv) {
   const char *cmd = "hist";
   proc_args a = {"vector", "e-", NULL, "etl", "out/hist", NAN, NAN, 1, 0, 1, 1};
   double npts = 200000, bins = 40;
-  static const struct option lo[] = {PROC_OPTIONS, {"points", 1, 0, 'n'}, {"bins", 1, 0, 'b'}, {0, 0, 0, 0}};
-  opterr = 0;
-  optind = 1;
-  int c;
-  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
-    int r = proc_option(cmd, c, &a);
-    if (r < 0) return CLI_USAGE;
-    if (r) continue;
-    switch (c) {
-    case 'n': NUM("--points", npts); break;
-    case 'b': NUM("--bins", bins); break;
-    case 'h': fputs(hist_help, stdout); return CLI_OK;
-    default: return bad_opt(cmd, argv);
-    }
-  }
-  if (optind < argc) return cli_error(cmd, "unexpected argument '%s'", argv[optind]), CLI_USAGE;
+  int rc = parse_hist_args(cmd, hist_help, argc, argv, &a, &npts, &bins);
+  if (rc != CLI_OK) return rc < 0 ? CLI_OK : rc;
   dr_process p;
   dr_beam beam;
   const dr_material *mat;
-  int rc = proc_setup(cmd, &a, &p, &beam, &mat);
-  if (rc != CLI_OK) return rc;
-  if (!(npts >= 1000 && npts <= 1e9)) return cli_error(cmd, "--points must be in [1000, 1e9]");
-  if (!(bins >= 1 && bins <= 10000 && bins == floor(bins))) return cli_error(cmd, "--bins must be an integer in [1, 10000]");
+  if ((rc = proc_setup(cmd, &a, &p, &beam, &mat)) != CLI_OK) return rc;
   dr_error e;
   dr_error_clear(&e);
   dr_xsec_opts o = dr_xsec_opts_default();
@@ -355,29 +364,12 @@ int cmd_compare(int argc, char **argv) {
   const char *cmd = "compare";
   proc_args a = {"vector", "e-", "W", "etl", "out/compare", 4, 0.1, 1, 0, 1, 1};
   double npts = 200000, bins = 40;
-  static const struct option lo[] = {PROC_OPTIONS, {"points", 1, 0, 'n'}, {"bins", 1, 0, 'b'}, {0, 0, 0, 0}};
-  opterr = 0;
-  optind = 1;
-  int c;
-  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
-    int r = proc_option(cmd, c, &a);
-    if (r < 0) return CLI_USAGE;
-    if (r) continue;
-    switch (c) {
-    case 'n': NUM("--points", npts); break;
-    case 'b': NUM("--bins", bins); break;
-    case 'h': fputs(compare_help, stdout); return CLI_OK;
-    default: return bad_opt(cmd, argv);
-    }
-  }
-  if (optind < argc) return cli_error(cmd, "unexpected argument '%s'", argv[optind]), CLI_USAGE;
+  int rc = parse_hist_args(cmd, compare_help, argc, argv, &a, &npts, &bins);
+  if (rc != CLI_OK) return rc < 0 ? CLI_OK : rc;
   dr_process p;
   dr_beam beam;
   const dr_material *mat;
-  int rc = proc_setup(cmd, &a, &p, &beam, &mat);
-  if (rc != CLI_OK) return rc;
-  if (!(npts >= 1000 && npts <= 1e9)) return cli_error(cmd, "--points must be in [1000, 1e9]");
-  if (!(bins >= 1 && bins <= 10000 && bins == floor(bins))) return cli_error(cmd, "--bins must be an integer in [1, 10000]");
+  if ((rc = proc_setup(cmd, &a, &p, &beam, &mat)) != CLI_OK) return rc;
   if ((rc = make_dir(cmd, a.out)) != CLI_OK) return rc;
   const dr_method meth[3] = {DR_METHOD_ETL, DR_METHOD_WW, DR_METHOD_IWW};
   const char *labels[3] = {"etl", "ww", "iww"};

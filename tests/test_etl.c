@@ -205,6 +205,20 @@ static void test_other_mediators_vs_dmg4(void **state) {
   }
 }
 
+/* WW with t_max = E^2 (theta-integrated), pb at eps = 1e-4 */
+static double ww_e2_pb(const char *beam, double E, double mass, const char *mat, dr_xsec_ws *w) {
+  dr_process p = proc(DR_MODEL_VECTOR, beam, E, mass, mat, DR_INEL_LINEAR);
+  p.coupling = 1e-4;
+  dr_xsec_opts o = dr_xsec_opts_default();
+  o.method = DR_METHOD_WW;
+  o.tmax = DR_TMAX_E2;
+  dr_estimate s;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_sigma(&p, &o, 0, 1, w, &s, &e), DR_OK);
+  return s.val * GEV2_TO_PB;
+}
+
 /* Muons: the lepton mass screens the forward region, so WW (theta-integrated,
  * t_max = E^2) is expected to agree with ETL to ~1 % (FORMULARY Part II §2.4:
  * 0.5-1 % for V and A, 160 GeV Pb); tested at 2.5 % (1 % MC + 1 % physics). */
@@ -213,17 +227,9 @@ static void test_muons_etl_vs_ww(void **state) {
   dr_xsec_ws *w = dr_xsec_ws_alloc();
   const double ms[2] = {0.01, 1.0};
   for (int i = 0; i < 2; i++) {
-    dr_estimate s, ww;
+    dr_estimate s;
     double v = etl_pb(DR_MODEL_VECTOR, "mu-", 160, ms[i], "Pb", 0.01, &s);
-    dr_process p = proc(DR_MODEL_VECTOR, "mu-", 160, ms[i], "Pb", DR_INEL_LINEAR);
-    p.coupling = 1e-4;
-    dr_xsec_opts o = dr_xsec_opts_default();
-    o.method = DR_METHOD_WW;
-    o.tmax = DR_TMAX_E2;
-    dr_error e;
-    dr_error_clear(&e);
-    assert_int_equal(dr_sigma(&p, &o, 0, 1, w, &ww, &e), DR_OK);
-    assert_rel(ww.val * GEV2_TO_PB / v, 1.0, 0.025);
+    assert_rel(ww_e2_pb("mu-", 160, ms[i], "Pb", w) / v, 1.0, 0.025);
   }
   dr_xsec_ws_free(w);
 }
@@ -233,17 +239,9 @@ static void test_muons_etl_vs_ww(void **state) {
 static void test_ldmx_ww_excess(void **state) {
   (void)state;
   dr_xsec_ws *w = dr_xsec_ws_alloc();
-  dr_estimate s, ww;
+  dr_estimate s;
   double v = etl_pb(DR_MODEL_VECTOR, "e-", 8, 0.01, "W", 0.01, &s);
-  dr_process p = proc(DR_MODEL_VECTOR, "e-", 8, 0.01, "W", DR_INEL_LINEAR);
-  p.coupling = 1e-4;
-  dr_xsec_opts o = dr_xsec_opts_default();
-  o.method = DR_METHOD_WW;
-  o.tmax = DR_TMAX_E2;
-  dr_error e;
-  dr_error_clear(&e);
-  dr_sigma(&p, &o, 0, 1, w, &ww, &e);
-  double r = ww.val * GEV2_TO_PB / v;
+  double r = ww_e2_pb("e-", 8, 0.01, "W", w) / v;
   assert_true(r > 1.40 && r < 1.65);
   dr_xsec_ws_free(w);
 }

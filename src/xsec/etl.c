@@ -57,9 +57,9 @@ int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_ki
   double phi = DR_PI * v[3];
   jac *= 2 * DR_PI;
   if (dr_etl_kinematics(E, ml, mX, M, EX, th, t, phi, kin) != DR_OK) return DR_EDOMAIN;
-  double kk = sqrt((EX - mX) * (EX + mX)), pz = sqrt((E - ml) * (E + ml));
-  double Qx = -(double)kin->k.v[1], Qz = pz - (double)kin->k.v[3];
-  double Q = sqrt(Qx * Qx + Qz * Qz);
+  /* |k|, |p| and |Q| = |p - k| of the configuration just built (X in the x-z plane) */
+  double pz = (double)kin->p.v[3], kx = (double)kin->k.v[1], kz = (double)kin->k.v[3];
+  double kk = hypot(kx, kz), Q = hypot(kx, pz - kz);
   double TX = (double)dr_amp_lepton_factor(p->model, kin);
   double g2 = dr_ff_g2(&p->ff, t);
   *weight = c->pref * kk / (pz * Q) * g2 / (t * t) * TX * jac;
@@ -90,8 +90,7 @@ int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi
 
 dr_vegas_fn dr_etl_integrand(void) { return etl_integrand; }
 
-static int etl_run(const dr_process *p, const dr_xsec_opts *o, dr_etl_ctx *c, int dim,
-                   dr_estimate *out, dr_error *e) {
+static int etl_run(const dr_xsec_opts *o, dr_etl_ctx *c, int dim, dr_estimate *out, dr_error *e) {
   dr_vegas_grid *own = NULL, *g = o->grid;
   if (g && dr_vegas_grid_dim(g) != dim)
     return DR_FAIL(e, DR_EINVAL, "VEGAS grid has %d dimensions, ETL needs %d", dr_vegas_grid_dim(g), dim);
@@ -105,7 +104,6 @@ static int etl_run(const dr_process *p, const dr_xsec_opts *o, dr_etl_ctx *c, in
   vo.freeze = o->grid && o->etl_freeze;
   int rc = dr_vegas_integrate(g, etl_integrand, c, &vo, out, e);
   dr_vegas_grid_free(own);
-  (void)p;
   return rc;
 }
 
@@ -114,7 +112,7 @@ int dr_etl_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
   memset(out, 0, sizeof *out);
   dr_etl_ctx c;
   if (dr_etl_ctx_init(&c, p, x_lo, x_hi, 0) != DR_OK) return DR_OK; /* empty range */
-  return etl_run(p, o, &c, 4, out, e);
+  return etl_run(o, &c, 4, out, e);
 }
 
 int dr_etl_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_estimate *out,
@@ -123,7 +121,6 @@ int dr_etl_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_es
   dr_etl_ctx c;
   if (!(x > dr_xsec_xmin(p) && x < dr_xsec_xmax(p))) return DR_OK;
   dr_etl_ctx_init(&c, p, 0, 1, x);
-  int rc = etl_run(p, o, &c, 3, out, e);
-  /* the integrand is d sigma/dE_X: d sigma/dx = E0 d sigma/dE_X (E0 is in jac already) */
-  return rc;
+  /* with x fixed the Jacobian carries dE_X/dx = E0: the integral is d sigma/dx */
+  return etl_run(o, &c, 3, out, e);
 }
