@@ -59,7 +59,7 @@ int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_ki
   if (dr_etl_kinematics(E, ml, mX, M, EX, th, t, phi, kin) != DR_OK) return DR_EDOMAIN;
   /* |k|, |p| and |Q| = |p - k| of the configuration just built (X in the x-z plane) */
   double pz = (double)kin->p.v[3], kx = (double)kin->k.v[1], kz = (double)kin->k.v[3];
-  double kk = hypot(kx, kz), Q = hypot(kx, pz - kz);
+  double kk = sqrt(kx * kx + kz * kz), Q = sqrt(kx * kx + (pz - kz) * (pz - kz));
   double TX = (double)dr_amp_lepton_factor(p->model, kin);
   double g2 = dr_ff_g2(&p->ff, t);
   *weight = c->pref * kk / (pz * Q) * g2 / (t * t) * TX * jac;
