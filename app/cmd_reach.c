@@ -49,8 +49,7 @@ static const char *reach_help =
     "  --model NAME       vector (default), scalar, pseudoscalar, axial\n"
     "  --out DIR          output directory (default out)\n"
     "  --method M         etl (default, exact tree level, 1 % VEGAS precision per mass) | ww | iww\n"
-    "                     (see darkreach xsec --help); visible-decay experiments (E137) with etl\n"
-    "                     take the x shape of the yield from WW, normalised to the ETL sigma\n"
+    "                     (see darkreach xsec --help)\n"
     "  --tmax C           mx2 (default) | e2   upper limit of the photon flux chi\n"
     "  --mass-min M --mass-max M --points N   mass grid (default from the card)\n"
     "  --cl CL            confidence level, 0.90 or 0.95 ... (default from the card)\n"
@@ -63,8 +62,11 @@ static const char *reach_help =
     "                     written to DIR/relic.csv at m_DM = m_A'/ratio)\n"
     "  --json             print one JSON object (configuration and points) on stdout\n"
     "\n"
-    "Thick and active targets (NA64e, NA64mu, M3, E137) use the effective thickness stated in\n"
-    "their card and are labelled approximate in the output.\n";
+    "Thick and active targets are labelled approximate in the output. Electron beams on them\n"
+    "(NA64e, E137: [target] track_length = tsai) integrate the yield over the primary-electron\n"
+    "track-length spectrum (Tsai 1974), with sigma(E, x_th) tabulated per mass over [x_th E0, E0]\n"
+    "and interpolated; shower secondaries are not included. Muon beams (NA64mu, M3) use the\n"
+    "effective thickness in their card (their energy loss is < 3 %).\n";
 
 int cmd_reach(int argc, char **argv) {
   const char *cmd = "reach", *model_s = "vector", *out = "out", *method_s = "etl", *tmax_s = "mx2";
@@ -279,7 +281,11 @@ int cmd_reach(int argc, char **argv) {
     if (plot && nok) printf(", %s/reach.png, %s/reach_y.png", out, out);
     if (want_relic) printf(", %s/relic.csv (thermal target at m_DM = m_A'/%g)", out, x.mass_ratio);
     printf("\n");
-    if (dr_experiment_is_approximate(&x))
+    if (dr_experiment_is_approximate(&x) && x.track == DR_TRACK_TSAI)
+      printf("note: %s target: yield over the primary-electron track-length spectrum (Tsai), %.3g X0 "
+             "above x_th E0; shower secondaries not included (approximate)\n",
+             dr_target_kind_name(x.target_kind), dr_track_tsai_above(x.thickness_x0, x.x_th));
+    else if (dr_experiment_is_approximate(&x))
       printf("note: %s target treated with an effective thickness of %g X0 (approximate)\n",
              dr_target_kind_name(x.target_kind), x.effective_thickness_x0);
   }

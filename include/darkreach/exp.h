@@ -2,9 +2,20 @@
  *
  * Thin target ([Gninenko:2025xxx] eq. (4); FORMULARY Part I §8):
  *   N = LOT x (rho N_A / A) L_T x Int_{x_th}^{x_max} dx d sigma/dx x efficiency x Br
- * with L_T = thickness_x0 X0. Thick and active targets use the same formula
- * with L_T = effective_thickness_x0 X0 from the card; such yields are
- * flagged approximate (no shower treatment yet).
+ * with L_T = thickness_x0 X0. Thick and active targets, two treatments
+ * ([target] track_length in the card):
+ *   effective  the same formula with L_T = effective_thickness_x0 X0 from the
+ *              card, every X at the beam energy (muon beams: their energy loss
+ *              is small; electrons: a crude approximation);
+ *   tsai       e-/e+ beams: the primary-lepton track-length spectrum
+ *              (src/exp/track.c; Tsai 1974; FORMULARY Part II §4.2, §4.4):
+ *                N = LOT (rho N_A / A) X0 int_0^T dt int dE I_e(E0, E, t)
+ *                    sigma(E, x_th E0/E < x < x_max E0/E) x efficiency x Br,
+ *              the threshold staying at E_X > x_th E0; sigma(E, x_th) from a
+ *              per-mass table (dr_xs_table) over E in [x_th E0, E0].
+ *              Shower secondaries are not included (an underestimate for
+ *              low-energy thresholds).
+ * Both are flagged approximate.
  * Signatures:
  *   invisible  Br = Gamma(A' -> DM)/Gamma_total (dark photon with a DM species
  *              in the card); for other mediators, or with dm = none, the
@@ -24,6 +35,7 @@
 
 typedef enum { DR_TARGET_THIN = 0, DR_TARGET_THICK, DR_TARGET_ACTIVE } dr_target_kind;
 typedef enum { DR_SIG_INVISIBLE = 0, DR_SIG_VISIBLE } dr_signature;
+typedef enum { DR_TRACK_EFFECTIVE = 0, DR_TRACK_TSAI } dr_track_model;
 
 typedef struct {
   char id[64];     /* file stem, e.g. "ldmx_phase2" */
@@ -37,7 +49,8 @@ typedef struct {
   const dr_material *material;
   dr_target_kind target_kind;
   double thickness_x0;           /* physical thickness */
-  double effective_thickness_x0; /* what the yield uses */
+  double effective_thickness_x0; /* what the yield uses (track = effective; NaN for tsai) */
+  dr_track_model track;
   double x_th, x_max;
   double efficiency;
   dr_signature signature;
@@ -57,13 +70,22 @@ int dr_experiment_load(const char *path, dr_experiment *x, dr_error *e);
 
 const char *dr_target_kind_name(dr_target_kind k);
 const char *dr_signature_name(dr_signature s);
+const char *dr_track_name(dr_track_model t);
 int dr_experiment_is_approximate(const dr_experiment *x);
 
 /* Zero-background Poisson upper limit on the mean: -ln(1 - CL). */
 double dr_poisson_upper_zero_bkg(double cl);
 
-/* Target factor LOT x n_atoms x L [1/cm^2]. */
+/* Target factor per radiation length of track: LOT x n_atoms x X0 [1/cm^2];
+ * the signal's sigma_yield carries the track length. */
 double dr_experiment_luminosity_cm2(const dr_experiment *x);
+
+/* Tsai primary-electron track length (src/exp/track.c): n intervals of
+ * y = ln(E0/E) evenly over [0, y_max], each with its track length w[k] [X0]
+ * summed over 0 < t < T and its mean ybar[k]. */
+int dr_track_tsai(double T, double y_max, int n, double *ybar, double *w, dr_error *e);
+/* Track length [X0] with E > f E0 within T radiation lengths; NaN on error. */
+double dr_track_tsai_above(double T, double f);
 
 /* Per-mass signal model: sigma(x_th < x < x_max) at eps = 1 and (visible)
  * d sigma/dx tabulated on fixed Gauss-Legendre nodes, so that N(eps) is
@@ -73,12 +95,14 @@ typedef struct {
   double sigma;      /* GeV^-2 at eps = 1, x in [x_th, x_max] */
   double sigma_err;
   int status;
+  double sigma_yield; /* what multiplies dr_experiment_luminosity_cm2: sigma x L_eff [X0]
+                         (effective) or the track-weighted sigma (tsai), GeV^-2 X0 */
   int nx;
-  double xs[128], wdsdx[128]; /* nodes and weight x d sigma/dx (visible only) */
+  double xs[128], wdsdx[128]; /* visible: E_X/E0 and the weight (x track length [X0]) of
+                                 d sigma/dx there; their sum is sigma_yield */
   double gamma_sm_eps1; /* visible width at eps = 1, GeV */
   double gamma_dm;      /* invisible width (independent of eps), GeV */
   double br_vis;        /* Br(A' -> e+ e-) with no DM channel */
-  int shape_from_ww;    /* visible + ETL: x shape from WW, normalised to the ETL sigma */
 } dr_signal;
 
 int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec_opts *o,

@@ -141,4 +141,34 @@ int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_ki
 /* The VEGAS integrand (params: a dr_etl_ctx). */
 dr_vegas_fn dr_etl_integrand(void);
 
+/* ---- sigma(E, x > x_th) per mass: a cached table for scans over energies ----
+ * (src/xsec/xs_table.c) For one (model, beam, material, mass): n_E energies
+ * in [E_lo, E_hi] with ln(E - m_X - m_l) evenly spaced (n_E = 1 with
+ * E_lo = E_hi for one energy), thresholds x_j = j/n_x. ETL: one adapted VEGAS grid per energy and
+ * one frozen pass binned in x, so every threshold comes from the same points
+ * (to o->etl_rel_tol on the total); WW/IWW: dr_sigma per x bin. Energies below
+ * Interpolation: Akima spline of ln sigma in ln(E - m_X - m_l),
+ * linear in x_th between thresholds. */
+typedef struct dr_xs_table dr_xs_table;
+typedef struct {
+  dr_model_kind model;
+  const dr_beam *beam;
+  const dr_material *material;
+  dr_inel_mode inel;
+  double m_X;
+  double E_lo, E_hi; /* GeV, m_X + m_l < E_lo <= E_hi */
+  int n_E, n_x;
+} dr_xs_table_spec;
+
+/* NULL on error (message in e). */
+dr_xs_table *dr_xs_table_build(const dr_xs_table_spec *s, const dr_xsec_opts *o, dr_error *e);
+void dr_xs_table_free(dr_xs_table *t); /* NULL is a no-op */
+/* DR_OK, or DR_ENOCONV if some energy missed the tolerance (values kept). */
+int dr_xs_table_status(const dr_xs_table *t);
+int dr_xs_table_n_x(const dr_xs_table *t);
+/* sigma(x > x_th) [GeV^-2] at energy E (err: interpolated MC/quadrature error,
+ * may be NULL); 0 at or below m_X + m_l; DR_EDOMAIN if E is otherwise outside
+ * [E_lo, E_hi]. */
+int dr_xs_table_sigma(const dr_xs_table *t, double E, double x_th, double *val, double *err);
+
 #endif

@@ -99,7 +99,23 @@ int dr_experiment_load(const char *path, dr_experiment *x, dr_error *e) {
     rc = bad_value(e, path, "[target] thickness_x0", "must be positive", x->thickness_x0);
     goto cleanup;
   }
-  if (x->target_kind == DR_TARGET_THIN) {
+  x->track = DR_TRACK_EFFECTIVE;
+  s = "effective";
+  dr_card_get_string(c, "target", "track_length", &s, e);
+  if (strcmp(s, "tsai") == 0) x->track = DR_TRACK_TSAI;
+  else if (strcmp(s, "effective") != 0) {
+    rc = DR_FAIL(e, DR_EPARSE, "%s: key [target] track_length: '%s' is not effective or tsai", path, s);
+    goto cleanup;
+  }
+  if (x->track == DR_TRACK_TSAI) {
+    if (x->target_kind == DR_TARGET_THIN || x->beam.flavour != 0) {
+      rc = DR_FAIL(e, DR_EINVAL,
+                   "%s: key [target] track_length: tsai is for thick or active targets and e-/e+ beams",
+                   path);
+      goto cleanup;
+    }
+    x->effective_thickness_x0 = NAN; /* the yield integrates the track-length spectrum */
+  } else if (x->target_kind == DR_TARGET_THIN) {
     x->effective_thickness_x0 = x->thickness_x0;
   } else {
     CHECK(dr_card_need_double(c, "target", "effective_thickness_x0", &x->effective_thickness_x0, e));
@@ -114,6 +130,10 @@ int dr_experiment_load(const char *path, dr_experiment *x, dr_error *e) {
   CHECK(opt_double(c, "signal", "x_max", 1.0, &x->x_max, e));
   if (!(x->x_th >= 0 && x->x_th < x->x_max && x->x_max <= 1)) {
     rc = bad_value(e, path, "[signal] x_th", "need 0 <= x_th < x_max <= 1", x->x_th);
+    goto cleanup;
+  }
+  if (x->track == DR_TRACK_TSAI && !(x->x_th >= 1e-3)) {
+    rc = bad_value(e, path, "[signal] x_th", "track_length = tsai needs x_th >= 0.001", x->x_th);
     goto cleanup;
   }
   CHECK(opt_double(c, "signal", "efficiency", 1.0, &x->efficiency, e));
@@ -177,6 +197,7 @@ cleanup:
 double dr_poisson_upper_zero_bkg(double cl) { return -log1p(-cl); }
 
 double dr_experiment_luminosity_cm2(const dr_experiment *x) {
-  return x->lot * dr_material_atoms_per_cm3(x->material) * x->effective_thickness_x0 *
-         x->material->x0_cm;
+  return x->lot * dr_material_atoms_per_cm3(x->material) * x->material->x0_cm;
 }
+
+const char *dr_track_name(dr_track_model t) { return t == DR_TRACK_TSAI ? "tsai" : "effective"; }

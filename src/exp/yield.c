@@ -39,6 +39,77 @@ static int tabulate_dsdx(const dr_process *p, const dr_xsec_opts *o, double lo, 
   return rc;
 }
 
+enum { TRACK_INTERVALS = 48, TABLE_NE = 10, TABLE_NX = 100, VIS_BINS = 128 };
+
+/* Visible: the X-energy spectrum weighted by track length, in VIS_BINS bins of
+ * z = E_X/E0 over [x_th, x_max]; each (track interval k, table x bin) adds
+ * w_k [sigma(E_k, x > a) - sigma(E_k, x > b)] at its mean z. xs[] holds the
+ * weight-mean z of each bin. */
+static void visible_from_table(const dr_experiment *x, const dr_xs_table *t, int nk,
+                               const double *ybar, const double *wk, dr_signal *s) {
+  double sw[VIS_BINS] = {0}, swz[VIS_BINS] = {0};
+  double E0 = x->energy, zlo = x->x_th, zhi = x->x_max, dz = (zhi - zlo) / VIS_BINS;
+  int nx = dr_xs_table_n_x(t);
+  for (int k = 0; k < nk; k++) {
+    double E = E0 * exp(-ybar[k]), lo = zlo * E0 / E, hi = fmin(1.0, zhi * E0 / E);
+    for (int j = (int)(lo * nx); j < nx && (double)j / nx < hi; j++) {
+      double a = fmax(lo, (double)j / nx), b = fmin(hi, (double)(j + 1) / nx), ca, cb;
+      if (!(b > a) || dr_xs_table_sigma(t, E, a, &ca, NULL) != DR_OK ||
+          dr_xs_table_sigma(t, E, b, &cb, NULL) != DR_OK)
+        continue;
+      double d = wk[k] * (ca - cb), z = 0.5 * (a + b) * E / E0;
+      int i = (int)((z - zlo) / dz);
+      if (i < 0) i = 0;
+      if (i >= VIS_BINS) i = VIS_BINS - 1;
+      sw[i] += d;
+      swz[i] += d * z;
+    }
+  }
+  s->nx = 0;
+  for (int i = 0; i < VIS_BINS; i++) {
+    if (!(sw[i] > 0)) continue;
+    s->xs[s->nx] = swz[i] / sw[i];
+    s->wdsdx[s->nx] = sw[i];
+    s->nx++;
+  }
+}
+
+/* Tsai track-length yield (exp.h): table over [x_th E0, E0], track intervals in
+ * y = ln(E0/E) up to ln(1/x_th). */
+static int prepare_tsai(const dr_experiment *x, const dr_process *p0, const dr_xsec_opts *o,
+                        dr_signal *s, dr_error *e) {
+  double E0 = x->energy, ybar[TRACK_INTERVALS], wk[TRACK_INTERVALS];
+  int rc = dr_track_tsai(x->thickness_x0, -log(x->x_th), TRACK_INTERVALS, ybar, wk, e);
+  if (rc != DR_OK) return rc;
+  double E_thr = s->mass + x->beam.mass;
+  double E_lo = fmax(x->x_th * E0, E_thr + 1e-3 * (E0 - E_thr));
+  dr_xs_table_spec ts = {p0->model, &x->beam, x->material, p0->ff.inel, s->mass,
+                         E_lo, E0, TABLE_NE, TABLE_NX};
+  dr_xs_table *t = dr_xs_table_build(&ts, o, e);
+  if (!t) return e && e->status ? e->status : DR_ENOMEM;
+  /* sigma at the beam energy, for the record */
+  double c0, c1, e0, e1;
+  dr_xs_table_sigma(t, E0, x->x_th, &c0, &e0);
+  dr_xs_table_sigma(t, E0, x->x_max, &c1, &e1);
+  s->sigma = c0 - c1;
+  s->sigma_err = e0 + e1;
+  if (x->signature == DR_SIG_VISIBLE) {
+    visible_from_table(x, t, TRACK_INTERVALS, ybar, wk, s);
+    for (int i = 0; i < s->nx; i++) s->sigma_yield += s->wdsdx[i];
+  } else {
+    for (int k = 0; k < TRACK_INTERVALS; k++) {
+      double E = E0 * exp(-ybar[k]), a, b;
+      if (E < E_lo) continue; /* within 0.1 % of the production threshold */
+      dr_xs_table_sigma(t, E, x->x_th * E0 / E, &a, NULL);
+      dr_xs_table_sigma(t, E, fmin(1.0, x->x_max * E0 / E), &b, NULL);
+      s->sigma_yield += wk[k] * (a - b);
+    }
+  }
+  rc = dr_xs_table_status(t);
+  dr_xs_table_free(t);
+  return rc;
+}
+
 int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec_opts *o,
                       double mass, dr_xsec_ws *w, dr_signal *s, dr_error *e) {
   memset(s, 0, sizeof *s);
@@ -46,12 +117,6 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   dr_process p;
   int rc = dr_process_init(&p, model, &x->beam, x->energy, mass, x->material, DR_INEL_LINEAR, e);
   if (rc != DR_OK) return s->status = rc;
-  dr_estimate sig;
-  rc = dr_sigma(&p, o, x->x_th, x->x_max, w, &sig, e);
-  s->sigma = sig.val;
-  s->sigma_err = sig.err;
-  s->status = rc;
-  if (rc != DR_OK && rc != DR_ENOCONV) return rc;
 
   dr_decay_params dp = {model, mass, 1.0, DR_DM_NONE, 0, 0};
   dr_widths wd;
@@ -67,24 +132,40 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
     if (wrc != DR_OK) return s->status = wrc;
     s->gamma_dm = wd.dm;
   }
+
+  if (x->track == DR_TRACK_TSAI) {
+    rc = prepare_tsai(x, &p, o, s, e);
+    return s->status = rc;
+  }
+  /* thin target or effective thickness: everything at the beam energy */
+  double L = x->effective_thickness_x0;
+  dr_estimate sig;
+  rc = dr_sigma(&p, o, x->x_th, x->x_max, w, &sig, e);
+  s->sigma = sig.val;
+  s->sigma_err = sig.err;
+  s->sigma_yield = L * sig.val;
+  s->status = rc;
+  if (rc != DR_OK && rc != DR_ENOCONV) return rc;
   if (x->signature == DR_SIG_VISIBLE) {
     double lo = fmax(x->x_th, dr_xsec_xmin(&p)), hi = fmin(x->x_max, dr_xsec_xmax(&p));
-    if (hi > lo) {
-      /* ETL: the x shape of the decay-weighted yield from WW (a 3-dim VEGAS per
-       * node would cost seconds per mass), normalised to the ETL sigma over
-       * the same x range; flagged in s->shape_from_ww */
-      dr_xsec_opts ow = *o;
-      if (o->method == DR_METHOD_ETL) ow.method = DR_METHOD_WW;
-      int trc = tabulate_dsdx(&p, &ow, lo, hi, w, s, e);
-      if (trc != DR_OK && trc != DR_ENOCONV) return s->status = trc;
-      if (trc != DR_OK) s->status = trc;
-      if (o->method == DR_METHOD_ETL) {
-        double sum = 0;
-        for (int i = 0; i < s->nx; i++) sum += s->wdsdx[i];
-        for (int i = 0; i < s->nx && sum > 0; i++) s->wdsdx[i] *= s->sigma / sum;
-        s->shape_from_ww = 1;
-      }
+    if (!(hi > lo)) return s->status;
+    int trc;
+    if (o->method == DR_METHOD_ETL) {
+      /* one-energy table: the x spectrum from the same VEGAS points */
+      dr_xs_table_spec ts = {model, &x->beam, x->material, DR_INEL_LINEAR, mass,
+                             x->energy, x->energy, 1, TABLE_NX};
+      dr_xs_table *t = dr_xs_table_build(&ts, o, e);
+      if (!t) return s->status = e && e->status ? e->status : DR_ENOMEM;
+      double y0 = 0;
+      visible_from_table(x, t, 1, &y0, &L, s);
+      trc = dr_xs_table_status(t);
+      dr_xs_table_free(t);
+    } else {
+      trc = tabulate_dsdx(&p, o, lo, hi, w, s, e);
+      for (int i = 0; i < s->nx; i++) s->wdsdx[i] *= L;
     }
+    if (trc != DR_OK && trc != DR_ENOCONV) return s->status = trc;
+    if (trc != DR_OK) s->status = trc;
   }
   return s->status;
 }
@@ -100,7 +181,7 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
     double br = 1.0;
     if (model == DR_MODEL_VECTOR && x->dm != DR_DM_NONE)
       br = s->gamma_dm > 0 ? s->gamma_dm / (s->gamma_dm + eps2 * s->gamma_sm_eps1) : 0.0;
-    *n = lum * s->sigma * cm2 * eps2 * br;
+    *n = lum * s->sigma_yield * cm2 * eps2 * br;
     return DR_OK;
   }
   /* visible: decay between L_sh and L_sh + L_dec */

@@ -21,7 +21,14 @@ void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_p
   dr_json_str(j, "target", x->material->symbol);
   dr_json_str(j, "target_kind", dr_target_kind_name(x->target_kind));
   dr_json_num(j, "thickness_x0", x->thickness_x0);
-  dr_json_num(j, "effective_thickness_x0", x->effective_thickness_x0);
+  dr_json_str(j, "track_length", dr_track_name(x->track));
+  if (x->track == DR_TRACK_TSAI) {
+    dr_json_str(j, "track_length_model",
+                "primary e- track-length spectrum, Tsai 1974 (b = 4/3), secondaries not included");
+    dr_json_num(j, "track_above_xth_x0", dr_track_tsai_above(x->thickness_x0, x->x_th));
+  } else {
+    dr_json_num(j, "effective_thickness_x0", x->effective_thickness_x0);
+  }
   dr_json_bool(j, "approximate_target", dr_experiment_is_approximate(x));
   dr_json_num(j, "x_th", x->x_th);
   dr_json_num(j, "x_max", x->x_max);
@@ -57,7 +64,10 @@ int dr_reach_write_csv(const char *path, const dr_experiment *x, const char *car
   fprintf(f, "# darkreach %s reach: %s, model %s, %s %g GeV on %s (%s%s), LOT %g, x_th %g, %g%% CL (s_up %.4g)\n",
           DR_VERSION, x->name, dr_model_info_get(model)->name, x->beam.name, x->energy,
           x->material->symbol, dr_target_kind_name(x->target_kind),
-          dr_experiment_is_approximate(x) ? ", approximate effective thickness" : "", x->lot, x->x_th,
+          !dr_experiment_is_approximate(x) ? ""
+          : x->track == DR_TRACK_TSAI      ? ", primary-electron track-length spectrum (Tsai)"
+                                           : ", approximate effective thickness",
+          x->lot, x->x_th,
           100 * x->cl, o->s_up);
   fprintf(f, "# card %s; method %s, chi t_max %s; alpha_D %g, m_A'/m_DM %g, dm %s; y = eps^2 alpha_D (m_DM/m_A')^4\n",
           card_path, dr_method_name(o->xsec.method), dr_tmax_name(o->xsec.tmax), x->alpha_d,
