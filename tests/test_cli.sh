@@ -122,6 +122,15 @@ $dr reach ldmx_phase1 --mass-min 0.01 --mass-max 6 --points 10 --no-plot --out "
   [ "$(grep -c ',domain,' "$tmp/d/reach.csv")" -ge 1 ] && [ "$(grep -c ',ok,' "$tmp/d/reach.csv")" -ge 7 ] && ok ||
   bad "scan with out-of-range masses"
 
+# thick e- targets: the yield over the Tsai track-length spectrum, ETL by default, same CSV for 1 and 2 threads
+$dr reach e137 --points 3 --mass-max 0.1 --threads 1 --no-plot --no-relic --out "$tmp/t1" >/dev/null 2>"$tmp/err" &&
+  $dr reach e137 --points 3 --mass-max 0.1 --threads 2 --no-plot --no-relic --out "$tmp/t2" >/dev/null 2>>"$tmp/err" &&
+  cmp -s "$tmp/t1/reach.csv" "$tmp/t2/reach.csv" && [ "$(grep -c ',ok,' "$tmp/t1/reach.csv")" -eq 3 ] &&
+  python3 -c "import json; c=json.load(open('$tmp/t1/reach.json'))['config']; assert c['track_length']=='tsai' and c['method']=='etl' and abs(c['track_above_xth_x0']-2.1000)<1e-3" &&
+  ok || bad "e137 thick-target reach (tsai, etl): $(cat "$tmp/err")"
+printf '[experiment]\nname=x\nsource=y\n[beam]\nparticle=mu-\nenergy_gev=160\nlot=1e12\n[target]\nmaterial=Pb\nkind=thick\nthickness_x0=40\ntrack_length=tsai\n[signal]\nx_th=0.5\n' >"$tmp/mutsai.ini"
+fails_cleanly "tsai with a muon beam" "tsai is for thick or active targets and e-/e+ beams" $dr reach "$tmp/mutsai.ini" --out "$tmp/x"
+
 # ETL: xsec default method, events (LHE + CSV, same seed same events for 1 and 2 threads), hist, compare
 json_has "$dr xsec --energy 8 --target W --mass 0.1 --precision 0.02 --json" sigma_pb chi2_dof n_eval
 $dr xsec --energy 8 --target W --mass 0.1 --precision 0.02 --json | grep -q '"method":"etl"' && ok || bad "etl is the default"
