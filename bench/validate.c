@@ -110,6 +110,15 @@ int main(int argc, char **argv) {
     double w = sig(DR_MODEL_VECTOR, "e-", big[i][0], big[i][1], "Pb", DR_METHOD_WW, DR_TMAX_E2, DR_INEL_LINEAR, NULL);
     fprintf(o, "| %g | %g | %.3f | %.3f | %.2f |\n", big[i][0], big[i][1], a / refs[i], b / refs[i], w / a);
   }
+  fprintf(o, "\nWhat the reference is there. DMG4's `TotalCrossSectionCalc` (`src/DarkMatter/DarkPhotons.cc`)\n"
+             "returns its analytic leading-log IWW cross section (elastic chi only, t_max = m^2) divided by a\n"
+             "K-factor table (`KFactors.code`), and the `.inc` file is that function's output (its test compares\n"
+             "the two at 0.5 %%). Public versions of the K table differ: one stops at 1 GeV (K held at the 1 GeV\n"
+             "row above it), one runs to 3 GeV and multiplies every K by 1.1. Re-evaluating the analytic formula\n"
+             "with the 3 GeV rows and no factor 1.1 gives the reference file to ~2 %% at 20 GeV, 1-3 GeV, so\n"
+             "above 1 GeV the reference is a K-factor fit, and which form factor (elastic only, as DMG4's analytic\n"
+             "chi, or with a proton term) entered the CalcHEP runs behind the fit is not stated. The\n"
+             "disagreement above is therefore a statement about the inelastic term, not about ETL.\n");
   fprintf(o, "\n## 2. Scalar, pseudoscalar, axial, vector at 100 GeV on Pb (pb, g = 1e-4 e)\n\n"
              "Reference: shared reference §1 table (DMG4 `Dark*SigmaTotETL.inc`). The 1 MeV row is DMG4's\n"
              "x > 0.01 convention; darkreach integrates the full x range there, so it is shown, not judged.\n\n"
