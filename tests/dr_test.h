@@ -25,4 +25,15 @@
     }                                                                                              \
   } while (0)
 
+/* a built-in experiment card by name (data/experiments/ID.ini); fails the test if it does not load */
+static inline dr_experiment dr_test_card(const char *id) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/experiments/%s.ini", DR_TEST_DATADIR, id);
+  dr_experiment x;
+  dr_error e;
+  dr_error_clear(&e);
+  if (dr_experiment_load(path, &x, &e) != DR_OK) print_error("%s\n", e.msg), fail();
+  return x;
+}
+
 #endif

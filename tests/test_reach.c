@@ -6,16 +6,6 @@
 #include <omp.h>
 #include <string.h>
 
-static dr_experiment load(const char *id) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/experiments/%s.ini", DR_TEST_DATADIR, id);
-  dr_experiment x;
-  dr_error e;
-  dr_error_clear(&e);
-  if (dr_experiment_load(path, &x, &e) != DR_OK) print_error("%s\n", e.msg), fail();
-  return x;
-}
-
 static void test_poisson(void **state) {
   (void)state;
   assert_rel(dr_poisson_upper_zero_bkg(0.90), 2.302585, 1e-6);
@@ -24,7 +14,7 @@ static void test_poisson(void **state) {
 
 static void test_yield_by_hand(void **state) {
   (void)state;
-  dr_experiment x = load("ldmx_phase2");
+  dr_experiment x = dr_test_card("ldmx_phase2");
   x.dm = DR_DM_NONE; /* Br(invisible) = 1 by assumption */
   dr_xsec_ws *w = dr_xsec_ws_alloc();
   dr_xsec_opts o = dr_xsec_opts_default();
@@ -46,7 +36,7 @@ static void test_yield_by_hand(void **state) {
   dr_signal_events(&x, DR_MODEL_VECTOR, &s, 3.1e-5, &n, &e);
   assert_rel(n, n_hand, 1e-9);
   /* with a dark-matter channel, Br(invisible) = Gamma_DM/(Gamma_DM + eps^2 Gamma_SM) */
-  dr_experiment xd = load("ldmx_phase2");
+  dr_experiment xd = dr_test_card("ldmx_phase2");
   dr_signal sd;
   dr_signal_prepare(&xd, DR_MODEL_VECTOR, &o, 0.0731, w, &sd, &e);
   double nd;
@@ -61,7 +51,7 @@ static void test_yield_by_hand(void **state) {
 
 static void test_reach_solves_and_scales(void **state) {
   (void)state;
-  dr_experiment x = load("ldmx_phase2");
+  dr_experiment x = dr_test_card("ldmx_phase2");
   x.dm = DR_DM_NONE;
   dr_reach_opts o = dr_reach_opts_from_experiment(&x);
   o.xsec.method = DR_METHOD_WW; /* the reach machinery; ETL scans in test_etl.c */
@@ -88,7 +78,7 @@ static void test_reach_solves_and_scales(void **state) {
 
 static void test_visible_two_boundaries(void **state) {
   (void)state;
-  dr_experiment x = load("e137");
+  dr_experiment x = dr_test_card("e137");
   dr_reach_opts o = dr_reach_opts_from_experiment(&x);
   o.xsec.method = DR_METHOD_WW; /* the reach machinery; ETL scans in test_etl.c */
   dr_xsec_ws *w = dr_xsec_ws_alloc();
@@ -112,7 +102,7 @@ static void test_visible_two_boundaries(void **state) {
 
 static void test_scan_records_bad_points_and_is_thread_independent(void **state) {
   (void)state;
-  dr_experiment x = load("ldmx_phase1");
+  dr_experiment x = dr_test_card("ldmx_phase1");
   dr_reach_opts o = dr_reach_opts_from_experiment(&x);
   o.xsec.method = DR_METHOD_WW; /* the reach machinery; ETL scans in test_etl.c */
   o.mass_min = 0.01;

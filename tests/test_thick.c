@@ -12,16 +12,6 @@
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_spline.h>
 
-static dr_experiment load(const char *id) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/experiments/%s.ini", DR_TEST_DATADIR, id);
-  dr_experiment x;
-  dr_error e;
-  dr_error_clear(&e);
-  if (dr_experiment_load(path, &x, &e) != DR_OK) print_error("%s\n", e.msg), fail();
-  return x;
-}
-
 static void test_track_length(void **state) {
   (void)state;
   /* int_0^T dt P(4t/3, ln(1/f)), mpmath.quad with mpmath.gammainc (30 digits) */
@@ -155,7 +145,7 @@ static double t_integrand(double t, void *vp) {
 
 static void test_thick_yield(void **state) {
   (void)state;
-  dr_experiment x = load("na64e");
+  dr_experiment x = dr_test_card("na64e");
   dr_xsec_opts o = dr_xsec_opts_default();
   o.method = DR_METHOD_IWW;
   o.rel_tol = 1e-7;
@@ -207,7 +197,7 @@ static void test_thick_yield(void **state) {
 
 static void test_thick_visible(void **state) {
   (void)state;
-  dr_experiment x = load("e137");
+  dr_experiment x = dr_test_card("e137");
   dr_xsec_opts o = dr_xsec_opts_default();
   o.method = DR_METHOD_IWW;
   dr_xsec_ws *w = dr_xsec_ws_alloc();
