@@ -1,7 +1,7 @@
 /* Primary-electron track length in a thick target (include/darkreach/exp.h).
  *
  * Tsai's energy distribution of the primary electron after t radiation
- * lengths (complete-screening Bethe-Heitler, b = 4/3) [Tsai:1974 RMP 46, 815;
+ * lengths (complete-screening Bethe-Heitler, b = 4/3) [Tsai:1973py] (RMP 46, 815);
  * Bjorken:2009mm App. A; FORMULARY Part II §4.2]:
  *   I_e(E0, E, t) = [ln(E0/E)]^(bt - 1) / (E0 Gamma(bt)).
  * In y = ln(E0/E), dE = E0 e^-y dy, so I_e dE = e^-y y^(bt-1)/Gamma(bt) dy: a
