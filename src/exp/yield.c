@@ -52,12 +52,14 @@ static void visible_from_table(const dr_experiment *x, const dr_xs_table *t, int
   int nx = dr_xs_table_n_x(t);
   for (int k = 0; k < nk; k++) {
     double E = E0 * exp(-ybar[k]), lo = zlo * E0 / E, hi = fmin(1.0, zhi * E0 / E);
+    double ca;
+    if (dr_xs_table_sigma(t, E, lo, &ca, NULL) != DR_OK) continue;
     for (int j = (int)(lo * nx); j < nx && (double)j / nx < hi; j++) {
-      double a = fmax(lo, (double)j / nx), b = fmin(hi, (double)(j + 1) / nx), ca, cb;
-      if (!(b > a) || dr_xs_table_sigma(t, E, a, &ca, NULL) != DR_OK ||
-          dr_xs_table_sigma(t, E, b, &cb, NULL) != DR_OK)
-        continue;
+      /* bin [a, b]: sigma(x > b) is the next bin's sigma(x > a) */
+      double a = fmax(lo, (double)j / nx), b = fmin(hi, (double)(j + 1) / nx), cb;
+      if (!(b > a) || dr_xs_table_sigma(t, E, b, &cb, NULL) != DR_OK) continue;
       double d = wk[k] * (ca - cb), z = 0.5 * (a + b) * E / E0;
+      ca = cb;
       int i = (int)((z - zlo) / dz);
       if (i < 0) i = 0;
       if (i >= VIS_BINS) i = VIS_BINS - 1;

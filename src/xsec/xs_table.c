@@ -27,7 +27,7 @@
 
 struct dr_xs_table {
   int nE, nx;
-  double E_lo, E_hi, E_thr;
+  double E_thr;
   double *lnE;  /* nE: v_i = ln(E_i - E_thr) */
   double *C;    /* nE x (nx + 1), row-major [i][j] */
   double *Cerr;
@@ -148,8 +148,6 @@ dr_xs_table *dr_xs_table_build(const dr_xs_table_spec *s, const dr_xsec_opts *o,
   if (!t) goto nomem;
   t->nE = s->n_E;
   t->nx = s->n_x;
-  t->E_lo = s->E_lo;
-  t->E_hi = s->E_hi;
   t->E_thr = E_thr;
   int nc = t->nx + 1;
   t->lnE = malloc(sizeof(double) * (size_t)t->nE);
