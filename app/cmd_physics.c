@@ -40,6 +40,9 @@ static const char *xsec_help =
     "  --theta-max RAD    WW angular range (default pi)\n"
     "  --form-factor F    linear (default) | squared | elastic | point  (Tsai inelastic proton\n"
     "                     term; point = unscreened point charge, for checks)\n"
+    "  --inel-recoil R    etl: who recoils in the inelastic term: proton (default; quasi-elastic,\n"
+    "                     a free proton at rest takes the momentum transfer) or nucleus (the\n"
+    "                     whole form factor on the nucleus vertex, as in Liu-Miller / DMG4 ETL)\n"
     "  --rel-tol R        ww/iww: relative tolerance of the x integral (default 1e-4)\n"
     "  --precision R      etl: target relative error of the VEGAS estimate (default 3e-3)\n"
     "  --seed N           etl: random seed (default 1); same seed, same result for any thread count\n"
@@ -51,7 +54,7 @@ static const char *xsec_help =
 int cmd_xsec(int argc, char **argv) {
   const char *cmd = "xsec";
   const char *model_s = "vector", *beam_s = "e-", *target_s = NULL, *method_s = "etl", *tmax_s = "mx2",
-             *ff_s = "linear", *grid_in = NULL, *grid_out = NULL;
+             *ff_s = "linear", *grid_in = NULL, *grid_out = NULL, *recoil_s = "proton";
   double E = NAN, m = NAN, eps = 1, xmin = 0, xmax = 1, thmax = NAN, rtol = NAN, prec = 3e-3, seed = 1;
   int json = 0, freeze = 0;
   static const struct option lo[] = {
@@ -61,7 +64,8 @@ int cmd_xsec(int argc, char **argv) {
       {"xmax", 1, 0, 'X'},   {"theta-max", 1, 0, 'a'}, {"form-factor", 1, 0, 'f'},
       {"rel-tol", 1, 0, 'r'}, {"json", 0, 0, 'j'},     {"help", 0, 0, 'h'},
       {"precision", 1, 0, 'p'}, {"seed", 1, 0, 's'},  {"grid-in", 1, 0, 'I'},
-      {"grid-out", 1, 0, 'O'}, {"freeze", 0, 0, 'F'}, {0, 0, 0, 0}};
+      {"grid-out", 1, 0, 'O'}, {"freeze", 0, 0, 'F'}, {"inel-recoil", 1, 0, 'R'},
+      {0, 0, 0, 0}};
   opterr = 0;
   optind = 1;
   int c;
@@ -79,6 +83,7 @@ int cmd_xsec(int argc, char **argv) {
     case 'X': NUM("--xmax", xmax); break;
     case 'a': NUM("--theta-max", thmax); break;
     case 'f': ff_s = optarg; break;
+    case 'R': recoil_s = optarg; break;
     case 'r': NUM("--rel-tol", rtol); break;
     case 'j': json = 1; break;
     case 'p': NUM("--precision", prec); break;
@@ -101,9 +106,10 @@ int cmd_xsec(int argc, char **argv) {
   dr_method method;
   dr_tmax_conv tmax;
   dr_inel_mode inel;
+  dr_inel_recoil recoil;
   if (dr_model_parse(model_s, &model, &e) || dr_beam_parse(beam_s, &beam, &e) ||
       dr_method_parse(method_s, &method, &e) || dr_tmax_parse(tmax_s, &tmax, &e) ||
-      dr_inel_mode_parse(ff_s, &inel, &e))
+      dr_inel_mode_parse(ff_s, &inel, &e) || dr_inel_recoil_parse(recoil_s, &recoil, &e))
     return cli_lib_error(cmd, &e);
   const dr_material *mat = dr_material_find(target_s);
   if (!mat) return cli_error(cmd, "unknown material '%s' (known: H Be C Al Si Fe Cu W Pb)", target_s);
@@ -113,6 +119,7 @@ int cmd_xsec(int argc, char **argv) {
   dr_process p;
   if (dr_process_init(&p, model, &beam, E, m, mat, inel, &e)) return cli_lib_error(cmd, &e);
   p.coupling = eps;
+  p.inel_recoil = recoil;
   dr_xsec_opts o = dr_xsec_opts_default();
   o.method = method;
   o.tmax = tmax;
@@ -168,6 +175,7 @@ int cmd_xsec(int argc, char **argv) {
     dr_json_num(&j, "xmax", hi_x);
     dr_json_num(&j, "theta_max", o.theta_max);
     if (method == DR_METHOD_ETL) {
+      dr_json_str(&j, "inel_recoil", dr_inel_recoil_name(recoil));
       dr_json_num(&j, "precision", o.etl_rel_tol);
       dr_json_num(&j, "chi2_dof", s.chi2_dof);
       dr_json_num(&j, "n_eval", (double)s.neval);

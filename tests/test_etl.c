@@ -257,6 +257,79 @@ static void test_etl_thread_independent(void **state) {
   assert_true(s[0].val == s[1].val && s[0].err == s[1].err);
 }
 
+/* The inelastic term on a recoiling proton (dr_process.inel_recoil = PROTON,
+ * the default): the split of the t coordinate must give the sum of two
+ * separate integrations, coherent (G2_el, nucleus) + quasi-elastic (G2_inel
+ * on a target of mass m_p); its points must be on shell with a proton target;
+ * its share of unweighted events must be its share of sigma.
+ * At 20 GeV, m = 2 GeV on Pb the two channels are about equal. */
+static void test_quasi_elastic_channel(void **state) {
+  (void)state;
+  dr_xsec_opts o = etl(5e-3);
+  dr_error e;
+  dr_error_clear(&e);
+  dr_process all = proc(DR_MODEL_VECTOR, "e-", 20, 2.0, "Pb", DR_INEL_LINEAR);
+  dr_process el = proc(DR_MODEL_VECTOR, "e-", 20, 2.0, "Pb", DR_INEL_NONE);
+  dr_process qe = all; /* G2_inel alone on a proton: nucleus mode with M = m_p, no elastic term */
+  qe.inel_recoil = DR_RECOIL_NUCLEUS;
+  qe.M_N = DR_M_P;
+  qe.ff.d = 1e-300; /* G2_el ~ Z^2 (d/t)^2 = 0 */
+  assert_true(all.inel_recoil == DR_RECOIL_PROTON);
+  dr_estimate a, b, c;
+  assert_int_equal(dr_sigma(&all, &o, 0, 1, NULL, &a, &e), DR_OK);
+  assert_int_equal(dr_sigma(&el, &o, 0, 1, NULL, &b, &e), DR_OK);
+  assert_int_equal(dr_sigma(&qe, &o, 0, 1, NULL, &c, &e), DR_OK);
+  double sum = b.val + c.val, err = sqrt(a.err * a.err + b.err * b.err + c.err * c.err);
+  assert_true(c.val > 0.3 * sum && c.val < 0.7 * sum); /* both channels matter here */
+  /* four combined Monte Carlo standard errors (~1.3 %) */
+  assert_true(fabs(a.val - sum) < 4 * err);
+
+  /* every point of the quasi-elastic channel: proton target at rest, all legs on
+   * shell, four-momentum conserved; the coherent ones have the nucleus */
+  dr_etl_ctx cx;
+  assert_int_equal(dr_etl_ctx_init(&cx, &all, 0, 1, 0), DR_OK);
+  int n_ch[2] = {0, 0};
+  uint64_t r = 12345;
+  for (int i = 0; i < 4000; i++) {
+    double u[4], w;
+    for (int k = 0; k < 4; k++) r = r * 6364136223846793005ULL + 1442695040888963407ULL, u[k] = (r >> 11) * 0x1p-53;
+    dr_amp_kin k;
+    int ch;
+    if (dr_etl_point(&cx, u, &w, &k, &ch) != DR_OK) continue;
+    n_ch[ch]++;
+    double M = ch == DR_ETL_PROTON ? DR_M_P : all.M_N;
+    assert_rel((double)k.P.v[0], M, 1e-15);
+    assert_rel((double)sqrtl(dr_p4_dot(&k.Pp, &k.Pp)), M, 1e-12);
+    assert_rel((double)sqrtl(dr_p4_dot(&k.pp, &k.pp)), DR_M_E, 1e-6);
+    for (int mu = 0; mu < 4; mu++) {
+      long double d = k.p.v[mu] + k.P.v[mu] - k.pp.v[mu] - k.Pp.v[mu] - k.k.v[mu];
+      assert_true(fabsl(d) < 1e-12L * (k.p.v[0] + M));
+    }
+  }
+  /* uniform points: most lie outside the physical region (wide-angle X); ~1300 and ~300 do not */
+  assert_true(n_ch[0] > 500 && n_ch[1] > 100);
+
+  /* unweighted events: the proton share is c/a (four standard errors: binomial and
+   * the two cross sections' Monte Carlo errors) */
+  dr_events_opts eo = dr_events_opts_default();
+  eo.n_scan = 50000;
+  long n = 1500;
+  dr_event *ev = malloc(n * sizeof *ev);
+  dr_events_info info;
+  assert_int_equal(dr_events_generate(&all, 0, 1, &eo, n, ev, &info, &e), DR_OK);
+  long np = 0;
+  for (long i = 0; i < n; i++) {
+    np += ev[i].proton;
+    double M = ev[i].proton ? DR_M_P : all.M_N;
+    double m2 = ev[i].N[0] * ev[i].N[0] - ev[i].N[1] * ev[i].N[1] - ev[i].N[2] * ev[i].N[2] - ev[i].N[3] * ev[i].N[3];
+    assert_rel(sqrt(m2), M, 1e-6);
+  }
+  double f = c.val / a.val;
+  double df = f * hypot(c.err / c.val, a.err / a.val);
+  assert_true(fabs((double)np / n - f) < 4 * sqrt(f * (1 - f) / n + df * df));
+  free(ev);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
@@ -268,6 +341,7 @@ int main(void) {
       cmocka_unit_test(test_muons_etl_vs_ww),
       cmocka_unit_test(test_ldmx_ww_excess),
       cmocka_unit_test(test_etl_thread_independent),
+      cmocka_unit_test(test_quasi_elastic_channel),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

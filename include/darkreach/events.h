@@ -25,6 +25,7 @@
 
 typedef struct {
   double l[4], N[4], X[4]; /* outgoing lepton, nucleus, X: (E, px, py, pz) [GeV], lab */
+  int proton; /* 1: quasi-elastic channel, N is the struck proton (DR_ETL_PROTON) */
 } dr_event;
 
 typedef struct {
@@ -46,7 +47,9 @@ typedef struct {
 int dr_events_generate(const dr_process *p, double x_lo, double x_hi, const dr_events_opts *o, long n,
                        dr_event *out, dr_events_info *info, dr_error *e);
 
-/* LHEF 3.0 and CSV writers. The nucleus carries the PDG ion code 100ZZZAAA0;
+/* LHEF 3.0 and CSV writers. The nucleus carries the PDG ion code 100ZZZAAA0
+ * (a struck proton of the quasi-elastic channel: 2212, in and out, at rest
+ * before; the CSV column `proton` is 1 for those events);
  * X the code of dr_event_pdg_x (vector 622 as in G4DarkBreM/LDMX; scalar
  * 9000005, pseudoscalar 9000006, axial 9000007: darkreach conventions). */
 int dr_event_pdg_x(dr_model_kind m);

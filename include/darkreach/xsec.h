@@ -41,6 +41,18 @@ const char *dr_method_name(dr_method m);
 int dr_tmax_parse(const char *name, dr_tmax_conv *out, dr_error *e); /* mx2|e2 */
 const char *dr_tmax_name(dr_tmax_conv t);
 
+/* Recoil of the inelastic (incoherent, Z-proton) form-factor term in ETL:
+ *   PROTON   quasi-elastic: the photon strikes one proton, free and at rest,
+ *            which recoils with its own mass (default; FORMULARY Part II §8
+ *            item 7: nucleus kinematics for this term is an approximation that
+ *            fails when t_min >~ d, i.e. at large m_X/E0);
+ *   NUCLEUS  the whole G2 = G2_el + G2_inel on the nucleus vertex, recoil mass
+ *            A u (the Liu-Miller treatment, Part II §2.3).
+ * WW and IWW have no recoil; the choice only affects ETL. */
+typedef enum { DR_RECOIL_PROTON = 0, DR_RECOIL_NUCLEUS } dr_inel_recoil;
+int dr_inel_recoil_parse(const char *name, dr_inel_recoil *out, dr_error *e); /* proton|nucleus */
+const char *dr_inel_recoil_name(dr_inel_recoil r);
+
 typedef struct {
   dr_model_kind model;
   double m_l;      /* beam lepton mass */
@@ -49,6 +61,7 @@ typedef struct {
   double coupling; /* eps (g = eps e) */
   double M_N;      /* nucleus mass (A u) */
   dr_ff ff;
+  dr_inel_recoil inel_recoil; /* ETL only; dr_process_init sets DR_RECOIL_PROTON */
 } dr_process;
 
 /* Validates: E0 > m_l, m_X > 0, m_X < E0 - m_l (kinematic limit; else
@@ -130,14 +143,23 @@ typedef struct {
   double lomx_lo, lomx_hi; /* ln(1 - x) range */
   double fixed_x;          /* > 0: x fixed, u has 3 components */
   double theta_max;
-  double pref; /* alpha^2 g^2/(64 pi^2 M^2) */
+  double pref;   /* alpha^2 g^2/(64 pi^2 M^2) */
+  double pref_p; /* the same with M = m_p (quasi-elastic channel) */
+  int split;     /* the t coordinate also picks the channel (src/xsec/etl.c) */
 } dr_etl_ctx;
+
+/* The channel of one ETL point: the photon couples to the whole nucleus
+ * (G2_el, or G2_el + G2_inel with DR_RECOIL_NUCLEUS), or to one proton that
+ * recoils on its own (G2_inel, DR_RECOIL_PROTON); then kin->P, kin->Pp are the
+ * proton's. */
+enum { DR_ETL_COHERENT = 0, DR_ETL_PROTON = 1 };
 
 /* DR_EDOMAIN if the x range is empty. */
 int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi, double fixed_x);
-/* One point: the weight (integrand x Jacobian; its mean over u is sigma) and
- * the four-vectors; DR_EDOMAIN outside the physical region (weight 0). */
-int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin);
+/* One point: the weight (integrand x Jacobian; its mean over u is sigma), the
+ * four-vectors and the channel (DR_ETL_COHERENT or DR_ETL_PROTON; channel may
+ * be NULL); DR_EDOMAIN outside the physical region (weight 0). */
+int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin, int *channel);
 /* The VEGAS integrand (params: a dr_etl_ctx). */
 dr_vegas_fn dr_etl_integrand(void);
 

@@ -28,7 +28,8 @@ static void rotate(double v[4], double a, int flip) {
   v[2] = s * x + c * y;
 }
 
-static void kin_to_event(const dr_amp_kin *k, dr_event *ev) {
+static void kin_to_event(const dr_amp_kin *k, int channel, dr_event *ev) {
+  ev->proton = channel == DR_ETL_PROTON;
   for (int i = 0; i < 4; i++) {
     ev->l[i] = (double)k->pp.v[i];
     ev->N[i] = (double)k->Pp.v[i];
@@ -82,9 +83,10 @@ int dr_events_generate(const dr_process *p, double x_lo, double x_hi, const dr_e
       if (w[i] > wmax) info->n_over++;
       double wt;
       dr_amp_kin k;
-      if (dr_etl_point(&c, u + 4 * i, &wt, &k) != DR_OK) continue;
+      int ch;
+      if (dr_etl_point(&c, u + 4 * i, &wt, &k, &ch) != DR_OK) continue;
       dr_event *ev = &out[got++];
-      kin_to_event(&k, ev);
+      kin_to_event(&k, ch, ev);
       double a = 2 * DR_PI * dr_vegas_uniform(o->seed, STREAM_AZIMUTH, 2 * idx);
       int flip = dr_vegas_uniform(o->seed, STREAM_AZIMUTH, 2 * idx + 1) < 0.5;
       rotate(ev->l, a, flip);
@@ -120,7 +122,9 @@ int dr_events_write_lhe(FILE *f, const dr_process *p, int beam_pdg, int Z, int A
   int ion = 1000000000 + Z * 10000 + A * 10;
   double pb = DR_GEV2_TO_PB;
   fprintf(f, "<LesHouchesEvents version=\"3.0\">\n<header>\n<darkreach version=\"%s\">\n", DR_VERSION);
-  fprintf(f, "process: l N -> l N X, exact tree level with nucleus recoil\n");
+  fprintf(f, "process: l N -> l N X, exact tree level with nucleus recoil; inelastic term: %s recoil%s\n",
+          dr_inel_recoil_name(p->inel_recoil),
+          p->inel_recoil == DR_RECOIL_PROTON ? " (those events have a proton, PDG 2212, as target)" : "");
   fprintf(f, "model: %s  m_X = %.9g GeV  coupling eps = %.6g (g = eps e)\n", dr_model_info_get(p->model)->name,
           p->m_X, p->coupling);
   fprintf(f, "beam: PDG %d, E = %.9g GeV; target: PDG %d at rest, M = %.9g GeV\n", beam_pdg, p->E0, ion,
@@ -140,12 +144,14 @@ int dr_events_write_lhe(FILE *f, const dr_process *p, int beam_pdg, int Z, int A
     double pz = sqrt((p->E0 - p->m_l) * (p->E0 + p->m_l));
     fprintf(f, "<event>\n5 1 %.9e %.6e %.9e 0\n", wt, p->m_X, DR_ALPHA);
     fprintf(f, "%d -1 0 0 0 0 0 0 %.12e %.12e %.9e 0 9\n", beam_pdg, pz, p->E0, p->m_l);
-    fprintf(f, "%d -1 0 0 0 0 0 0 0 %.12e %.9e 0 9\n", ion, p->M_N, p->M_N);
+    int tid = v->proton ? 2212 : ion;
+    double tm = v->proton ? DR_M_P : p->M_N;
+    fprintf(f, "%d -1 0 0 0 0 0 0 0 %.12e %.9e 0 9\n", tid, tm, tm);
     const double *out[3] = {v->l, v->N, v->X};
-    const int id[3] = {beam_pdg, ion, dr_event_pdg_x(p->model)};
+    const int id[3] = {beam_pdg, tid, dr_event_pdg_x(p->model)};
     for (int k = 0; k < 3; k++)
       fprintf(f, "%d 1 1 2 0 0 %.12e %.12e %.12e %.12e %.9e 0 9\n", id[k], out[k][1], out[k][2], out[k][3],
-              out[k][0], k == 0 ? p->m_l : k == 1 ? p->M_N : mass_of(out[k]));
+              out[k][0], k == 0 ? p->m_l : k == 1 ? tm : mass_of(out[k]));
     fprintf(f, "</event>\n");
   }
   fprintf(f, "</LesHouchesEvents>\n");
@@ -154,14 +160,15 @@ int dr_events_write_lhe(FILE *f, const dr_process *p, int beam_pdg, int Z, int A
 
 int dr_events_write_csv(FILE *f, const dr_event *ev, long n) {
   fprintf(f, "# four-vectors (E, px, py, pz) in GeV, lab frame, beam along +z, target at rest\n");
-  fprintf(f, "event,l_E,l_px,l_py,l_pz,N_E,N_px,N_py,N_pz,X_E,X_px,X_py,X_pz\n");
+  fprintf(f, "# proton = 1: quasi-elastic channel, N is the struck proton (free, at rest before)\n");
+  fprintf(f, "event,l_E,l_px,l_py,l_pz,N_E,N_px,N_py,N_pz,X_E,X_px,X_py,X_pz,proton\n");
   for (long i = 0; i < n; i++) {
     const dr_event *v = &ev[i];
     fprintf(f, "%ld", i);
     const double *o[3] = {v->l, v->N, v->X};
     for (int k = 0; k < 3; k++)
       for (int j = 0; j < 4; j++) fprintf(f, ",%.12g", o[k][j]);
-    fputc('\n', f);
+    fprintf(f, ",%d\n", v->proton);
   }
   return ferror(f) ? DR_EIO : DR_OK;
 }
@@ -265,6 +272,7 @@ static int ww_point(const ww_ctx *c, const double *u, double *weight, dr_event *
     ev->X[0] = EX, ev->X[1] = kk * sin(th), ev->X[2] = 0, ev->X[3] = kk * cos(th);
     ev->l[0] = El, ev->l[1] = -ptl, ev->l[2] = 0, ev->l[3] = pzl2 > 0 ? sqrt(pzl2) : 0;
     ev->N[0] = p->M_N, ev->N[1] = ev->N[2] = ev->N[3] = 0;
+    ev->proton = 0;
   }
   return DR_OK;
 }
@@ -324,8 +332,9 @@ int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
       double wt;
       if (etl) {
         dr_amp_kin k;
-        if (dr_etl_point(&c, u + dim * i, &wt, &k) != DR_OK) continue;
-        kin_to_event(&k, &ev);
+        int ch;
+        if (dr_etl_point(&c, u + dim * i, &wt, &k, &ch) != DR_OK) continue;
+        kin_to_event(&k, ch, &ev);
       } else if (ww_point(&wc, u + dim * i, &wt, &ev) != DR_OK) {
         continue;
       }

@@ -11,6 +11,15 @@
  *         U_min = m_X^2 (1-x)/x + m_l^2 x (the WW peak position),
  *   u2 -> t uniform in ln t over the exact range [t_-, t_+] (no cut),
  *   u3 -> phi in [0, pi], doubled (the integrand is even in phi: X in the x-z plane).
+ * With the inelastic term on a recoiling proton (dr_process.inel_recoil =
+ * DR_RECOIL_PROTON, the default) the t coordinate also picks the channel:
+ *   u2 < 1/2: coherent, G2_el on the nucleus (mass M = A u), u2 -> 2 u2;
+ *   u2 >= 1/2: quasi-elastic, G2_inel on a free proton at rest (M = m_p, the
+ *             same formula with M -> m_p), u2 -> 2 u2 - 1;
+ * each weight carries the factor 2 of that split. The phase-space map, and so
+ * events and histograms, stay one configuration per point; VEGAS moves its t
+ * bins to whichever channel dominates. With DR_RECOIL_NUCLEUS, or without an
+ * inelastic term, G2 = G2_el + G2_inel on the nucleus and u2 is t alone.
  */
 #include "darkreach/xsec.h"
 
@@ -20,9 +29,9 @@
 
 #include "darkreach/constants.h"
 
-int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin) {
+int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin, int *channel) {
   const dr_process *p = c->p;
-  double E = p->E0, ml = p->m_l, mX = p->m_X, M = p->M_N;
+  double E = p->E0, ml = p->m_l, mX = p->m_X, M = p->M_N, pref = c->pref;
   double jac;
   double x;
   if (c->fixed_x > 0) {
@@ -47,6 +56,20 @@ int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_ki
   /* dcos theta = sin theta dtheta = sin theta/(2 theta) d theta^2, d theta^2 = (theta^2 + thc^2) dv */
   double sinc = th > 1e-4 ? sin(th) / th : 1 - th2 / 6;
   jac *= E * 0.5 * sinc * (th2 + thc2) * vmax; /* dE_X = E0 dx */
+  /* channel (see the head of this file) */
+  int ch = DR_ETL_COHERENT;
+  if (c->split) {
+    if (v[2] < 0.5) {
+      v[2] *= 2;
+    } else {
+      v[2] = 2 * v[2] - 1;
+      ch = DR_ETL_PROTON;
+      M = DR_M_P;
+      pref = c->pref_p;
+    }
+    jac *= 2;
+  }
+  if (channel) *channel = ch;
   /* t */
   double tlo, thi;
   if (dr_etl_t_range(E, ml, mX, M, EX, th, &tlo, &thi) != DR_OK) return DR_EDOMAIN;
@@ -61,8 +84,8 @@ int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_ki
   double pz = (double)kin->p.v[3], kx = (double)kin->k.v[1], kz = (double)kin->k.v[3];
   double kk = sqrt(kx * kx + kz * kz), Q = sqrt(kx * kx + (pz - kz) * (pz - kz));
   double TX = (double)dr_amp_lepton_factor(p->model, kin);
-  double g2 = dr_ff_g2(&p->ff, t);
-  *weight = c->pref * kk / (pz * Q) * g2 / (t * t) * TX * jac;
+  double g2 = !c->split ? dr_ff_g2(&p->ff, t) : ch == DR_ETL_PROTON ? dr_ff_g2_inel(&p->ff, t) : dr_ff_g2_el(&p->ff, t);
+  *weight = pref * kk / (pz * Q) * g2 / (t * t) * TX * jac;
   return DR_OK;
 }
 
@@ -70,7 +93,7 @@ static double etl_integrand(const double *u, void *vp) {
   const dr_etl_ctx *c = vp;
   double w;
   dr_amp_kin kin;
-  return dr_etl_point(c, u, &w, &kin) == DR_OK ? w : 0.0;
+  return dr_etl_point(c, u, &w, &kin, NULL) == DR_OK ? w : 0.0;
 }
 
 int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi, double fixed_x) {
@@ -85,6 +108,8 @@ int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi
   /* alpha^2 g^2/(64 pi^2 M^2), g^2 = 4 pi alpha eps^2 */
   double g2 = 4 * DR_PI * DR_ALPHA * p->coupling * p->coupling;
   c->pref = DR_ALPHA * DR_ALPHA * g2 / (64 * DR_PI * DR_PI * p->M_N * p->M_N);
+  c->pref_p = DR_ALPHA * DR_ALPHA * g2 / (64 * DR_PI * DR_PI * DR_M_P * DR_M_P);
+  c->split = p->inel_recoil == DR_RECOIL_PROTON && (p->ff.inel == DR_INEL_LINEAR || p->ff.inel == DR_INEL_SQUARED);
   return DR_OK;
 }
 

@@ -82,6 +82,16 @@ int dr_tmax_parse(const char *name, dr_tmax_conv *out, dr_error *e) {
 
 const char *dr_tmax_name(dr_tmax_conv t) { return t == DR_TMAX_E2 ? "e2" : "mx2"; }
 
+int dr_inel_recoil_parse(const char *name, dr_inel_recoil *out, dr_error *e) {
+  if (name && strcmp(name, "proton") == 0) *out = DR_RECOIL_PROTON;
+  else if (name && strcmp(name, "nucleus") == 0) *out = DR_RECOIL_NUCLEUS;
+  else
+    return DR_FAIL(e, DR_EINVAL, "unknown inelastic recoil '%s' (known: proton, nucleus)", name ? name : "(null)");
+  return DR_OK;
+}
+
+const char *dr_inel_recoil_name(dr_inel_recoil r) { return r == DR_RECOIL_NUCLEUS ? "nucleus" : "proton"; }
+
 dr_xsec_opts dr_xsec_opts_default(void) {
   dr_xsec_opts o = {.method = DR_METHOD_ETL, .tmax = DR_TMAX_MX2, .theta_max = DR_PI, .rel_tol = 1e-4,
                     .ww_chi_frozen = 0, .etl_rel_tol = 3e-3, .etl_neval = 4096, .seed = 1,
@@ -106,6 +116,7 @@ int dr_process_init(dr_process *p, dr_model_kind model, const dr_beam *beam, dou
   p->m_X = m_X;
   p->coupling = 1.0;
   p->M_N = dr_material_nucleus_mass(mat);
+  p->inel_recoil = DR_RECOIL_PROTON;
   return dr_ff_init(&p->ff, mat->Z, mat->A, inel, e);
 }
 
