@@ -125,6 +125,10 @@ int dr_etl_t_range(double E, double m_l, double m_X, double M, double E_X, doubl
  * the physical region. */
 int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, double theta,
                       double t, double phi, dr_amp_kin *kin);
+/* The same with t = t_lo (t_hi/t_lo)^v, v in [0, 1], in one pass (the
+ * integrand's map): returns t and ln(t_hi/t_lo). */
+int dr_etl_kinematics_v(double E, double m_l, double m_X, double M, double E_X, double theta, double v,
+                        double phi, double *t, double *ln_range, dr_amp_kin *kin);
 
 
 /* ---- exact tree level: cross sections and the phase-space map ---- */

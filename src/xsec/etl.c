@@ -70,16 +70,10 @@ int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_ki
     jac *= 2;
   }
   if (channel) *channel = ch;
-  /* t */
-  double tlo, thi;
-  if (dr_etl_t_range(E, ml, mX, M, EX, th, &tlo, &thi) != DR_OK) return DR_EDOMAIN;
-  double lt = log(thi / tlo), t = tlo * exp(lt * v[2]);
-  if (t > thi) t = thi;
-  jac *= t * lt;
-  /* phi */
-  double phi = DR_PI * v[3];
-  jac *= 2 * DR_PI;
-  if (dr_etl_kinematics(E, ml, mX, M, EX, th, t, phi, kin) != DR_OK) return DR_EDOMAIN;
+  /* t uniform in ln t over [t_lo, t_hi]; phi in [0, pi], doubled */
+  double t, lt, phi = DR_PI * v[3];
+  if (dr_etl_kinematics_v(E, ml, mX, M, EX, th, v[2], phi, &t, &lt, kin) != DR_OK) return DR_EDOMAIN;
+  jac *= t * lt * 2 * DR_PI;
   /* |k|, |p| and |Q| = |p - k| of the configuration just built (X in the x-z plane) */
   double pz = (double)kin->p.v[3], kx = (double)kin->k.v[1], kz = (double)kin->k.v[3];
   double kk = sqrt(kx * kx + kz * kz), Q = sqrt(kx * kx + (pz - kz) * (pz - kz));

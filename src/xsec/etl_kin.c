@@ -14,11 +14,15 @@ typedef struct {
 static int etl_prepare(dr_real E, dr_real m_l, dr_real m_X, dr_real E_X, dr_real theta, etl_pre *w) {
   if (!(E_X > m_X) || !(E - E_X > m_l) || !(theta >= 0 && theta <= (dr_real)M_PI)) return DR_EDOMAIN;
   dr_real pz = sqrtl((E - m_l) * (E + m_l)), kk = sqrtl((E_X - m_X) * (E_X + m_X));
-  dr_real sh = sinl(0.5L * theta), s2h = sh * sh; /* sin^2(theta/2) */
+  /* sin and cos of theta/2 in double (relative precision 1e-16 is a shift of
+   * theta by 1e-16 of itself, not a cancellation); sin theta and cos theta
+   * from them in long double, so 1 - cos theta = 2 sin^2(theta/2) exactly */
+  double sh_d = sin(0.5 * (double)theta), ch_d = cos(0.5 * (double)theta);
+  dr_real sh = sh_d, ch = ch_d, s2h = sh * sh; /* sin^2(theta/2) */
   /* p.k without cancellation: m^2 E_X/(E+|p|) + |p| m_X^2/(E_X+|k|) + 2 |p||k| sin^2(theta/2) */
   dr_real pk = m_l * m_l * E_X / (E + pz) + pz * m_X * m_X / (E_X + kk) + 2 * pz * kk * s2h;
-  w->sin_th = sinl(theta);
-  w->cos_th = cosl(theta);
+  w->sin_th = 2 * sh * ch;
+  w->cos_th = 1 - 2 * s2h;
   w->pz = pz;
   w->kk = kk;
   w->El = E - E_X;
@@ -58,12 +62,9 @@ int dr_etl_t_range(double E, double m_l, double m_X, double M, double E_X, doubl
   return DR_OK;
 }
 
-int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, double theta,
-                      double t, double phi, dr_amp_kin *kin) {
-  etl_pre w;
-  dr_real lo, hi;
-  if (etl_prepare(E, m_l, m_X, E_X, theta, &w) != DR_OK || t_range(&w, M, &lo, &hi) != DR_OK)
-    return DR_EDOMAIN;
+static int build(const etl_pre *wp, double E, double m_l, double m_X, double M, double E_X, dr_real hi,
+                 double t, double phi, dr_amp_kin *kin) {
+  etl_pre w = *wp;
   dr_real Mq = M, tq = t;
   if (tq > hi * (1 + 1e-12L)) return DR_EDOMAIN;
   dr_real Q = sqrtl(w.Q2), Pp = sqrtl(tq + tq * tq / (4 * Mq * Mq));
@@ -74,7 +75,8 @@ int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, do
   /* orthonormal frame (n, e1, e2) with n along Q in the x-z plane, e2 = y */
   dr_real nx = w.Qx / Q, nz = w.Qz / Q;
   dr_real e1x = nz, e1z = -nx;
-  dr_real cp = cosl(phi), sp = sinl(phi);
+  double cp_d = cos(phi), sp_d = sin(phi); /* the azimuth needs no more than double */
+  dr_real cp = cp_d, sp = sp_d;
   dr_real px = Pp * (c * nx + s * cp * e1x), py = Pp * s * sp, pz = Pp * (c * nz + s * cp * e1z);
   kin->m_l = m_l;
   kin->m_X = m_X;
@@ -86,4 +88,27 @@ int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, do
   /* the outgoing lepton energy from its on-shell condition is E_l - t/(2M) */
   kin->pp.v[0] = w.El - tq / (2 * Mq);
   return DR_OK;
+}
+
+int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, double theta,
+                      double t, double phi, dr_amp_kin *kin) {
+  etl_pre w;
+  dr_real lo, hi;
+  if (etl_prepare(E, m_l, m_X, E_X, theta, &w) != DR_OK || t_range(&w, M, &lo, &hi) != DR_OK)
+    return DR_EDOMAIN;
+  return build(&w, E, m_l, m_X, M, E_X, hi, t, phi, kin);
+}
+
+int dr_etl_kinematics_v(double E, double m_l, double m_X, double M, double E_X, double theta, double v,
+                        double phi, double *t, double *ln_range, dr_amp_kin *kin) {
+  etl_pre w;
+  dr_real lo, hi;
+  if (etl_prepare(E, m_l, m_X, E_X, theta, &w) != DR_OK || t_range(&w, M, &lo, &hi) != DR_OK)
+    return DR_EDOMAIN;
+  double tlo = (double)lo, thi = (double)hi;
+  double lt = log(thi / tlo), tt = tlo * exp(lt * v);
+  if (tt > thi) tt = thi;
+  *t = tt;
+  *ln_range = lt;
+  return build(&w, E, m_l, m_X, M, E_X, hi, tt, phi, kin);
 }
