@@ -42,6 +42,7 @@ int main(int argc, char **argv) {
   dr_process p;
   dr_process_init(&p, DR_MODEL_VECTOR, &b, 8, 0.1, dr_material_find("W"), DR_INEL_LINEAR, &e);
   dr_xsec_opts o = dr_xsec_opts_default();
+  o.method = DR_METHOD_WW; /* the default is ETL */
   n = 2000;
   t0 = now();
   for (int i = 0; i < n; i++) {
