@@ -352,13 +352,32 @@ static const char *compare_help =
     "WW and IWW against exact tree level for the same process: normalised shapes of\n"
     "the recoil-lepton energy and transverse momentum (the analogue of Catena, Gray,\n"
     "Jerkvall 2025, arXiv:2502.13635, Fig. 2) and the three total cross sections.\n"
-    "Defaults: vector, m = 0.1 GeV, 4 GeV e- on W. Writes DIR/compare_recoil_e.csv,\n"
+    "Prints the three cross sections and each method's share of recoil pT above ETL's\n"
+    "90 % and 99 % points (the high-pT tail). Defaults: vector, m = 0.1 GeV, 4 GeV e- on W.\n"
+    "Writes DIR/compare_recoil_e.csv,\n"
     "DIR/compare_recoil_pt.csv (columns: bin, etl, ww, iww; each normalised to unit\n"
     "area) and the .png plots.\n"
     "\n" PROC_HELP
     "  --points N         weighted points per method (default 200000)\n"
     "  --bins N           bins (default 40)\n"
     "  --out DIR          output directory (default out/compare)\n";
+
+/* on a histogram normalised to unit area: the point below which a share q lies
+ * (linear within its bin), and the share above a point x */
+static double tail_point(const dr_hist1 *h, double q) {
+  double cum = 0, w = (h->hi - h->lo) / h->nbins;
+  for (int b = 0; b < h->nbins; b++) {
+    if (cum + h->sum[b] >= q) return h->lo + w * (b + (q - cum) / h->sum[b]);
+    cum += h->sum[b];
+  }
+  return h->hi;
+}
+
+static double share_above(const dr_hist1 *h, double x) {
+  double w = (h->hi - h->lo) / h->nbins, s = 0;
+  for (int b = 0; b < h->nbins; b++) s += h->sum[b] * fmin(1, fmax(0, (h->lo + w * (b + 1) - x) / w));
+  return s;
+}
 
 int cmd_compare(int argc, char **argv) {
   const char *cmd = "compare";
@@ -412,6 +431,13 @@ int cmd_compare(int argc, char **argv) {
     printf("sigma [pb]: etl %.4e +- %.1e, ww %.4e, iww %.4e  (ww/etl %.3f, iww/etl %.3f); shapes in %s/\n",
            s[0].val * DR_GEV2_TO_PB, s[0].err * DR_GEV2_TO_PB, s[1].val * DR_GEV2_TO_PB, s[2].val * DR_GEV2_TO_PB,
            s[1].val / s[0].val, s[2].val / s[0].val, a.out);
+    /* the high-pT tail: each method's share above ETL's 90 % and 99 % points of the recoil pT */
+    for (int iq = 0; iq < 2; iq++) {
+      double q = iq ? 0.99 : 0.9, above[3], pq = tail_point(&h[1][0], q);
+      for (int k = 0; k < 3; k++) above[k] = share_above(&h[1][k], pq);
+      printf("recoil pT above %.4g GeV (ETL's %g %% point): etl %.4f, ww %.4f, iww %.4f of each shape\n", pq,
+             100 * q, above[0], above[1], above[2]);
+    }
   }
   for (int v = 0; v < 2; v++)
     for (int k = 0; k < 3; k++) dr_hist1_free(&h[v][k]);

@@ -148,6 +148,13 @@ $dr hist --energy 4 --target W --mass 0.1 --points 20000 --bins 10 --out "$tmp/h
   bad "hist writes CSV and plots"
 $dr compare --points 20000 --bins 10 --out "$tmp/c" >/dev/null && [ -s "$tmp/c/compare_recoil_e.csv" ] && ok ||
   bad "compare writes CSV"
+# the recoil-pT tail at the 2502.13635 Fig. 2 point (0.1 GeV, 4 GeV e- W): IWW (chi frozen at theta = 0)
+# puts about 3x ETL's share above ETL's 99 % point, WW with chi at every angle less than ETL
+# (measured 0.031 and 0.004 against 0.010 at 2e5 points; asserted: > 0.02 and < 0.007)
+l=$($dr compare --points 100000 --out "$tmp/c2" | grep "99 % point")
+python3 -c "
+import re,sys; v=dict(re.findall(r'(etl|ww|iww) ([0-9.]+)', '''$l'''))
+sys.exit(0 if float(v['iww']) > 0.02 and float(v['ww']) < 0.007 else 1)" && ok || bad "compare pT tail: $l"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
