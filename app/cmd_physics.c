@@ -191,7 +191,9 @@ int cmd_xsec(int argc, char **argv) {
     printf("sigma(%s %s -> %s %s X[%s, m = %g GeV]; E = %g GeV, %g < x < %g, eps = %g, %s, chi t_max %s)\n"
            "  = %.6e +- %.1e pb per atom  [%s]\n",
            beam.name, mat->symbol, beam.name, mat->symbol, model_s, m, E, lo_x, hi_x, eps,
-           dr_method_name(method), dr_tmax_name(tmax), s.val * DR_GEV2_TO_PB, s.err * DR_GEV2_TO_PB,
+           method == DR_METHOD_ETL ? (recoil == DR_RECOIL_PROTON ? "etl, inelastic on a proton" : "etl, inelastic on the nucleus")
+                                   : dr_method_name(method),
+           dr_tmax_name(tmax), s.val * DR_GEV2_TO_PB, s.err * DR_GEV2_TO_PB,
            dr_status_name(s.status));
   }
   if (rc == DR_ENOCONV)

@@ -51,6 +51,8 @@ void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_p
   dr_json_num(j, "theta_max", o->xsec.theta_max);
   dr_json_num(j, "rel_tol", o->xsec.rel_tol);
   dr_json_str(j, "form_factor", "Tsai elastic + inelastic, proton term linear");
+  if (o->xsec.method == DR_METHOD_ETL)
+    dr_json_str(j, "inel_recoil", "proton (quasi-elastic: the inelastic term on a free proton at rest)");
   dr_json_num(j, "alpha", DR_ALPHA);
   dr_json_str(j, "alpha_note", "Thomson limit, not alpha(m_Z)");
   dr_json_close(j);
