@@ -103,11 +103,13 @@ static const char *events_help =
     "\n"
     "Unweighted events of l N -> l N X by exact tree level (nucleus recoil kept):\n"
     "the VEGAS grid is adapted, frozen, and points are accepted against the largest\n"
-    "weight of a scan; the unweighting efficiency is reported.\n"
+    "weight of a scan; the unweighting efficiency is reported. The inelastic form-factor\n"
+    "term strikes one proton, which recoils on its own (quasi-elastic): in those events the\n"
+    "target is a proton (PDG 2212 in the LHE file, column proton = 1 in the CSV).\n"
     "\n" PROC_HELP
     "  --n N              number of events (default 10000)\n"
     "  --lhe FILE         write Les Houches Event file (LHEF 3.0)\n"
-    "  --csv FILE         write four-vectors as CSV\n"
+    "  --csv FILE         write four-vectors as CSV (lepton, target, X; then proton 0|1)\n"
     "  --json             print the summary as one JSON object\n";
 
 int cmd_events(int argc, char **argv) {

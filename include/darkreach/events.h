@@ -64,7 +64,7 @@ typedef enum {
   DR_VAR_RECOIL_THETA, /* outgoing lepton polar angle [rad] */
   DR_VAR_X_E,          /* X energy [GeV] */
   DR_VAR_X_THETA,      /* X polar angle [rad] */
-  DR_VAR_NUCLEUS_PT,   /* recoil nucleus transverse momentum [GeV] */
+  DR_VAR_NUCLEUS_PT,   /* target recoil transverse momentum [GeV]: nucleus, or the struck proton */
   DR_VAR_COUNT
 } dr_var;
 

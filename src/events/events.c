@@ -178,7 +178,7 @@ static const char *var_names[DR_VAR_COUNT] = {"recoil_e", "recoil_pt", "recoil_t
                                               "x_e",      "x_theta",   "nucleus_pt"};
 static const char *var_labels[DR_VAR_COUNT] = {
     "recoil lepton energy [GeV]", "recoil lepton p#dT#u [GeV]", "recoil lepton polar angle [rad]",
-    "X energy [GeV]",             "X polar angle [rad]",        "nucleus recoil p#dT#u [GeV]"};
+    "X energy [GeV]",             "X polar angle [rad]",        "target recoil p#dT#u [GeV] (nucleus or struck proton)"};
 
 const char *dr_var_name(dr_var v) { return v < DR_VAR_COUNT ? var_names[v] : "?"; }
 const char *dr_var_label(dr_var v) { return v < DR_VAR_COUNT ? var_labels[v] : "?"; }
