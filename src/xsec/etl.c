@@ -118,8 +118,12 @@ static int etl_run(const dr_xsec_opts *o, dr_etl_ctx *c, int dim, dr_estimate *o
   vo.rel_tol = o->etl_rel_tol;
   vo.seed = o->seed;
   vo.n_eval = o->etl_neval;
-  /* a coarse target does not need the full adaptation budget */
+  /* a coarse target does not need the full adaptation budget; a fine one reaches
+   * it with fewer evaluations after 4 adaptation iterations than after 6
+   * (8 GeV e- W at 10 MeV and 1 GeV, 160 GeV mu- Pb at 10 MeV: 4-15 % fewer;
+   * 40 seeds each: mean/reference 0.9995-1.0002 +- 0.0005, rms pull 1.0-1.16) */
   if (o->etl_rel_tol >= 1e-2 && vo.n_eval > 2048) vo.n_eval = 2048;
+  if (o->etl_rel_tol < 1e-2) vo.n_adapt = 4;
   vo.freeze = o->grid && o->etl_freeze;
   int rc = dr_vegas_integrate(g, etl_integrand, c, &vo, out, e);
   dr_vegas_grid_free(own);
