@@ -100,7 +100,8 @@ int main(int argc, char **argv) {
   }
   fclose(f);
   fprintf(o, "\nWithin ±3 %%: %d of %d points; with m/E0 <= 0.02: %d of %d; with m <= 1 GeV (the mass range of\n"
-             "DMG4's CalcHEP K-factor table, see below): %d of %d.\n\n", within, total, within_light, total_light,
+             "DMG4's K-factor table as FORMULARY Part II §2.2 quotes it; one public version runs to 3 GeV, see\n"
+             "below): %d of %d.\n\n", within, total, within_light, total_light,
           within_1, total_1);
   fprintf(o, "### Where it differs: large m/E0, where the inelastic term and the reference's K fit take over\n\n"
              "At large m/E0 the momentum transfer t_min ~ (m^2/2E0)^2 exceeds the nuclear form-factor scale\n"
