@@ -108,7 +108,7 @@ int main(int argc, char **argv) {
              "d = 0.164 A^-2/3 GeV^2, the coherent (elastic) term is suppressed and the inelastic Z-proton term\n"
              "dominates. How that term recoils then matters: on a free proton (default) or, as in the Liu-Miller\n"
              "treatment (FORMULARY Part II §2.3, §8 item 7), on the whole nucleus, which lets the proton absorb\n"
-             "t ~ 1 GeV^2 without paying its recoil energy. ETL itself is not the difference (last column):\n\n"
+             "t ~ 1 GeV^2 without paying its recoil energy. The last column gives WW against ETL there, for scale:\n\n"
              "| E [GeV] | m [GeV] | el + inel, proton recoil / DMG4 | el + inel, nucleus recoil / DMG4 | elastic only / DMG4 | WW(t_max=E^2) / ETL |\n"
              "|---|---|---|---|---|---|\n");
   const double big[][2] = {{20, 1}, {20, 2}, {20, 3}, {40, 3}, {80, 3}, {160, 3}};
