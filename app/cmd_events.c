@@ -197,8 +197,9 @@ int cmd_events(int argc, char **argv) {
 
 /* option parsing and checks shared by hist and compare; CLI_OK to go on,
  * anything else is the exit code (after --help: -1 meaning "done, success") */
-static int parse_hist_args(const char *cmd, const char *help, int argc, char **argv, proc_args *a,
-                           double *npts, double *bins) {
+/* options of hist and compare, then their process (proc_setup); -1 after --help */
+static int hist_setup(const char *cmd, const char *help, int argc, char **argv, proc_args *a, double *npts,
+                      double *bins, dr_process *p, dr_beam *beam, const dr_material **mat) {
   static const struct option lo[] = {PROC_OPTIONS, {"points", 1, 0, 'n'}, {"bins", 1, 0, 'b'}, {0, 0, 0, 0}};
   opterr = 0;
   optind = 1;
@@ -218,7 +219,7 @@ static int parse_hist_args(const char *cmd, const char *help, int argc, char **a
   if (!(*npts >= 1000 && *npts <= 1e9)) return cli_error(cmd, "--points must be in [1000, 1e9]");
   if (!(*bins >= 1 && *bins <= 10000 && *bins == floor(*bins)))
     return cli_error(cmd, "--bins must be an integer in [1, 10000]");
-  return CLI_OK;
+  return proc_setup(cmd, a, p, beam, mat);
 }
 
 /* ------------------------------------------------------------------ hist */
@@ -287,12 +288,11 @@ int cmd_hist(int argc, char **argv) {
   const char *cmd = "hist";
   proc_args a = {"vector", "e-", NULL, "etl", "out/hist", NAN, NAN, 1, 0, 1, 1};
   double npts = 200000, bins = 40;
-  int rc = parse_hist_args(cmd, hist_help, argc, argv, &a, &npts, &bins);
-  if (rc != CLI_OK) return rc < 0 ? CLI_OK : rc;
   dr_process p;
   dr_beam beam;
   const dr_material *mat;
-  if ((rc = proc_setup(cmd, &a, &p, &beam, &mat)) != CLI_OK) return rc;
+  int rc = hist_setup(cmd, hist_help, argc, argv, &a, &npts, &bins, &p, &beam, &mat);
+  if (rc != CLI_OK) return rc < 0 ? CLI_OK : rc;
   dr_error e;
   dr_error_clear(&e);
   dr_xsec_opts o = dr_xsec_opts_default();
@@ -385,12 +385,11 @@ int cmd_compare(int argc, char **argv) {
   const char *cmd = "compare";
   proc_args a = {"vector", "e-", "W", "etl", "out/compare", 4, 0.1, 1, 0, 1, 1};
   double npts = 200000, bins = 40;
-  int rc = parse_hist_args(cmd, compare_help, argc, argv, &a, &npts, &bins);
-  if (rc != CLI_OK) return rc < 0 ? CLI_OK : rc;
   dr_process p;
   dr_beam beam;
   const dr_material *mat;
-  if ((rc = proc_setup(cmd, &a, &p, &beam, &mat)) != CLI_OK) return rc;
+  int rc = hist_setup(cmd, compare_help, argc, argv, &a, &npts, &bins, &p, &beam, &mat);
+  if (rc != CLI_OK) return rc < 0 ? CLI_OK : rc;
   if ((rc = make_dir(cmd, a.out)) != CLI_OK) return rc;
   const dr_method meth[3] = {DR_METHOD_ETL, DR_METHOD_WW, DR_METHOD_IWW};
   const char *labels[3] = {"etl", "ww", "iww"};

@@ -30,7 +30,9 @@ typedef struct {
   int json, plot;
 } relic_args;
 
+/* fills a with the defaults, then the options */
 static int parse(const char *cmd, int argc, char **argv, relic_args *a, const char *help) {
+  *a = (relic_args){"vector", "complex-scalar", "out", NAN, NAN, NAN, 60, 0.5, 3, NAN, 0.120, 0.1, 0, 1};
   static const struct option lo[] = {
       {"model", 1, 0, 'M'},  {"dm", 1, 0, 'd'},       {"alpha-d", 1, 0, 'a'},  {"ratio", 1, 0, 'r'},
       {"mass", 1, 0, 'm'},   {"mass-min", 1, 0, '1'}, {"mass-max", 1, 0, '2'}, {"points", 1, 0, 'n'},
@@ -89,7 +91,7 @@ static const char *relic_help =
 
 int cmd_relic(int argc, char **argv) {
   const char *cmd = "relic";
-  relic_args a = {"vector", "complex-scalar", "out", NAN, NAN, NAN, 60, 0.5, 3, NAN, 0.120, 0.1, 0, 1};
+  relic_args a;
   int rc = parse(cmd, argc, argv, &a, relic_help);
   if (rc < 0) return CLI_OK;
   if (rc) return rc;
@@ -194,7 +196,7 @@ static const char *omega_help =
 
 int cmd_omega(int argc, char **argv) {
   const char *cmd = "omega";
-  relic_args a = {"vector", "complex-scalar", "out", NAN, NAN, NAN, 60, 0.5, 3, NAN, 0.120, 0.1, 0, 1};
+  relic_args a;
   int rc = parse(cmd, argc, argv, &a, omega_help);
   if (rc < 0) return CLI_OK;
   if (rc) return rc;

@@ -51,42 +51,47 @@ static int t_range(const etl_pre *w, dr_real M, dr_real *t_lo, dr_real *t_hi) {
   return DR_OK;
 }
 
+/* the preparation and the t range, shared by the public entry points */
+static int prepare_range(double E, double m_l, double m_X, double M, double E_X, double theta, etl_pre *w,
+                         dr_real *lo, dr_real *hi) {
+  if (etl_prepare(E, m_l, m_X, E_X, theta, w) != DR_OK || t_range(w, M, lo, hi) != DR_OK) return DR_EDOMAIN;
+  return DR_OK;
+}
+
 int dr_etl_t_range(double E, double m_l, double m_X, double M, double E_X, double theta,
                    double *t_lo, double *t_hi) {
   etl_pre w;
   dr_real lo, hi;
-  if (etl_prepare(E, m_l, m_X, E_X, theta, &w) != DR_OK || t_range(&w, M, &lo, &hi) != DR_OK)
-    return DR_EDOMAIN;
+  if (prepare_range(E, m_l, m_X, M, E_X, theta, &w, &lo, &hi) != DR_OK) return DR_EDOMAIN;
   *t_lo = (double)lo;
   *t_hi = (double)hi;
   return DR_OK;
 }
 
-static int build(const etl_pre *wp, double E, double m_l, double m_X, double M, double E_X, dr_real hi,
-                 double t, double phi, dr_amp_kin *kin) {
-  etl_pre w = *wp;
+static int build(const etl_pre *w, double E, double m_X, double M, double E_X, dr_real hi, double t,
+                 double phi, dr_amp_kin *kin) {
   dr_real Mq = M, tq = t;
   if (tq > hi * (1 + 1e-12L)) return DR_EDOMAIN;
-  dr_real Q = sqrtl(w.Q2), Pp = sqrtl(tq + tq * tq / (4 * Mq * Mq));
-  dr_real c = ((w.El + Mq) * tq / (2 * Mq) - 0.5L * w.uA) / (Q * Pp);
+  dr_real Q = sqrtl(w->Q2), Pp = sqrtl(tq + tq * tq / (4 * Mq * Mq));
+  dr_real c = ((w->El + Mq) * tq / (2 * Mq) - 0.5L * w->uA) / (Q * Pp);
   if (!(c >= -1 - 1e-12L && c <= 1 + 1e-12L)) return DR_EDOMAIN;
   c = fmaxl(-1, fminl(1, c));
   dr_real s = sqrtl(1 - c * c);
   /* orthonormal frame (n, e1, e2) with n along Q in the x-z plane, e2 = y */
-  dr_real nx = w.Qx / Q, nz = w.Qz / Q;
+  dr_real nx = w->Qx / Q, nz = w->Qz / Q;
   dr_real e1x = nz, e1z = -nx;
   double cp_d = cos(phi), sp_d = sin(phi); /* the azimuth needs no more than double */
   dr_real cp = cp_d, sp = sp_d;
   dr_real px = Pp * (c * nx + s * cp * e1x), py = Pp * s * sp, pz = Pp * (c * nz + s * cp * e1z);
-  kin->m_l = m_l;
+  kin->m_l = w->m_l;
   kin->m_X = m_X;
-  kin->p = (dr_p4){{E, 0, 0, w.pz}};
+  kin->p = (dr_p4){{E, 0, 0, w->pz}};
   kin->P = (dr_p4){{Mq, 0, 0, 0}};
-  kin->k = (dr_p4){{E_X, w.kk * w.sin_th, 0, w.kk * w.cos_th}};
+  kin->k = (dr_p4){{E_X, w->kk * w->sin_th, 0, w->kk * w->cos_th}};
   kin->Pp = (dr_p4){{Mq + tq / (2 * Mq), px, py, pz}};
   for (int i = 1; i < 4; i++) kin->pp.v[i] = kin->p.v[i] + kin->P.v[i] - kin->k.v[i] - kin->Pp.v[i];
   /* the outgoing lepton energy from its on-shell condition is E_l - t/(2M) */
-  kin->pp.v[0] = w.El - tq / (2 * Mq);
+  kin->pp.v[0] = w->El - tq / (2 * Mq);
   return DR_OK;
 }
 
@@ -94,21 +99,19 @@ int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, do
                       double t, double phi, dr_amp_kin *kin) {
   etl_pre w;
   dr_real lo, hi;
-  if (etl_prepare(E, m_l, m_X, E_X, theta, &w) != DR_OK || t_range(&w, M, &lo, &hi) != DR_OK)
-    return DR_EDOMAIN;
-  return build(&w, E, m_l, m_X, M, E_X, hi, t, phi, kin);
+  if (prepare_range(E, m_l, m_X, M, E_X, theta, &w, &lo, &hi) != DR_OK) return DR_EDOMAIN;
+  return build(&w, E, m_X, M, E_X, hi, t, phi, kin);
 }
 
 int dr_etl_kinematics_v(double E, double m_l, double m_X, double M, double E_X, double theta, double v,
                         double phi, double *t, double *ln_range, dr_amp_kin *kin) {
   etl_pre w;
   dr_real lo, hi;
-  if (etl_prepare(E, m_l, m_X, E_X, theta, &w) != DR_OK || t_range(&w, M, &lo, &hi) != DR_OK)
-    return DR_EDOMAIN;
+  if (prepare_range(E, m_l, m_X, M, E_X, theta, &w, &lo, &hi) != DR_OK) return DR_EDOMAIN;
   double tlo = (double)lo, thi = (double)hi;
   double lt = log(thi / tlo), tt = tlo * exp(lt * v);
   if (tt > thi) tt = thi;
   *t = tt;
   *ln_range = lt;
-  return build(&w, E, m_l, m_X, M, E_X, hi, tt, phi, kin);
+  return build(&w, E, m_X, M, E_X, hi, tt, phi, kin);
 }
