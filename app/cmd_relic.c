@@ -1,236 +1,251 @@
 /* darkreach relic | omega */
-#include "cli.h"
+#include "journal.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-static const char *relic_common_help =
-    "  --model NAME       vector (kinetic mixing, default), magnetic-dipole, electric-dipole,\n"
-    "                     charge-radius, anapole (Catena, Gray, Jerkvall 2025, eq. 2.1; hadronic final\n"
-    "                     states for vector only). y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1 TeV\n"
-    "  --dm NAME          complex-scalar (default) | dirac | majorana | pseudo-dirac\n"
-    "  --delta D          pseudo-Dirac splitting (m_2 - m_1)/m_1 (default 0.1)\n"
-    "  --alpha-d A        dark coupling alpha_D (default 0.5)\n"
-    "  --ratio R          m_A'/m_DM (default 3)\n"
-    "  --json             print one JSON object\n"
-    "\n"
-    "Conventions: Y = n/s counts chi + chibar, <sigma v>_eff = <sigma v>/2 for chi != chibar;\n"
-    "Gondolo-Gelmini thermal average; g_*(T) of Saikawa & Shirai 2018 (data/); hadronic final\n"
-    "states through the measured R(s). Omega h^2 target 0.120 (Planck 2018).\n";
+/* the annihilating model, shared by relic and omega */
+static const cli_opt dark_opts[] = {
+    {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
+     .names = "the dark-photon family: vector, magnetic-dipole, electric-dipole, charge-radius, anapole",
+     .help = "how the dark photon couples to SM fermions (Catena, Gray, Jerkvall 2025, eq. 2.1; hadronic final "
+             "states for the vector only)"},
+    {.name = "dm", .type = OPT_NAME, .arg = "NAME", .def = "complex-scalar", .check = cli_check_dm,
+     .names = "complex-scalar, dirac, majorana, pseudo-dirac", .help = "the dark-matter species"},
+    {.name = "delta", .type = OPT_NUM, .arg = "D", .def = "0.1", .min = 0, .max = 1, .range = R_MIN | R_MAX | R_LT,
+     .only_if = "dm=pseudo-dirac", .help = "pseudo-Dirac splitting (m_2 - m_1)/m_1"},
+    {.name = "alpha-d", .type = OPT_NUM, .arg = "A", .def = "0.5", .min = 0, .range = R_MIN | R_GT,
+     .help = "dark coupling alpha_D = g_D^2/4pi"},
+    {.name = "ratio", .type = OPT_NUM, .arg = "R", .def = "3", .min = 0, .range = R_MIN | R_GT,
+     .help = "m_A'/m_DM"},
+    CLI_END};
 
-/* shared option parsing for relic and omega */
-typedef struct {
-  const char *model, *dm, *out;
-  double mass, mmin, mmax, points, ad, ratio, eps, target, delta;
-  int json, plot;
-} relic_args;
+#define CONVENTIONS                                                                                               \
+  "Conventions: Y = n/s counts chi + chibar, <sigma v>_eff = <sigma v>/2 for chi != chibar; Gondolo-Gelmini "  \
+  "thermal average; g_*(T) of Saikawa & Shirai 2018 (data/); hadronic final states through the measured R(s). " \
+  "y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1 TeV, n the coupling's dimension (darkreach models)."
 
-/* fills a with the defaults, then the options */
-static int parse(const char *cmd, int argc, char **argv, relic_args *a, const char *help) {
-  *a = (relic_args){"vector", "complex-scalar", "out", NAN, NAN, NAN, 60, 0.5, 3, NAN, 0.120, 0.1, 0, 1};
-  static const struct option lo[] = {
-      {"model", 1, 0, 'M'},  {"dm", 1, 0, 'd'},       {"alpha-d", 1, 0, 'a'},  {"ratio", 1, 0, 'r'},
-      {"mass", 1, 0, 'm'},   {"mass-min", 1, 0, '1'}, {"mass-max", 1, 0, '2'}, {"points", 1, 0, 'n'},
-      {"eps", 1, 0, 'g'},    {"target", 1, 0, 't'},   {"out", 1, 0, 'o'},      {"no-plot", 0, 0, 'P'},
-      {"json", 0, 0, 'j'},   {"help", 0, 0, 'h'},     {"delta", 1, 0, 'D'}, {0, 0, 0, 0}};
-  opterr = 0;
-  optind = 1;
-  int c;
-  while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
-    switch (c) {
-    case 'M': a->model = optarg; break;
-    case 'd': a->dm = optarg; break;
-    case 'a': NUM("--alpha-d", a->ad); break;
-    case 'r': NUM("--ratio", a->ratio); break;
-    case 'm': NUM("--mass", a->mass); break;
-    case '1': NUM("--mass-min", a->mmin); break;
-    case '2': NUM("--mass-max", a->mmax); break;
-    case 'n': NUM("--points", a->points); break;
-    case 'g': NUM("--eps", a->eps); break;
-    case 't': NUM("--target", a->target); break;
-    case 'D': NUM("--delta", a->delta); break;
-    case 'o': a->out = optarg; break;
-    case 'P': a->plot = 0; break;
-    case 'j': a->json = 1; break;
-    case 'h': fputs(help, stdout), fputs(relic_common_help, stdout); return -1;
-    default:
-      cli_error(cmd, "unknown option or missing value '%s' (see darkreach %s --help)", argv[optind - 1], cmd);
-      return CLI_USAGE;
-    }
-  }
-  if (optind < argc) return cli_error(cmd, "unexpected argument '%s'", argv[optind]), CLI_USAGE;
-  dr_coupling_kind k;
+/* the model and species of the options, checked for a relic density */
+static int dark_setup(cli_args *a, dr_relic_spec *s) {
   dr_error e;
   dr_error_clear(&e);
-  if (dr_coupling_parse(a->model, &k, &e)) return cli_lib_error(cmd, &e), CLI_USAGE;
-  if (!(a->ad > 0)) return cli_error(cmd, "--alpha-d must be positive (got %g)", a->ad);
-  if (!(a->ratio > 0)) return cli_error(cmd, "--ratio must be positive (got %g)", a->ratio);
-  if (!(a->delta >= 0 && a->delta < 1)) return cli_error(cmd, "--delta must be in [0, 1) (got %g)", a->delta);
+  if (dr_model_parse(cli_str(a, "model"), &s->model, &e) || dr_dm_parse(cli_str(a, "dm"), &s->dm, &e))
+    return cli_lib_fail(a, &e);
+  if (!dr_model_info_get(s->model)->dark_portal)
+    return cli_fail(a, CLI_USAGE, "usage",
+                    "model %s has no dark-matter coupling; relic targets are for the dark-photon family (vector, "
+                    "magnetic-dipole, electric-dipole, charge-radius, anapole)",
+                    dr_model_name(s->model));
+  if (s->dm == DR_DM_NONE) return cli_fail(a, CLI_USAGE, "usage", "--dm none has no relic density; choose a species");
+  s->alpha_d = cli_num(a, "alpha-d");
+  s->ratio = cli_num(a, "ratio");
+  s->delta = s->dm == DR_DM_PSEUDO_DIRAC ? cli_num(a, "delta") : 0;
   return CLI_OK;
 }
 
-static const char *relic_help =
-    "usage: darkreach relic --mass M [options]\n"
-    "       darkreach relic --mass-min A --mass-max B [--points N] [--out DIR] [options]\n"
-    "\n"
-    "Thermal-relic target: the coupling eps (and y = eps^2 alpha_D (m_DM/m_A')^4) at which the dark\n"
-    "matter freezes out with Omega h^2 = 0.120. --mass is the DARK-MATTER mass [GeV]; the dark\n"
-    "photon has m_A' = ratio x m_DM. With a mass range it writes DIR/relic.csv, DIR/relic.json and\n"
-    "DIR/relic.png (y against m_DM).\n"
-    "\n"
-    "  --mass M           dark-matter mass [GeV]\n"
-    "  --mass-min/--mass-max/--points   log-spaced grid of dark-matter masses (default 60 points)\n"
-    "  --target O         Omega h^2 to reach (default 0.120)\n"
-    "  --out DIR          output directory for a curve (default out)\n"
-    "  --no-plot          skip the PNG\n";
+/* ------------------------------------------------------------------ relic */
+static const cli_opt relic_opts[] = {
+    {.name = "omega-h2", .type = OPT_NUM, .arg = "O", .def = "0.120", .min = 0, .range = R_MIN | R_GT,
+     .help = "the Omega h^2 to reach (Planck 2018: 0.120)"},
+    {.name = "dm-mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT,
+     .help = "one dark-matter mass [GeV] (the dark photon has m_A' = ratio x m_DM)"},
+    {.name = "dm-mass-min", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT,
+     .help = "lowest dark-matter mass of a log-spaced curve [GeV]"},
+    {.name = "dm-mass-max", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT,
+     .help = "highest dark-matter mass of the curve [GeV]"},
+    {.name = "points", .type = OPT_INT, .arg = "N", .def = "60", .min = 1, .max = 100000, .range = R_MIN | R_MAX,
+     .only_if = "dm-mass-min", .help = "masses of the curve"},
+    CLI_SCAN_OUT_OPTS("dm-mass-min"),
+    CLI_RUN_OPTS("dm-mass-min"),
+    CLI_END};
 
-int cmd_relic(int argc, char **argv) {
-  const char *cmd = "relic";
-  relic_args a;
-  int rc = parse(cmd, argc, argv, &a, relic_help);
-  if (rc < 0) return CLI_OK;
-  if (rc) return rc;
-  dr_error e;
-  dr_error_clear(&e);
-  dr_dm_kind dm;
-  if (dr_dm_parse(a.dm, &dm, &e)) return cli_lib_error(cmd, &e);
-  if (dm == DR_DM_NONE) return cli_error(cmd, "--dm none has no relic density; choose a species");
-  if (!(a.target > 0)) return cli_error(cmd, "--target must be positive (got %g)", a.target);
-  int curve = !isnan(a.mmin) || !isnan(a.mmax);
-  if (!curve && isnan(a.mass))
-    return cli_error(cmd, "give --mass, or --mass-min and --mass-max (see darkreach relic --help)"), CLI_USAGE;
-  if (curve && (isnan(a.mmin) || isnan(a.mmax) || !(a.mmin > 0 && a.mmax >= a.mmin)))
-    return cli_error(cmd, "need 0 < --mass-min <= --mass-max");
-  if (!curve && !(a.mass > 0)) return cli_error(cmd, "--mass must be positive (got %g)", a.mass);
-  if (!(a.points >= 1 && a.points <= 100000 && a.points == floor(a.points)))
-    return cli_error(cmd, "--points must be an integer in [1, 100000] (got %g)", a.points);
-  dr_gstar *gs = dr_gstar_alloc(&e);
-  if (!gs) return cli_lib_error(cmd, &e);
-  int n = curve ? (int)a.points : 1;
-  double *m = malloc(sizeof *m * (size_t)n);
-  dr_relic_point *p = malloc(sizeof *p * (size_t)n);
-  if (!m || !p) {
-    free(m), free(p), dr_gstar_free(gs);
-    return cli_error(cmd, "out of memory");
-  }
-  for (int i = 0; i < n; i++)
-    m[i] = !curve ? a.mass : n == 1 ? a.mmin : a.mmin * pow(a.mmax / a.mmin, (double)i / (n - 1));
-  dr_coupling_kind kind;
-  dr_coupling_parse(a.model, &kind, &e);
-  dr_relic_curve(kind, dm, a.ad, a.ratio, a.delta, m, n, gs, a.target, p, &e);
-  dr_gstar_free(gs);
-  int status = CLI_OK;
-  if (!curve) {
-    if (p[0].status != DR_OK) status = cli_error(cmd, "%s", p[0].message);
-    else if (a.json) {
-      dr_json j;
-      dr_json_begin(&j, stdout);
-      dr_json_num(&j, "epsilon", p[0].eps);
-      dr_json_num(&j, "y", p[0].y);
-      dr_json_num(&j, "omega_h2", p[0].omega_h2);
-      dr_json_num(&j, "x_f", p[0].x_f);
-      dr_json_str(&j, "model", a.model);
-      dr_json_str(&j, "dm", dr_dm_name(dm));
-      dr_json_num(&j, "m_dm_gev", p[0].m_dm);
-      dr_json_num(&j, "m_med_gev", p[0].m_med);
-      dr_json_num(&j, "alpha_d", a.ad);
-      dr_json_num(&j, "ratio", a.ratio);
-      dr_json_str(&j, "version", DR_VERSION);
-      dr_json_end(&j);
-    } else {
-      printf("relic target (%s, %s, m_DM = %g GeV, m_A' = %g GeV, alpha_D = %g): eps = %.5e, y = %.5e,"
-             " Omega h^2 = %.4f, x_f = %.2f\n",
-             a.model, dr_dm_name(dm), p[0].m_dm, p[0].m_med, a.ad, p[0].eps, p[0].y, p[0].omega_h2, p[0].x_f);
-    }
-  } else {
-    char path[4200];
-    if (mkdir(a.out, 0777) != 0 && errno != EEXIST) status = cli_error(cmd, "cannot create '%s': %s", a.out, strerror(errno));
-    snprintf(path, sizeof path, "%s/relic.csv", a.out);
-    if (!status && dr_relic_write_csv(path, a.model, dm, a.ad, a.ratio, p, n, &e)) status = cli_lib_error(cmd, &e);
-    snprintf(path, sizeof path, "%s/relic.json", a.out);
-    if (!status && dr_relic_write_json(path, a.model, dm, a.ad, a.ratio, p, n, &e)) status = cli_lib_error(cmd, &e);
-    int nok = 0;
-    for (int i = 0; i < n; i++) nok += p[i].status == DR_OK;
-    if (!status && a.plot && nok) {
-      double *y = malloc(sizeof *y * (size_t)n);
-      for (int i = 0; y && i < n; i++) y[i] = p[i].y;
-      dr_plot_curve c = {m, y, n, "thermal relic target", 1, 1};
-      char title[200];
-      snprintf(title, sizeof title, "relic target: %s, %s, #ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g", a.model,
-               dr_dm_name(dm), a.ad, a.ratio);
-      snprintf(path, sizeof path, "%s/relic.png", a.out);
-      if (!y || dr_plot_loglog(path, title, "m#d#gx#u [GeV]", "y", &c, 1, &e)) status = cli_lib_error(cmd, &e);
-      free(y);
-    }
-    if (!status && a.json) {
-      dr_json j;
-      dr_json_begin(&j, stdout);
-      dr_json_str(&j, "out", a.out);
-      dr_json_int(&j, "points", n);
-      dr_json_int(&j, "ok", nok);
-      dr_json_str(&j, "csv", "relic.csv");
-      dr_json_end(&j);
-    } else if (!status) {
-      printf("relic target, %s %s: %d of %d masses solved; wrote %s/relic.csv, %s/relic.json%s\n", a.model,
-             dr_dm_name(dm), nok, n, a.out, a.out, a.plot && nok ? ", relic.png" : "");
-    }
-  }
-  free(m);
-  free(p);
-  return status;
+static const cli_opt *const relic_groups[] = {dark_opts, relic_opts, cli_json_opt, NULL};
+
+typedef struct {
+  dr_relic_spec s;
+  double *m;
+  dr_relic_point *p;
+  int n;
+} relic_run;
+
+static int curve_row(FILE *f, int i, void *ctx) { return dr_relic_csv_row(f, &((relic_run *)ctx)->p[i]); }
+static void curve_point(dr_json *j, int i, void *ctx) { dr_json_relic_point(j, &((relic_run *)ctx)->p[i]); }
+static void curve_extra(dr_json *j, void *ctx) { dr_json_relic_config(j, &((relic_run *)ctx)->s); }
+static int curve_parse(const char *line, void *ctx) {
+  relic_run *r = ctx;
+  dr_relic_point p;
+  if (dr_relic_csv_parse(line, &p) != DR_OK) return -1;
+  int n = r->n, i = n == 1 ? 0 : (int)lround((n - 1) * log(p.m_dm / r->m[0]) / log(r->m[n - 1] / r->m[0]));
+  if (i < 0 || i >= n || !(fabs(p.m_dm / r->m[i] - 1) < 1e-9)) return -1;
+  r->p[i] = p;
+  return i;
 }
 
-static const char *omega_help =
-    "usage: darkreach omega --mass M --eps EPS [options]\n"
-    "\n"
-    "Omega h^2 of the dark matter at a given coupling. --mass is the dark-matter mass [GeV].\n"
-    "\n"
-    "  --mass M           dark-matter mass [GeV] (required)\n"
-    "  --eps G            the coupling g_f (required): eps for vector, mu_f/e or d_f/e [1/GeV] for\n"
-    "                     the dipoles, b_f/e or a_f/e [1/GeV^2] for charge radius and anapole\n";
-
-int cmd_omega(int argc, char **argv) {
-  const char *cmd = "omega";
-  relic_args a;
-  int rc = parse(cmd, argc, argv, &a, omega_help);
-  if (rc < 0) return CLI_OK;
-  if (rc) return rc;
-  if (isnan(a.mass) || isnan(a.eps)) return cli_error(cmd, "--mass and --eps are required"), CLI_USAGE;
-  if (!(a.mass > 0)) return cli_error(cmd, "--mass must be positive (got %g)", a.mass);
-  if (!(a.eps > 0)) return cli_error(cmd, "--eps must be positive (got %g)", a.eps);
+static int relic_one(cli_args *a, const dr_relic_spec *s, const dr_gstar *gs) {
+  double m = cli_num(a, "dm-mass");
+  dr_relic_point p;
   dr_error e;
   dr_error_clear(&e);
-  dr_relic_model m = {DR_DM_COMPLEX_SCALAR, a.mass, a.ratio * a.mass, a.ad, a.eps, DR_COUPLING_KM, a.delta};
-  if (dr_dm_parse(a.dm, &m.dm, &e) || dr_coupling_parse(a.model, &m.coupling, &e)) return cli_lib_error(cmd, &e);
-  dr_gstar *gs = dr_gstar_alloc(&e);
-  if (!gs) return cli_lib_error(cmd, &e);
-  dr_relic_result r;
-  rc = dr_relic_omega(&m, gs, &r, &e);
-  dr_gstar_free(gs);
-  if (rc) return cli_lib_error(cmd, &e);
-  if (a.json) {
+  if (dr_relic_curve(s, &m, 1, gs, &p, NULL, &e) != DR_OK) return cli_lib_fail(a, &e);
+  if (p.status != DR_OK) return cli_fail(a, CLI_FAIL, dr_status_name(p.status), "%s", p.message);
+  const dr_model_info *mi = dr_model_info_get(s->model);
+  if (a->json) {
     dr_json j;
-    dr_json_begin(&j, stdout);
+    cli_json_stdout(&j, a);
+    dr_json_relic_config(&j, s);
+    dr_json_num(&j, "coupling", p.eps);
+    dr_json_str(&j, "coupling_unit", mi->coupling_unit);
+    dr_json_num(&j, "y", p.y);
+    dr_json_num(&j, "omega_h2", p.omega_h2);
+    dr_json_num(&j, "x_f", p.x_f);
+    dr_json_num(&j, "m_dm_gev", p.m_dm);
+    dr_json_num(&j, "m_med_gev", p.m_med);
+    dr_json_end(&j);
+  } else {
+    printf("relic target (%s, %s, m_DM = %g GeV, m_A' = %g GeV, alpha_D = %g): coupling = %.5e [%s], y = %.5e,"
+           " Omega h^2 = %.4f, x_f = %.2f\n",
+           mi->name, dr_dm_name(s->dm), p.m_dm, p.m_med, s->alpha_d, p.eps, mi->coupling_unit, p.y, p.omega_h2,
+           p.x_f);
+  }
+  return CLI_OK;
+}
+
+static int relic_curve(cli_args *a, relic_run *r, const dr_gstar *gs) {
+  double lo = cli_num(a, "dm-mass-min"), hi = cli_num(a, "dm-mass-max");
+  if (!(hi >= lo)) return cli_fail(a, CLI_USAGE, "usage", "need --dm-mass-min <= --dm-mass-max (got %g, %g)", lo, hi);
+  const char *out = cli_str(a, "out");
+  int rc = cli_prepare_dir(a, out);
+  if (rc != CLI_OK) return rc;
+  int n = r->n = (int)cli_num(a, "points");
+  r->m = malloc(sizeof(double) * (size_t)n);
+  r->p = calloc((size_t)n, sizeof *r->p);
+  if (!r->m || !r->p) return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+  for (int i = 0; i < n; i++) r->m[i] = n == 1 ? lo : lo * pow(hi / lo, (double)i / (n - 1));
+  cli_journal J = {.a = a, .dir = out, .stem = "relic", .what = "masses", .n = n, .header = dr_relic_csv_header,
+                   .row = curve_row, .parse = curve_parse, .json_point = curve_point, .json_extra = curve_extra,
+                   .ctx = r};
+  cli_catch_signals();
+  rc = cli_journal_open(&J, cli_flag(a, "resume"));
+  int st = DR_OK;
+  dr_error e;
+  dr_error_clear(&e);
+  if (rc == CLI_OK) {
+    dr_scan_ctl ctl = cli_journal_ctl(&J);
+    st = dr_relic_curve(&r->s, r->m, n, gs, r->p, &ctl, &e);
+    if (st != DR_OK && st != DR_ECANCELED) rc = cli_lib_fail(a, &e);
+    int rc2 = cli_journal_close(&J, st == DR_OK);
+    if (rc == CLI_OK) rc = rc2;
+    if (rc == CLI_OK && st == DR_ECANCELED) rc = cli_interrupted(a, &J);
+  }
+  int nok = 0;
+  for (int i = 0; i < n; i++) nok += J.done && J.done[i] && r->p[i].status == DR_OK;
+  int plot = rc == CLI_OK && !cli_flag(a, "no-plot") && nok > 0;
+  if (plot) {
+    double *y = malloc(sizeof *y * (size_t)n);
+    for (int i = 0; y && i < n; i++) y[i] = r->p[i].y;
+    dr_plot_curve c = {r->m, y, n, "thermal relic target", 1, 1};
+    char title[200], path[4200];
+    snprintf(title, sizeof title, "relic target: %s, %s, #ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g",
+             dr_model_name(r->s.model), dr_dm_name(r->s.dm), r->s.alpha_d, r->s.ratio);
+    snprintf(path, sizeof path, "%s/relic.png", out);
+    if (!y || dr_plot_loglog(path, title, "m#d#gx#u [GeV]", "y", &c, 1, &e)) rc = cli_lib_fail(a, &e);
+    free(y);
+  }
+  if (rc == CLI_OK && a->json) cli_journal_json(&J);
+  else if (rc == CLI_OK)
+    printf("relic target, %s %s: %d of %d masses solved; wrote %s, %s%s\n", dr_model_name(r->s.model),
+           dr_dm_name(r->s.dm), nok, n, J.csv_path, J.json_path, plot ? ", relic.png" : "");
+  cli_journal_free(&J);
+  return rc;
+}
+
+static int run_relic(cli_args *a) {
+  relic_run r = {{0}, NULL, NULL, 0};
+  int rc = dark_setup(a, &r.s);
+  if (rc != CLI_OK) return rc;
+  r.s.omega_h2 = cli_num(a, "omega-h2");
+  int one = cli_given(a, "dm-mass"), lo = cli_given(a, "dm-mass-min"), hi = cli_given(a, "dm-mass-max");
+  if (one == (lo || hi) || lo != hi)
+    return cli_fail(a, CLI_USAGE, "usage",
+                    "give --dm-mass, or --dm-mass-min and --dm-mass-max (see darkreach relic --help)");
+  if (lo) cli_apply_threads(a);
+  dr_error e;
+  dr_error_clear(&e);
+  dr_gstar *gs = dr_gstar_alloc(&e);
+  if (!gs) return cli_lib_fail(a, &e);
+  rc = one ? relic_one(a, &r.s, gs) : relic_curve(a, &r, gs);
+  dr_gstar_free(gs);
+  free(r.m);
+  free(r.p);
+  return rc;
+}
+
+const cli_cmd cmd_relic = {
+    .name = "relic",
+    .summary = "thermal-relic target: the coupling and y (one mass or a curve)",
+    .usage = "darkreach relic --dm-mass GEV [options]\n"
+             "       darkreach relic --dm-mass-min GEV --dm-mass-max GEV [--points N] [--out DIR] [options]",
+    .description = "Thermal-relic target: the coupling (and y) at which the dark matter freezes out with the "
+                   "given Omega h^2. Masses are DARK-MATTER masses; the dark photon has m_A' = ratio x m_DM. A "
+                   "curve writes DIR/relic.csv (one row per mass as it finishes), DIR/relic.json and "
+                   "DIR/relic.png (y against m_DM); Ctrl-C stops cleanly, --resume continues.",
+    .groups = relic_groups,
+    .notes = CONVENTIONS,
+    .run = run_relic,
+};
+
+/* ------------------------------------------------------------------ omega */
+static const cli_opt omega_opts[] = {
+    {.name = "dm-mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
+     .help = "dark-matter mass [GeV] (the dark photon has m_A' = ratio x m_DM)"},
+    {.name = "coupling", .type = OPT_NUM, .arg = "G", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
+     .help = "the model's coupling g_f: eps for the vector, mu_f/e or d_f/e [1/GeV] for the dipoles, b_f/e or "
+             "a_f/e [1/GeV^2] for charge radius and anapole"},
+    CLI_EPS_ALIAS,
+    CLI_END};
+
+static const cli_opt *const omega_groups[] = {dark_opts, omega_opts, cli_json_opt, NULL};
+
+static int run_omega(cli_args *a) {
+  dr_relic_spec s;
+  int rc = dark_setup(a, &s);
+  if (rc != CLI_OK) return rc;
+  double m = cli_num(a, "dm-mass"), g = cli_num(a, "coupling");
+  dr_error e;
+  dr_error_clear(&e);
+  dr_relic_model rm = {s.dm, m, s.ratio * m, s.alpha_d, g, s.model, s.delta};
+  dr_gstar *gs = dr_gstar_alloc(&e);
+  if (!gs) return cli_lib_fail(a, &e);
+  dr_relic_result r;
+  rc = dr_relic_omega(&rm, gs, &r, &e);
+  dr_gstar_free(gs);
+  if (rc) return cli_lib_fail(a, &e);
+  double y = dr_model_y(s.model, g, s.alpha_d, s.ratio);
+  if (a->json) {
+    dr_json j;
+    cli_json_stdout(&j, a);
     dr_json_num(&j, "omega_h2", r.omega_h2);
     dr_json_num(&j, "x_f", r.x_f);
     dr_json_num(&j, "y_inf", r.y_inf);
-    dr_json_num(&j, "epsilon", a.eps);
-    dr_json_num(&j, "y", a.eps * a.eps * a.ad / pow(a.ratio, 4) * pow(1e3, 2 * dr_coupling_dim(m.coupling)));
-    dr_json_str(&j, "model", a.model);
-    dr_json_str(&j, "dm", dr_dm_name(m.dm));
-    dr_json_num(&j, "m_dm_gev", a.mass);
-    dr_json_num(&j, "m_med_gev", m.m_med);
-    dr_json_num(&j, "alpha_d", a.ad);
-    dr_json_str(&j, "version", DR_VERSION);
+    dr_json_num(&j, "y", y);
+    dr_json_num(&j, "m_med_gev", rm.m_med);
     dr_json_end(&j);
   } else {
-    printf("Omega h^2 = %.5g (x_f = %.2f, Y_inf = %.4e) for %s, m_DM = %g GeV, m_A' = %g GeV, eps = %g, alpha_D = %g\n",
-           r.omega_h2, r.x_f, r.y_inf, dr_dm_name(m.dm), a.mass, m.m_med, a.eps, a.ad);
+    printf("Omega h^2 = %.5g (x_f = %.2f, Y_inf = %.4e, y = %.4e) for %s, %s, m_DM = %g GeV, m_A' = %g GeV, "
+           "coupling %g [%s], alpha_D = %g\n",
+           r.omega_h2, r.x_f, r.y_inf, y, dr_model_name(s.model), dr_dm_name(s.dm), m, rm.m_med, g,
+           dr_model_info_get(s.model)->coupling_unit, s.alpha_d);
   }
   return CLI_OK;
 }
+
+const cli_cmd cmd_omega = {
+    .name = "omega",
+    .summary = "Omega h^2 at a given coupling",
+    .usage = "darkreach omega --dm-mass GEV --coupling G [options]",
+    .description = "Omega h^2 of the dark matter at a given coupling (the Boltzmann equation solved from x = 5).",
+    .groups = omega_groups,
+    .notes = CONVENTIONS,
+    .run = run_omega,
+};

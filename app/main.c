@@ -1,69 +1,48 @@
-/* darkreach command-line tool: dispatch to subcommands. */
+/* darkreach command-line tool: dispatch to the subcommands' tables. */
 #include "cli.h"
 
-#include <errno.h>
-#include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#ifndef DR_DATADIR
-#define DR_DATADIR "data"
-#endif
-
-int cli_error(const char *cmd, const char *fmt, ...) {
-  va_list ap;
-  fprintf(stderr, "darkreach%s%s: error: ", cmd ? " " : "", cmd ? cmd : "");
-  va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-  return CLI_FAIL;
-}
-
-int cli_lib_error(const char *cmd, const dr_error *e) {
-  char buf[1024];
-  return cli_error(cmd, "%s", dr_error_user_message(e, buf, sizeof buf));
-}
-
-int cli_number(const char *cmd, const char *opt, const char *arg, double *out) {
-  char *end = NULL;
-  errno = 0;
-  double v = strtod(arg, &end);
-  if (end == arg || *end != '\0' || errno == ERANGE || !isfinite(v)) {
-    cli_error(cmd, "option %s: '%s' is not a number", opt, arg);
-    return CLI_USAGE;
-  }
-  *out = v;
-  return CLI_OK;
-}
-
-const char *cli_data_dir(void) {
-  const char *d = getenv("DARKREACH_DATA");
-  return d && *d ? d : DR_DATADIR;
-}
+static const cli_cmd *const commands[] = {&cmd_xsec,   &cmd_events, &cmd_hist,        &cmd_compare,
+                                          &cmd_flux,   &cmd_width,  &cmd_reach,       &cmd_relic,
+                                          &cmd_omega,  &cmd_experiments, &cmd_models, NULL};
 
 static void usage(FILE *f) {
-  fprintf(f,
-          "darkreach " DR_VERSION " - light dark sectors at lepton fixed-target experiments\n"
-          "\n"
-          "usage: darkreach <command> [options]      (darkreach <command> --help for details)\n"
-          "\n"
-          "commands:\n"
-          "  xsec         dark-bremsstrahlung cross section l N -> l N X (WW / IWW)\n"
-          "  flux         effective photon flux chi of a target\n"
-          "  width        mediator widths, branching ratios and c*tau\n"
-          "  reach        reach curve of an experiment card (CSV, JSON, PNG), with the relic target\n"
-          "  relic        thermal-relic target eps, y (one mass or a curve)\n"
-          "  omega        Omega h^2 at a given coupling\n"
-          "  experiments  list the built-in experiment cards\n"
-          "  models       list the mediator models\n"
-          "\n"
-          "Units: GeV for masses and energies; cross sections in pb per target atom.\n"
-          "alpha = 1/137.035999084 (Thomson limit). Couplings: eps, with g = eps e.\n"
-          "Data directory: $DARKREACH_DATA or %s\n",
-          DR_DATADIR);
+  fprintf(f, "darkreach " DR_VERSION " - light dark sectors at lepton fixed-target experiments\n\n"
+             "usage: darkreach <command> [options]      (darkreach <command> --help for details)\n\ncommands:\n");
+  for (const cli_cmd *const *c = commands; *c; c++) fprintf(f, "  %-12s %s\n", (*c)->name, (*c)->summary);
+  fprintf(f, "  %-12s %s\n", "help", "help of a command (help CMD), or every option table (help --json)");
+  fprintf(f, "\nUnits: GeV for masses and energies; cross sections in pb per target atom.\n"
+             "alpha = 1/137.035999084 (Thomson limit). Couplings: --coupling in each model's unit\n"
+             "(darkreach models); --eps is the kinetic mixing of the vector.\n"
+             "Data directory: $DARKREACH_DATA or %s\n",
+          cli_data_dir());
+}
+
+static const cli_cmd *lookup(const char *name) {
+  for (const cli_cmd *const *c = commands; *c; c++)
+    if (!strcmp((*c)->name, name)) return *c;
+  return NULL;
+}
+
+static int help(int argc, char **argv) {
+  if (argc == 2 && !strcmp(argv[1], "--json")) {
+    dr_json j;
+    dr_json_begin(&j, stdout);
+    dr_json_str(&j, "darkreach_version", DR_VERSION);
+    cli_json_tables(&j, commands);
+    dr_json_end(&j);
+    return CLI_OK;
+  }
+  if (argc == 2 && lookup(argv[1])) {
+    cli_help(stdout, lookup(argv[1]));
+    return CLI_OK;
+  }
+  if (argc == 1) {
+    usage(stdout);
+    return CLI_OK;
+  }
+  return cli_fail_top(argc, argv, "help takes one command name or --json (see darkreach --help)");
 }
 
 int main(int argc, char **argv) {
@@ -73,7 +52,7 @@ int main(int argc, char **argv) {
     return CLI_USAGE;
   }
   const char *c = argv[1];
-  if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {
+  if (!strcmp(c, "--help") || !strcmp(c, "-h")) {
     usage(stdout);
     return CLI_OK;
   }
@@ -81,17 +60,12 @@ int main(int argc, char **argv) {
     printf("darkreach %s\n", DR_VERSION);
     return CLI_OK;
   }
-  if (!strcmp(c, "xsec")) return cmd_xsec(argc - 1, argv + 1);
-  if (!strcmp(c, "flux")) return cmd_flux(argc - 1, argv + 1);
-  if (!strcmp(c, "width")) return cmd_width(argc - 1, argv + 1);
-  if (!strcmp(c, "reach")) return cmd_reach(argc - 1, argv + 1);
-  if (!strcmp(c, "experiments")) return cmd_experiments(argc - 1, argv + 1);
-  if (!strcmp(c, "models")) return cmd_models(argc - 1, argv + 1);
-  if (!strcmp(c, "relic")) return cmd_relic(argc - 1, argv + 1);
-  if (!strcmp(c, "omega")) return cmd_omega(argc - 1, argv + 1);
-  if (!strcmp(c, "events")) return cmd_events(argc - 1, argv + 1);
-  if (!strcmp(c, "hist")) return cmd_hist(argc - 1, argv + 1);
-  if (!strcmp(c, "compare")) return cmd_compare(argc - 1, argv + 1);
-  cli_error(NULL, "unknown command '%s' (try darkreach --help)", c);
-  return CLI_USAGE;
+  if (!strcmp(c, "help")) return help(argc - 1, argv + 1);
+  const cli_cmd *cmd = lookup(c);
+  if (!cmd) return cli_fail_top(argc, argv, "unknown command '%s' (try darkreach --help)", c);
+  cli_args a;
+  int rc = cli_parse(cmd, argc - 1, argv + 1, &a);
+  if (rc < 0) return CLI_OK; /* --help */
+  if (rc != CLI_OK) return rc;
+  return cmd->run(&a);
 }

@@ -83,17 +83,17 @@ int main(int argc, char **argv) {
   omp_set_num_threads(1);
 #endif
   t0 = now();
-  dr_reach_scan(&x, DR_MODEL_VECTOR, &ro, pts, &e);
+  dr_reach_scan(&x, DR_MODEL_VECTOR, &ro, pts, NULL, &e);
   printf("reach scan, LDMX Phase II, 100 masses, WW : %8.3f s on %d thread\n", now() - t0, threads);
 #ifdef _OPENMP
   omp_set_num_threads(2);
   t0 = now();
-  dr_reach_scan(&x, DR_MODEL_VECTOR, &ro, pts, &e);
+  dr_reach_scan(&x, DR_MODEL_VECTOR, &ro, pts, NULL, &e);
   printf("reach scan, LDMX Phase II, 100 masses, WW : %8.3f s on 2 threads\n", now() - t0);
 #endif
   /* relic: complex scalar, m_A' = 3 m_DM, alpha_D = 0.5 */
   dr_gstar *gs = dr_gstar_alloc(&e);
-  dr_relic_model rm = {DR_DM_COMPLEX_SCALAR, 0.01, 0.03, 0.5, 4.66e-5, DR_COUPLING_KM, 0};
+  dr_relic_model rm = {DR_DM_COMPLEX_SCALAR, 0.01, 0.03, 0.5, 4.66e-5, DR_MODEL_VECTOR, 0};
   dr_relic_result rr;
   n = 20;
   t0 = now();
@@ -102,19 +102,20 @@ int main(int argc, char **argv) {
   t0 = now();
   double eps, yy;
   for (int i = 0; i < n; i++) {
-    rm.eps = 1e-4;
+    rm.g = 1e-4;
     dr_relic_target(&rm, gs, 0.12, &eps, &yy, &rr, &e);
   }
   printf("relic-target point, complex scalar, 10 MeV: %8.2f ms\n", 1e3 * (now() - t0) / n);
   double masses[100];
   dr_relic_point rp[100];
   for (int i = 0; i < 100; i++) masses[i] = 0.002 * pow(1.0 / 0.002, i / 99.0);
+  dr_relic_spec rs = {DR_MODEL_VECTOR, DR_DM_COMPLEX_SCALAR, 0.5, 3, 0, 0.12};
   for (int th = 1; th <= 2; th++) {
 #ifdef _OPENMP
     omp_set_num_threads(th);
 #endif
     t0 = now();
-    dr_relic_curve(DR_COUPLING_KM, DR_DM_COMPLEX_SCALAR, 0.5, 3, 0, masses, 100, gs, 0.12, rp, &e);
+    dr_relic_curve(&rs, masses, 100, gs, rp, NULL, &e);
     printf("relic curve, 100 masses 2 MeV - 1 GeV      : %8.3f s on %d thread%s\n", now() - t0, th, th > 1 ? "s" : "");
   }
   dr_gstar_free(gs);
@@ -129,9 +130,11 @@ int main(int argc, char **argv) {
     dr_amp_kin k;
     dr_etl_kinematics(8, DR_M_E, 0.1, M, 6.5, 2e-3, sqrt(tlo * thi), 0.7, &k);
     for (int md = 0; md < DR_MODEL_COUNT; md++) {
+      dr_vertex_rule rule = dr_model_info_get((dr_model_kind)md)->rule;
+      if (rule == DR_VERTEX_NONE) continue;
       int na = 200000;
       t0 = now();
-      for (int i = 0; i < na; i++) sink += (double)dr_amp_lepton_factor((dr_model_kind)md, &k);
+      for (int i = 0; i < na; i++) sink += (double)dr_amp_lepton_factor(rule, &k);
       printf("ETL |M|^2 (T_X), %-12s                : %8.3g evaluations/s\n", dr_model_info_get((dr_model_kind)md)->name,
              na / (now() - t0));
     }

@@ -4,6 +4,8 @@
  * Monte Carlo precision 0.5-1 %; every tolerance states what it covers. */
 #include "dr_test.h"
 
+#include <string.h>
+
 #include <omp.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -330,6 +332,38 @@ static void test_quasi_elastic_channel(void **state) {
   free(ev);
 }
 
+/* events do not depend on how the caller batches its requests; the channel
+ * cross sections of the LHE <init> add up to sigma */
+static void test_event_batches(void **state) {
+  (void)state;
+  dr_beam b;
+  dr_error e;
+  dr_error_clear(&e);
+  dr_beam_parse("e-", &b, &e);
+  dr_process p;
+  assert_int_equal(dr_process_init(&p, DR_MODEL_VECTOR, &b, 4, 0.3, dr_material_find("W"), DR_INEL_LINEAR, &e), DR_OK);
+  dr_events_opts o = dr_events_opts_default();
+  o.n_scan = 20000;
+  dr_event_gen *g1 = dr_event_gen_alloc(&p, 0, 1, &o, &e), *g2 = dr_event_gen_alloc(&p, 0, 1, &o, &e);
+  assert_non_null(g1);
+  assert_non_null(g2);
+  dr_event a[40], c[40];
+  memset(a, 0, sizeof a); /* padding compared too */
+  memset(c, 0, sizeof c);
+  assert_int_equal(dr_event_gen_next(g1, 40, a, &e), DR_OK);
+  assert_int_equal(dr_event_gen_next(g2, 7, c, &e), DR_OK);
+  assert_int_equal(dr_event_gen_next(g2, 1, c + 7, &e), DR_OK);
+  assert_int_equal(dr_event_gen_next(g2, 32, c + 8, &e), DR_OK);
+  assert_memory_equal(a, c, sizeof a);
+  const dr_events_info *in = dr_event_gen_info(g1);
+  assert_int_equal(in->n_channels, 2);
+  assert_rel(in->sigma_channel[0] + in->sigma_channel[1], in->sigma, 1e-12);
+  assert_true(in->sigma_channel[1] > 0.01 * in->sigma); /* 0.3 GeV at 4 GeV: the proton term matters */
+  assert_int_equal(in->n_tried, dr_event_gen_info(g2)->n_tried);
+  dr_event_gen_free(g1);
+  dr_event_gen_free(g2);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
@@ -342,6 +376,7 @@ int main(void) {
       cmocka_unit_test(test_ldmx_ww_excess),
       cmocka_unit_test(test_etl_thread_independent),
       cmocka_unit_test(test_quasi_elastic_channel),
+      cmocka_unit_test(test_event_batches),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

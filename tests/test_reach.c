@@ -112,9 +112,9 @@ static void test_scan_records_bad_points_and_is_thread_independent(void **state)
   dr_error e;
   dr_error_clear(&e);
   omp_set_num_threads(1);
-  assert_int_equal(dr_reach_scan(&x, DR_MODEL_VECTOR, &o, p1, &e), DR_OK);
+  assert_int_equal(dr_reach_scan(&x, DR_MODEL_VECTOR, &o, p1, NULL, &e), DR_OK);
   omp_set_num_threads(2);
-  assert_int_equal(dr_reach_scan(&x, DR_MODEL_VECTOR, &o, p2, &e), DR_OK);
+  assert_int_equal(dr_reach_scan(&x, DR_MODEL_VECTOR, &o, p2, NULL, &e), DR_OK);
   int ok = 0, dom = 0;
   for (int i = 0; i < 12; i++) {
     ok += p1[i].status == DR_REACH_OK;

@@ -63,7 +63,7 @@ static void test_master_formula(void **state) {
   dr_error_clear(&e);
   double mc = 0.031, M = 0.093, ad = 0.5, eps = 2.385e-4, s = 0.2 * 0.2;
   for (int k = 0; k < 2; k++) {
-    dr_relic_model m = {k == 0 ? DR_DM_COMPLEX_SCALAR : DR_DM_DIRAC, mc, M, ad, eps, DR_COUPLING_KM, 0};
+    dr_relic_model m = {k == 0 ? DR_DM_COMPLEX_SCALAR : DR_DM_DIRAC, mc, M, ad, eps, DR_MODEL_VECTOR, 0};
     double sig, gam;
     assert_int_equal(dr_relic_sigma(&m, s, &sig, &e), DR_OK);
     dr_relic_width(&m, &gam, &e);
@@ -83,7 +83,7 @@ static void test_nonrelativistic_limits(void **state) {
   double mc = 0.02, M = 0.06, ad = 0.5, eps = 1e-4;
   double rf = DR_M_E * DR_M_E / (mc * mc), bf = sqrt(1 - rf);
   /* Dirac s-wave: <sigma v> -> 4 pi alpha alpha_D eps^2 beta_f (4m^2 + 2m_f^2)/D(4m^2) */
-  dr_relic_model d = {DR_DM_DIRAC, mc, M, ad, eps, DR_COUPLING_KM, 0};
+  dr_relic_model d = {DR_DM_DIRAC, mc, M, ad, eps, DR_MODEL_VECTOR, 0};
   double gam;
   dr_relic_width(&d, &gam, &e);
   double s0 = 4 * mc * mc, D0 = (s0 - M * M) * (s0 - M * M) + M * M * gam * gam;
@@ -93,7 +93,7 @@ static void test_nonrelativistic_limits(void **state) {
   /* complex scalar p-wave: sigma v_rel = b v_rel^2 with
    * b = (4 pi alpha alpha_D eps^2/3) beta_f (1 + r_f/2) (4 m^2)/(D(4m^2) * 4) ... written as
    * b = 2 pi alpha alpha_D eps^2 m^2 beta_f (1 + r_f/2)... ; <sigma v> = 6 b/x (Part II §6.1 for m_f -> 0) */
-  dr_relic_model c = {DR_DM_COMPLEX_SCALAR, mc, M, ad, eps, DR_COUPLING_KM, 0};
+  dr_relic_model c = {DR_DM_COMPLEX_SCALAR, mc, M, ad, eps, DR_MODEL_VECTOR, 0};
   dr_relic_width(&c, &gam, &e);
   D0 = (s0 - M * M) * (s0 - M * M) + M * M * gam * gam;
   double b = 8 * DR_PI * DR_ALPHA * ad * eps * eps * mc * mc / (3 * D0) * bf * (1 + rf / 2);
@@ -166,8 +166,8 @@ static void test_particle_antiparticle_bookkeeping(void **state) {
    * Majorana one, up to the log in x_f and the (small) width difference: 2 %. */
   dr_error e;
   dr_error_clear(&e);
-  dr_relic_model c = {DR_DM_COMPLEX_SCALAR, 0.0173, 3 * 0.0173, 0.5, 1e-4, DR_COUPLING_KM, 0};
-  dr_relic_model m = {DR_DM_MAJORANA, 0.0173, 3 * 0.0173, 0.5, 1e-4, DR_COUPLING_KM, 0};
+  dr_relic_model c = {DR_DM_COMPLEX_SCALAR, 0.0173, 3 * 0.0173, 0.5, 1e-4, DR_MODEL_VECTOR, 0};
+  dr_relic_model m = {DR_DM_MAJORANA, 0.0173, 3 * 0.0173, 0.5, 1e-4, DR_MODEL_VECTOR, 0};
   double ec, em, y;
   dr_relic_result r;
   assert_int_equal(dr_relic_target(&c, gs, 0.12, &ec, &y, &r, &e), DR_OK);
@@ -200,7 +200,7 @@ static void test_published_relic_targets(void **state) {
   for (size_t i = 0; i < sizeof ref / sizeof ref[0]; i++) {
     dr_error e;
     dr_error_clear(&e);
-    dr_relic_model m = {ref[i].dm, ref[i].m, 3 * ref[i].m, 0.5, 1e-4, DR_COUPLING_KM, 0};
+    dr_relic_model m = {ref[i].dm, ref[i].m, 3 * ref[i].m, 0.5, 1e-4, DR_MODEL_VECTOR, 0};
     double eps, y;
     dr_relic_result r;
     assert_int_equal(dr_relic_target(&m, gs, 0.12, &eps, &y, &r, &e), DR_OK);
@@ -215,15 +215,15 @@ static void test_dark_moment_relations(void **state) {
    * (chirality); charge radius = kinetic mixing with e eps -> b_f s (here s = M^2);
    * anapole = axial-like beta^3 */
   double M = 0.731, g = 2.385e-3;
-  assert_rel(dr_moment_width_ff(DR_COUPLING_EDM, g, M, 1e-6), dr_moment_width_ff(DR_COUPLING_MDM, g, M, 1e-6), 1e-10);
-  assert_true(dr_moment_width_ff(DR_COUPLING_EDM, g, M, DR_M_MU) < dr_moment_width_ff(DR_COUPLING_MDM, g, M, DR_M_MU));
-  assert_rel(dr_moment_width_ff(DR_COUPLING_CR, g, M, DR_M_MU), dr_moment_width_ff(DR_COUPLING_KM, g * M * M, M, DR_M_MU),
+  assert_rel(dr_model_width_ff(DR_MODEL_ELECTRIC_DIPOLE, g, M, 1e-6), dr_model_width_ff(DR_MODEL_MAGNETIC_DIPOLE, g, M, 1e-6), 1e-10);
+  assert_true(dr_model_width_ff(DR_MODEL_ELECTRIC_DIPOLE, g, M, DR_M_MU) < dr_model_width_ff(DR_MODEL_MAGNETIC_DIPOLE, g, M, DR_M_MU));
+  assert_rel(dr_model_width_ff(DR_MODEL_CHARGE_RADIUS, g, M, DR_M_MU), dr_model_width_ff(DR_MODEL_VECTOR, g * M * M, M, DR_M_MU),
              1e-12);
   double r = DR_M_MU * DR_M_MU / (M * M);
-  assert_rel(dr_moment_width_ff(DR_COUPLING_AM, g, M, DR_M_MU) / dr_moment_width_ff(DR_COUPLING_CR, g, M, DR_M_MU),
+  assert_rel(dr_model_width_ff(DR_MODEL_ANAPOLE, g, M, DR_M_MU) / dr_model_width_ff(DR_MODEL_CHARGE_RADIUS, g, M, DR_M_MU),
              (1 - 4 * r) / (1 + 2 * r), 1e-12);
   /* MDM width of Part II §5: mu^2 M^3 (1 + 8 r) beta/(24 pi) with mu = g e */
-  assert_rel(dr_moment_width_ff(DR_COUPLING_MDM, g, M, DR_M_MU),
+  assert_rel(dr_model_width_ff(DR_MODEL_MAGNETIC_DIPOLE, g, M, DR_M_MU),
              g * g * 4 * DR_PI * DR_ALPHA * pow(M, 3) * (1 + 8 * r) * sqrt(1 - 4 * r) / (24 * DR_PI), 1e-12);
 }
 
@@ -232,24 +232,26 @@ static void test_three_groups(void **state) {
   /* [Catena:2025xxx] Sec. 3: in y the relic target rises with m for kinetic mixing, is
    * ~flat for the dipoles and falls ~1/m^2 for charge radius and anapole. Masses with
    * e+e- the only open channel: m_DM = 5 and 50 MeV. */
+  const dr_model_kind ks[5] = {DR_MODEL_VECTOR, DR_MODEL_MAGNETIC_DIPOLE, DR_MODEL_ELECTRIC_DIPOLE,
+                               DR_MODEL_CHARGE_RADIUS, DR_MODEL_ANAPOLE};
   double ratio[5];
-  for (int k = 0; k <= DR_COUPLING_AM; k++) {
+  for (int k = 0; k < 5; k++) {
     double y[2];
     const double ms[2] = {0.005, 0.05};
     for (int i = 0; i < 2; i++) {
       dr_error e;
       dr_error_clear(&e);
-      dr_relic_model m = {DR_DM_COMPLEX_SCALAR, ms[i], 3 * ms[i], 0.5, 1e-4, (dr_coupling_kind)k, 0};
+      dr_relic_model m = {DR_DM_COMPLEX_SCALAR, ms[i], 3 * ms[i], 0.5, 1e-4, ks[k], 0};
       double eps;
       dr_relic_result r;
       assert_int_equal(dr_relic_target(&m, gs, 0.12, &eps, &y[i], &r, &e), DR_OK);
     }
     ratio[k] = y[1] / y[0];
   }
-  assert_true(ratio[DR_COUPLING_KM] > 30);                                        /* ~ m^2: x100 */
-  assert_true(ratio[DR_COUPLING_MDM] > 0.3 && ratio[DR_COUPLING_MDM] < 3);       /* flat */
-  assert_true(ratio[DR_COUPLING_EDM] > 0.3 && ratio[DR_COUPLING_EDM] < 3);
-  assert_true(ratio[DR_COUPLING_CR] < 0.03 && ratio[DR_COUPLING_AM] < 0.03);     /* ~ 1/m^2: x0.01 */
+  assert_true(ratio[0] > 30);                     /* kinetic mixing ~ m^2: x100 */
+  assert_true(ratio[1] > 0.3 && ratio[1] < 3);    /* dipoles flat */
+  assert_true(ratio[2] > 0.3 && ratio[2] < 3);
+  assert_true(ratio[3] < 0.03 && ratio[4] < 0.03); /* charge radius, anapole ~ 1/m^2: x0.01 */
 }
 
 static void test_pseudo_dirac(void **state) {
@@ -260,8 +262,8 @@ static void test_pseudo_dirac(void **state) {
   dr_relic_result r;
   /* delta -> 0 is the Dirac fermion (the bookkeeping of two Majorana states with
    * co-annihilation weights reproduces Y = chi + chibar, <sigma v>/2) */
-  dr_relic_model d = {DR_DM_DIRAC, 0.0211, 0.0633, 0.5, 1e-4, DR_COUPLING_KM, 0};
-  dr_relic_model p = {DR_DM_PSEUDO_DIRAC, 0.0211, 0.0633, 0.5, 1e-4, DR_COUPLING_KM, 0};
+  dr_relic_model d = {DR_DM_DIRAC, 0.0211, 0.0633, 0.5, 1e-4, DR_MODEL_VECTOR, 0};
+  dr_relic_model p = {DR_DM_PSEUDO_DIRAC, 0.0211, 0.0633, 0.5, 1e-4, DR_MODEL_VECTOR, 0};
   assert_int_equal(dr_relic_target(&d, gs, 0.12, &eps, &yd, &r, &e), DR_OK);
   assert_int_equal(dr_relic_target(&p, gs, 0.12, &eps, &y0, &r, &e), DR_OK);
   assert_rel(y0, yd, 1e-4);
@@ -279,7 +281,7 @@ static void test_pseudo_dirac(void **state) {
                             {0.09974416048452968, 4.7143119001710095e-11},
                             {1.0179990488758048, 1.3210870556105547e-9}};
   for (int i = 0; i < 3; i++) {
-    dr_relic_model q = {DR_DM_PSEUDO_DIRAC, ref[i][0], 3 * ref[i][0], 0.5, 1e-4, DR_COUPLING_KM, 0.0};
+    dr_relic_model q = {DR_DM_PSEUDO_DIRAC, ref[i][0], 3 * ref[i][0], 0.5, 1e-4, DR_MODEL_VECTOR, 0.0};
     double y;
     assert_int_equal(dr_relic_target(&q, gs, 0.12, &eps, &y, &r, &e), DR_OK);
     if (!(y / ref[i][1] > 0.95 && y / ref[i][1] < 1.5)) print_error("m = %g: %g\n", ref[i][0], y / ref[i][1]), fail();

@@ -36,8 +36,8 @@ typedef struct {
   dr_real m_l, m_X;
 } dr_amp_kin;
 
-/* T_X [GeV^2] for the model at the given (on-shell, momentum-conserving)
- * kinematics. */
-dr_real dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k);
+/* T_X [GeV^2] for the vertex rule (a model's, from the registry) at the given
+ * (on-shell, momentum-conserving) kinematics. DR_VERTEX_NONE: not a vertex. */
+dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k);
 
 #endif

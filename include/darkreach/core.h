@@ -14,6 +14,7 @@
 #define DARKREACH_CORE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define DR_VERSION "0.1.0"
 
@@ -24,7 +25,8 @@ typedef enum {
   DR_EIO,     /* file could not be read or written */
   DR_EPARSE,  /* malformed input (card, table) */
   DR_EDOMAIN, /* physics says no: below threshold, above kinematic limit */
-  DR_ENOCONV  /* the algorithm could not reach its tolerance; best estimate kept */
+  DR_ENOCONV, /* the algorithm could not reach its tolerance; best estimate kept */
+  DR_ECANCELED /* stopped on request (dr_scan_ctl.cancel); what was finished is kept */
 } dr_status;
 
 /* Caller-owned error: the first status and a "function:line: message" trail,
@@ -41,6 +43,7 @@ int dr_error_push(dr_error *e, int status, const char *func, int line,
     __attribute__((format(printf, 5, 6)));
 #define DR_FAIL(e, st, ...) dr_error_push((e), (st), __func__, __LINE__, __VA_ARGS__)
 const char *dr_status_name(int status);
+int dr_status_parse(const char *name, int *status); /* the inverse; DR_EINVAL if unknown */
 /* The message a user should read: the innermost (first) entry of the trail,
  * without the function:line prefix. */
 const char *dr_error_user_message(const dr_error *e, char *buf, size_t n);
@@ -80,6 +83,7 @@ typedef struct {
   double mass;      /* GeV */
   int charge;       /* -1 or +1 */
   int flavour;      /* 0 electron, 1 muon */
+  int pdg;          /* PDG code: 11, -11, 13, -13 */
 } dr_beam;
 
 int dr_beam_parse(const char *name, dr_beam *out, dr_error *e);
@@ -92,6 +96,8 @@ int dr_beam_parse(const char *name, dr_beam *out, dr_error *e);
 typedef struct dr_card dr_card;
 
 dr_card *dr_card_read(const char *path, dr_error *e); /* NULL on error */
+/* The same from an open stream; path names it in messages. */
+dr_card *dr_card_read_stream(FILE *f, const char *path, dr_error *e);
 void dr_card_free(dr_card *c);                        /* NULL is a no-op */
 const char *dr_card_path(const dr_card *c);
 /* Returns DR_OK and sets *out, DR_EINVAL if the key is absent (nothing

@@ -18,6 +18,7 @@
 #ifndef DARKREACH_EVENTS_H
 #define DARKREACH_EVENTS_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -38,24 +39,65 @@ dr_events_opts dr_events_opts_default(void);
 
 typedef struct {
   double sigma, sigma_err; /* GeV^-2 */
+  /* by channel (DR_ETL_COHERENT, DR_ETL_PROTON): the mean weight of the w_max
+   * scan, an independent estimate of each channel's cross section [GeV^-2] */
+  double sigma_channel[2], sigma_channel_err[2];
+  int n_channels;          /* 2 when the inelastic term recoils on a proton, else 1 */
   double w_max;            /* GeV^-2 */
   double efficiency;       /* sigma/w_max */
   long n_tried, n_over;    /* points tried; accepted points with w > w_max */
 } dr_events_info;
 
-/* n events for x in [x_lo, x_hi]; out has room for n. */
+/* A generator: adapts the VEGAS grid and finds w_max when allocated (info
+ * filled then, except n_tried/n_over, which grow as events are drawn); then
+ * hands out events in order. Event i depends only on (seed, i) and the
+ * process, never on how the caller batches its requests or on the thread
+ * count. */
+typedef struct dr_event_gen dr_event_gen;
+dr_event_gen *dr_event_gen_alloc(const dr_process *p, double x_lo, double x_hi, const dr_events_opts *o,
+                                 dr_error *e); /* NULL on error */
+void dr_event_gen_free(dr_event_gen *g);       /* NULL is a no-op */
+const dr_events_info *dr_event_gen_info(const dr_event_gen *g);
+/* The next n events into out[0 .. n-1]. */
+int dr_event_gen_next(dr_event_gen *g, long n, dr_event *out, dr_error *e);
+
+/* n events at once (a generator, n events, freed). */
 int dr_events_generate(const dr_process *p, double x_lo, double x_hi, const dr_events_opts *o, long n,
                        dr_event *out, dr_events_info *info, dr_error *e);
 
-/* LHEF 3.0 and CSV writers. The nucleus carries the PDG ion code 100ZZZAAA0
- * (a struck proton of the quasi-elastic channel: 2212, in and out, at rest
- * before; the CSV column `proton` is 1 for those events);
- * X the code of dr_event_pdg_x (vector 622 as in G4DarkBreM/LDMX; scalar
- * 9000005, pseudoscalar 9000006, axial 9000007: darkreach conventions). */
-int dr_event_pdg_x(dr_model_kind m);
-int dr_events_write_lhe(FILE *f, const dr_process *p, int beam_pdg, int Z, int A,
-                        const dr_events_info *info, const dr_event *ev, long n);
-int dr_events_write_csv(FILE *f, const dr_event *ev, long n);
+/* ---- writers ----
+ * LHEF 3.0 ([Alwall:2006yp] Les Houches Event File accord; version 3.0
+ * [Andersen:2014efa]): beam 1 the lepton, beam 2 the target nucleus at rest
+ * (PDG ion code 100ZZZAAA0). Processes: 1 = coherent (the nucleus recoils),
+ * 2 = quasi-elastic (written only when the inelastic term recoils on a proton:
+ * a proton of the nucleus, PDG 2212, at rest before, is the incoming particle
+ * of the event, the way a parton of a beam is; XSECUP from the channel
+ * estimates of dr_events_info). X carries the registry's code (PDG numbering
+ * scheme: 55 spin-1 mediator, 54 spin-0). IDWTUP = 3: unweighted events, each
+ * with XWGTUP = sigma/N [pb]. The header holds the caller's configuration
+ * text (any lines; "<" and "&" are escaped). The writers stream: header, events one at a time, footer;
+ * the footer records whether the file is complete (an XML comment before the
+ * closing tag) so that an interrupted run still leaves a valid file. */
+typedef struct {
+  const dr_process *p;
+  const dr_beam *beam;
+  int Z, A;                    /* target nucleus */
+  const dr_events_info *info;
+  long n_requested;
+  const char *config;          /* effective configuration (text), may be NULL */
+} dr_lhe_setup;
+
+int dr_lhe_write_header(FILE *f, const dr_lhe_setup *s);
+int dr_lhe_write_event(FILE *f, const dr_lhe_setup *s, const dr_event *ev);
+/* n_written events; complete = 0 marks an interrupted file. */
+int dr_lhe_write_footer(FILE *f, const dr_lhe_setup *s, long n_written, int complete);
+
+/* CSV: one header line, then one row per event (columns event, l_E, l_px,
+ * l_py, l_pz, N_E, ..., X_pz, proton); four-vectors in GeV, lab frame, beam
+ * along +z. No comment lines: the configuration goes into a JSON file beside
+ * it. */
+int dr_events_csv_header(FILE *f);
+int dr_events_csv_row(FILE *f, long i, const dr_event *ev);
 
 /* ---- distributions ---- */
 typedef enum {
@@ -78,6 +120,7 @@ typedef struct {
   int nbins;
   double lo, hi;
   double *sum, *sum2; /* per bin: sum of weights, of squared weights */
+  double under, over; /* sums of the weights below lo and at or above hi */
   long n_points;      /* points filled (normalisation) */
 } dr_hist1;
 
@@ -89,12 +132,20 @@ typedef struct {
   long n_points;
 } dr_hist2;
 
+/* Progress and cancellation of a fill (may be NULL). */
+typedef struct {
+  const volatile sig_atomic_t *cancel; /* nonzero: stop after the current batch (DR_ECANCELED) */
+  void (*progress)(long done, long total, void *ctx);
+  void *ctx;
+} dr_fill_ctl;
+
 /* Fill 1D histograms (and one optional 2D) with the weighted points of a
  * frozen grid: n_points points. method ETL or WW/IWW (o->method). Histogram
  * ranges must be set by the caller; contents are d sigma per bin [GeV^-2]
- * after dividing the sums by n_points. */
+ * after dividing the sums by n_points (the points filled: fewer when
+ * canceled, DR_ECANCELED, the histograms still valid). */
 int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
-                 dr_hist1 *h, int nh, dr_hist2 *h2, dr_estimate *sigma, dr_error *e);
+                 dr_hist1 *h, int nh, dr_hist2 *h2, dr_estimate *sigma, const dr_fill_ctl *ctl, dr_error *e);
 
 int dr_hist1_alloc(dr_hist1 *h, dr_var v, int nbins, double lo, double hi);
 void dr_hist1_free(dr_hist1 *h);

@@ -67,6 +67,9 @@ typedef struct {
 /* Reads and validates a card: unknown keys, malformed values and
  * inconsistent settings are DR_EPARSE/DR_EINVAL naming file, line and key. */
 int dr_experiment_load(const char *path, dr_experiment *x, dr_error *e);
+/* The same from a card already read (dr_card_read_stream); the id is the stem
+ * of the card's path. */
+int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e);
 
 const char *dr_target_kind_name(dr_target_kind k);
 const char *dr_signature_name(dr_signature s);

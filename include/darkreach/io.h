@@ -27,25 +27,43 @@ void dr_json_num(dr_json *j, const char *key, double v); /* NaN/inf -> null */
 void dr_json_int(dr_json *j, const char *key, long v);
 void dr_json_str(dr_json *j, const char *key, const char *s);
 void dr_json_bool(dr_json *j, const char *key, int v);
+void dr_json_null(dr_json *j, const char *key);
 void dr_json_array_num(dr_json *j, double v); /* element of an array */
 
-/* Effective configuration of a reach run (card, model, method, CL, ...). */
+/* ---- CSV (src/io/csv.c) ----
+ * Files the usual readers take (numpy.genfromtxt(delimiter=',', names=True),
+ * pandas.read_csv, Python's csv module): one header line, then rows; no
+ * comment lines (the configuration goes into a JSON file beside the CSV), no
+ * quoting (text fields carry no commas, quotes or line breaks). Numbers have
+ * 10 significant digits (%.9e), non-finite ones are nan, inf, -inf. */
+void dr_csv_num(FILE *f, double v, int leading_comma);
+/* text with ',' -> ';', a double quote -> a single one, line breaks -> ' ' */
+void dr_csv_text(FILE *f, const char *s);
+/* Splits a row into at most n fields of up to 255 characters; returns the
+ * number of fields in the row (more than n if it has more). */
+int dr_csv_split(const char *line, char fields[][256], int n);
+int dr_csv_parse_num(const char *s, double *v); /* DR_OK or DR_EPARSE */
+
+/* ---- reach results (src/io/reach_io.c) ----
+ * The physics configuration of a reach run (card, model, method and
+ * precision actually used, CL, ...) as a "physics" object; one point as a CSV
+ * row (columns mass_gev, coupling, y, status, coupling_upper, y_upper,
+ * sigma_pb, sigma_err_pb, n_signal_coupling1, message) or a JSON object. The
+ * parser reads a row back (resumed scans), DR_EPARSE if it is not one. */
 void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_path,
                           dr_model_kind model, const dr_reach_opts *o);
+int dr_reach_csv_header(FILE *f);
+int dr_reach_csv_row(FILE *f, const dr_reach_point *p);
+int dr_reach_csv_parse(const char *line, dr_reach_point *p);
+void dr_json_reach_point(dr_json *j, const dr_reach_point *p);
 
-int dr_reach_write_csv(const char *path, const dr_experiment *x, const char *card_path,
-                       dr_model_kind model, const dr_reach_opts *o, const dr_reach_point *pts,
-                       int n, dr_error *e);
-int dr_reach_write_json(const char *path, const dr_experiment *x, const char *card_path,
-                        dr_model_kind model, const dr_reach_opts *o, const dr_reach_point *pts,
-                        int n, dr_error *e);
-
-/* Relic-target curve as CSV (columns m_dm_gev,m_med_gev,epsilon,y,omega_h2,x_f,status,message)
- * and JSON, with the configuration. */
-int dr_relic_write_csv(const char *path, const char *model, dr_dm_kind dm, double alpha_d, double ratio,
-                       const dr_relic_point *p, int n, dr_error *e);
-int dr_relic_write_json(const char *path, const char *model, dr_dm_kind dm, double alpha_d, double ratio,
-                        const dr_relic_point *p, int n, dr_error *e);
+/* ---- relic-target curves (src/io/relic_io.c) ----
+ * Columns m_dm_gev, m_med_gev, coupling, y, omega_h2, x_f, status, message. */
+void dr_json_relic_config(dr_json *j, const dr_relic_spec *s);
+int dr_relic_csv_header(FILE *f);
+int dr_relic_csv_row(FILE *f, const dr_relic_point *p);
+int dr_relic_csv_parse(const char *line, dr_relic_point *p);
+void dr_json_relic_point(dr_json *j, const dr_relic_point *p);
 
 /* Log-log plot of curves into a PNG file. Points with non-finite or
  * non-positive coordinates are skipped (a curve is broken there). */

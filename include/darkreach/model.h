@@ -1,13 +1,50 @@
-/* Mediators as data: name, spin/parity, lepton-mediator vertex and the
- * coupling convention. Couplings are in units of e: g = eps * e for every
- * model here (the DMG4 and [Liu:2016mqv] convention; for the vector, eps is
- * the kinetic mixing).
+/* THE model registry: every mediator and coupling described once (DESIGN.md
+ * "phys/model"). Every other layer (amplitudes, WW, widths, relic, reach, the
+ * command line) asks this table; none keeps its own list of models.
  *
- *   vector        -i g gamma^mu          (kinetic mixing)
- *   axial         -i g gamma^mu gamma^5
- *   scalar        -i g
- *   pseudoscalar  -i g gamma^5 (times i; |M|^2 unaffected)
- * FORMULARY Part I §4, Part II §2.
+ * One entry per model: name and aliases, spin and parity, the Feynman rule of
+ * the lepton-mediator vertex (text, and the rule the amplitude engine
+ * evaluates: src/phys/amp), what the coupling means and its unit, the width
+ * to a fermion pair, whether the mediator couples to the electromagnetic
+ * current (hadrons via R(s), 3 gamma) and to dark matter, the LHE particle
+ * code, and the generalised y.
+ *
+ * Couplings: every model has one coupling value g, set with --coupling on the
+ * command line.
+ *   vector        kinetic mixing eps; the A' couples to e Q_f eps, vertex -i e eps gamma^mu
+ *   axial         g = coupling x e,   vertex -i g gamma^mu gamma^5
+ *   scalar        g = coupling x e,   vertex -i g
+ *   pseudoscalar  g = coupling x e,   vertex g gamma^5
+ *   magnetic-dipole, electric-dipole, charge-radius, anapole: the dark-photon
+ *                 moments of [Catena:2025xxx] eq. (2.1); coupling g_f with
+ *                 mu_f = e g_f, d_f = e g_f [GeV^-1], b_f = e g_f, a_f = e g_f
+ *                 [GeV^-2] (eq. (2.2)), the same g_f for e, mu, tau.
+ * Scalar, pseudoscalar and axial are leptophilic (the same g for e, mu, tau;
+ * no quark couplings, no loop-induced photon couplings).
+ *
+ * Widths to a fermion pair at mass M, r = m_f^2/M^2, beta = sqrt(1 - 4 r),
+ * e^2 = 4 pi alpha:
+ *   vector        alpha g^2 M (1 + 2r) beta/3          [Ilten:2018crw] eq. (2.13)
+ *   axial         alpha g^2 M beta^3/3                 (FORMULARY Part II §5)
+ *   scalar        alpha g^2 M beta^3/2
+ *   pseudoscalar  alpha g^2 M beta/2
+ *   magnetic dip. (g e)^2 M^3 beta (1 + 8r)/(24 pi)    [Catena:2025xxx] App. A (eq. A.10)
+ *   electric dip. (g e)^2 M^3 beta^3/(24 pi)           (twice the printed A.11: FORMULARY Part I §5)
+ *   charge radius (g e)^2 M^5 beta (1 + 2r)/(12 pi)    (A.12)
+ *   anapole       (g e)^2 M^5 beta^3/(12 pi)           (A.13)
+ * Tested: tests/test_width.c (moments against each other and the vector in
+ * their limits), tests/test_core.c (registry lookups, y).
+ *
+ * y ([Catena:2025xxx] eq. (3.3)): y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n),
+ * Lambda = 1 TeV, n the coupling's dimension (g in GeV^-n): n = 0 for the
+ * vector (y = eps^2 alpha_D (m_DM/m_A')^4), 1 for the dipoles, 2 for the
+ * charge radius and the anapole.
+ *
+ * LHE codes: the PDG Monte Carlo numbering scheme ([Workman:2022ynf] "Monte
+ * Carlo particle numbering scheme") reserves 54 for a spin-0 (scalar or
+ * pseudoscalar) mediator and 55 for a spin-1 (vector or axial) mediator;
+ * darkreach uses them for every model of that spin (the model is named in the
+ * file header). LDMX's Geant4 simulation uses 622 for the dark photon.
  */
 #ifndef DARKREACH_MODEL_H
 #define DARKREACH_MODEL_H
@@ -19,25 +56,81 @@ typedef enum {
   DR_MODEL_SCALAR,
   DR_MODEL_PSEUDOSCALAR,
   DR_MODEL_AXIAL,
+  DR_MODEL_MAGNETIC_DIPOLE,
+  DR_MODEL_ELECTRIC_DIPOLE,
+  DR_MODEL_CHARGE_RADIUS,
+  DR_MODEL_ANAPOLE,
   DR_MODEL_COUNT
 } dr_model_kind;
 
+/* The lepton-mediator vertex rules the amplitude engine evaluates
+ * (src/phys/amp/amp.c). DR_VERTEX_NONE: the model has no production vertex
+ * yet (widths and relic targets only). */
+typedef enum {
+  DR_VERTEX_NONE = 0,
+  DR_VERTEX_VECTOR,      /* gamma^mu */
+  DR_VERTEX_AXIAL,       /* gamma^mu gamma^5 */
+  DR_VERTEX_SCALAR,      /* 1 */
+  DR_VERTEX_PSEUDOSCALAR /* gamma^5 */
+} dr_vertex_rule;
+
+#define DR_MODEL_MAX_ALIASES 3
+
 typedef struct {
   dr_model_kind kind;
-  const char *name;     /* CLI name */
-  int spin;             /* 0 or 1 */
-  int parity;           /* +1 or -1 (J^P) */
-  const char *coupling; /* what the coupling parameter means */
-  const char *vertex;   /* Feynman rule of the lepton-mediator vertex */
+  const char *name;                           /* command-line name */
+  const char *aliases[DR_MODEL_MAX_ALIASES];  /* other accepted names (NULL-padded) */
+  const char *description;
+  int spin;                                   /* 0 or 1 */
+  int parity;                                 /* +1 or -1 (J^P); 0: the coupling violates P */
+  const char *vertex;                         /* Feynman rule of the lepton-mediator vertex */
+  dr_vertex_rule rule;                        /* what the amplitude engine evaluates */
+  const char *coupling;                       /* what the coupling value means */
+  const char *coupling_unit;                  /* "1", "GeV^-1", "GeV^-2" */
+  int coupling_dim;                           /* n: the coupling has unit GeV^-n */
+  int em_current;   /* couples like the photon: hadrons via R(s), 3 gamma below 2 m_e */
+  int dark_portal;  /* decays to the dark-matter species (the dark-photon family) */
+  double (*width_ff)(double g, double M, double m_f); /* Gamma(X -> f fbar) [GeV] */
+  const char *width_formula;                  /* the formula and its source, as text */
+  int pdg;                                    /* LHE particle code */
 } dr_model_info;
 
+/* By name or alias; DR_EINVAL (message lists the names) if unknown. */
 int dr_model_parse(const char *name, dr_model_kind *out, dr_error *e);
-const dr_model_info *dr_model_info_get(dr_model_kind kind);
+const dr_model_info *dr_model_info_get(dr_model_kind kind); /* NULL if out of range */
+const char *dr_model_name(dr_model_kind kind);
+/* The model names, comma-separated, into buf (for messages and help); returns buf. */
+const char *dr_model_list(char *buf, size_t n);
+/* 1 if the amplitude engine has the model's vertex (xsec, events, reach). */
+int dr_model_can_produce(dr_model_kind kind);
 
-/* Dark-matter species the mediator may decay to (invisible channel). */
-typedef enum { DR_DM_NONE = 0, DR_DM_COMPLEX_SCALAR, DR_DM_DIRAC, DR_DM_MAJORANA, DR_DM_PSEUDO_DIRAC } dr_dm_kind;
+/* Gamma(X -> f fbar) [GeV] at mass M for coupling g (0 below threshold). */
+double dr_model_width_ff(dr_model_kind kind, double g, double M, double m_f);
+
+/* y = g^2 alpha_D (m_DM/m_X)^4 Lambda^(2n), Lambda = 1 TeV, with
+ * mass_ratio = m_X/m_DM ([Catena:2025xxx] eq. (3.3)). The one place y is
+ * computed. */
+#define DR_Y_LAMBDA_GEV 1e3
+double dr_model_y(dr_model_kind kind, double g, double alpha_d, double mass_ratio);
+
+/* ---- dark-matter species ----
+ * The invisible decay channel of a dark-portal mediator and the relic
+ * species. Internal states g and self-conjugacy as counted by the relic
+ * layer (include/darkreach/relic.h): complex scalar 2, Dirac 4, Majorana 2
+ * (self-conjugate), pseudo-Dirac two Majorana states (4 in all). */
+typedef enum { DR_DM_NONE = 0, DR_DM_COMPLEX_SCALAR, DR_DM_DIRAC, DR_DM_MAJORANA, DR_DM_PSEUDO_DIRAC, DR_DM_COUNT } dr_dm_kind;
+
+typedef struct {
+  dr_dm_kind kind;
+  const char *name;
+  const char *description;
+  int dof;            /* internal states (0 for none) */
+  int self_conjugate; /* Y counts one species, no 1/2 in <sigma v>_eff */
+} dr_dm_info;
+
 /* none | complex-scalar | dirac | majorana | pseudo-dirac */
 int dr_dm_parse(const char *name, dr_dm_kind *out, dr_error *e);
 const char *dr_dm_name(dr_dm_kind k);
+const dr_dm_info *dr_dm_info_get(dr_dm_kind k); /* NULL if out of range */
 
 #endif

@@ -6,13 +6,14 @@
  * lower and an upper one (short lifetimes decay in the shield).
  * s_up = 2.303 (90 % CL) or 2.996 (95 % CL) with zero background
  * (FORMULARY Part I §8; Part II §4.5).
- * y = eps^2 alpha_D (m_DM/m_A')^4 ([Catena:2025xxx] eq. (3.3) with n = 0).
+ * y from the registry (dr_model_y; eps^2 alpha_D (m_DM/m_A')^4 for the vector).
  * A scan never stops on a bad point: each point carries its status.
  */
 #ifndef DARKREACH_REACH_H
 #define DARKREACH_REACH_H
 
 #include "darkreach/exp.h"
+#include "darkreach/scan.h"
 
 typedef enum {
   DR_REACH_OK = 0,
@@ -23,6 +24,7 @@ typedef enum {
 } dr_reach_status;
 
 const char *dr_reach_status_name(dr_reach_status s);
+int dr_reach_status_parse(const char *name, dr_reach_status *out); /* DR_OK or DR_EINVAL */
 
 typedef struct {
   double mass;
@@ -47,11 +49,15 @@ dr_reach_opts dr_reach_opts_from_experiment(const dr_experiment *x);
 int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_reach_opts *o,
                          double mass, dr_xsec_ws *w, dr_reach_point *pt);
 
-/* Fills pts[0 .. o->points-1] on a log-spaced mass grid (OpenMP threads over
- * points; results do not depend on the thread count). Returns DR_OK unless
- * the inputs are invalid or memory runs out; per-point failures are in the
- * points. */
+/* Mass i of the log-spaced grid of o (mass_min .. mass_max, o->points). */
+double dr_reach_mass(const dr_reach_opts *o, int i);
+
+/* Fills pts[i] on the log-spaced mass grid for every point the scan computes
+ * (ctl may be NULL: all; include/darkreach/scan.h: resume, cancel, a callback
+ * per finished point). Threads over points; a point's result does not depend
+ * on the thread count or the order. Returns DR_OK, DR_ECANCELED, or DR_EINVAL
+ * for invalid inputs; per-point failures are in the points. */
 int dr_reach_scan(const dr_experiment *x, dr_model_kind model, const dr_reach_opts *o,
-                  dr_reach_point *pts, dr_error *e);
+                  dr_reach_point *pts, const dr_scan_ctl *ctl, dr_error *e);
 
 #endif

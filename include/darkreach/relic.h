@@ -36,6 +36,7 @@
 #include "darkreach/core.h"
 #include "darkreach/model.h"
 #include "darkreach/num.h"
+#include "darkreach/scan.h"
 
 #define DR_OMEGA_H2_PLANCK 0.120 /* [Planck:2018vyg] Omega_DM h^2 = 0.120 +- 0.001 */
 
@@ -50,37 +51,21 @@ int dr_gstar_eval(const dr_gstar *g, double T, double *g_eff, double *h_eff, dou
                   dr_error *e);
 
 /* ---- the annihilating model ----
- * How the dark photon couples to SM fermions f ([Catena:2025xxx] eq. (2.1)-(2.2)):
- *   KM   kinetic mixing        g_f = eps              (dimensionless)
- *   MDM  magnetic dipole       g_f = mu_f/e           [1/GeV]
- *   EDM  electric dipole       g_f = d_f/e            [1/GeV]
- *   CR   charge radius         g_f = b_f/e            [1/GeV^2]
- *   AM   anapole               g_f = a_f/e            [1/GeV^2]
- * Widths A'(mass M) -> f fbar from the Lagrangian (FORMULARY Part I §5: A.8-A.13, with
- * the EDM width twice the printed A.11), r = m_f^2/M^2, beta = sqrt(1 - 4r), e^2 = 4 pi alpha:
- *   KM  alpha eps^2 M beta (1 + 2r)/3          MDM (g e)^2 M^3 beta (1 + 8r)/(24 pi)
- *   EDM (g e)^2 M^3 beta^3/(24 pi)             CR  (g e)^2 M^5 beta (1 + 2r)/(12 pi)
- *   AM  (g e)^2 M^5 beta^3/(12 pi)
- * Annihilation uses them at M = sqrt(s) in the master formula (off-shell: the CR amplitude
- * is KM with e eps -> b_f s). Hadrons (R(s)) for KM only, as in [Catena:2025xxx].
- * y = g_f^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1 TeV, n = 0, 1, 1, 2, 2 (eq. 3.3). */
-typedef enum { DR_COUPLING_KM = 0, DR_COUPLING_MDM, DR_COUPLING_EDM, DR_COUPLING_CR, DR_COUPLING_AM } dr_coupling_kind;
-
-/* vector | magnetic-dipole | electric-dipole | charge-radius | anapole */
-int dr_coupling_parse(const char *name, dr_coupling_kind *out, dr_error *e);
-const char *dr_coupling_name(dr_coupling_kind k);
-int dr_coupling_dim(dr_coupling_kind k); /* n in Lambda^(2n) */
-
-/* Gamma(A' -> f fbar) at mass M for coupling g of kind k [GeV]. */
-double dr_moment_width_ff(dr_coupling_kind k, double g, double M, double m_f);
-
+ * A dark-portal model of the registry (include/darkreach/model.h: the vector
+ * with kinetic mixing and the moment models of [Catena:2025xxx] eq. (2.1)),
+ * its coupling g to SM fermions (eps for the vector; g_f in GeV^-n for the
+ * moments, eq. (2.2)). Annihilation uses the registry's width to f fbar at
+ * M = sqrt(s) in the master formula (off shell: the charge-radius amplitude is
+ * the vector's with e eps -> b_f s), through dr_width_sm (hadrons via R(s) for
+ * the vector only, as in [Catena:2025xxx]).
+ * y from dr_model_y ([Catena:2025xxx] eq. (3.3)). */
 typedef struct {
   dr_dm_kind dm;  /* complex scalar, Dirac or Majorana */
   double m_dm;    /* GeV */
   double m_med;   /* dark-photon mass, GeV */
   double alpha_d; /* g_D^2/(4 pi) */
-  double eps;     /* the coupling g_f of `coupling` (eps for kinetic mixing) */
-  dr_coupling_kind coupling;
+  double g;       /* the model's coupling to SM fermions (eps for the vector) */
+  dr_model_kind model; /* a dark-portal model */
   double delta; /* pseudo-Dirac: (m_2 - m_1)/m_1 of the two Majorana states */
 } dr_relic_model;
 
@@ -89,7 +74,7 @@ int dr_relic_dm_dof(dr_dm_kind dm, int *g, int *self_conjugate, dr_error *e);
 /* sigma(chi chibar -> SM) [GeV^-2] at s. DR_EDOMAIN above the R(s) table. */
 int dr_relic_sigma(const dr_relic_model *m, double s, double *sigma, dr_error *e);
 
-/* Total dark-photon width [GeV] (SM at eps + dark matter). */
+/* Total dark-photon width [GeV] (SM at g + dark matter). */
 int dr_relic_width(const dr_relic_model *m, double *gamma, dr_error *e);
 
 /* <sigma v> [GeV^-2] at x = m/T (Gondolo-Gelmini; not halved). */
@@ -124,22 +109,36 @@ int dr_boltzmann_solve(double m, int g, int self_conjugate, dr_sigmav_fn f, void
 /* Omega h^2 of a model (builds the callback from dr_relic_sigmav). */
 int dr_relic_omega(const dr_relic_model *m, const dr_gstar *gs, dr_relic_result *r, dr_error *e);
 
-/* Relic target: the coupling g_f with Omega h^2 = target (e.g. 0.120); the generalised y beside it. */
-int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double *eps, double *y,
+/* Relic target: the coupling g with Omega h^2 = target (e.g. 0.120); the
+ * generalised y beside it. m->g is the starting guess (<= 0: 1e-4 in the
+ * model's unit) and holds the solution on return. */
+int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double *g, double *y,
                     dr_relic_result *r, dr_error *e);
 
 /* Relic-target curve: for each dark-matter mass m_dm[i] (mediator at
- * ratio x m_dm), the eps with Omega h^2 = target. OpenMP over points;
- * each point keeps its own status and message; results do not depend on
- * the thread count. */
+ * ratio x m_dm), the coupling with Omega h^2 = spec->omega_h2. Threads over
+ * points (dr_scan_run: resumable, cancellable, a callback per finished
+ * point); each point keeps its own status and message; results do not depend
+ * on the thread count or on the order the points are computed in. */
 typedef struct {
-  double m_dm, m_med, eps, y, omega_h2, x_f;
+  dr_model_kind model; /* a dark-portal model */
+  dr_dm_kind dm;
+  double alpha_d;
+  double ratio;    /* m_A'/m_DM */
+  double delta;    /* pseudo-Dirac splitting */
+  double omega_h2; /* the target, e.g. DR_OMEGA_H2_PLANCK */
+} dr_relic_spec;
+
+typedef struct {
+  double m_dm, m_med, eps, y, omega_h2, x_f; /* eps: the coupling g of the model */
   int status;
-  char message[200];
+  char message[256];
 } dr_relic_point;
 
-int dr_relic_curve(dr_coupling_kind k, dr_dm_kind dm, double alpha_d, double ratio, double delta, const double *m_dm, int n,
-                   const dr_gstar *gs, double target, dr_relic_point *out, dr_error *e);
+/* Fills out[i] for the points the scan computes (ctl may be NULL: all).
+ * DR_EINVAL for an invalid spec, DR_ECANCELED if ctl->cancel stopped it. */
+int dr_relic_curve(const dr_relic_spec *s, const double *m_dm, int n, const dr_gstar *gs,
+                   dr_relic_point *out, const dr_scan_ctl *ctl, dr_error *e);
 
 /* Y_eq and the Omega h^2 conversion, exposed for tests. */
 double dr_relic_yeq(double x, int g, double h_eff);

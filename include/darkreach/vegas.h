@@ -15,11 +15,13 @@
 #define DARKREACH_VEGAS_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "darkreach/core.h"
 
 #define DR_VEGAS_CHUNK 256
 #define DR_VEGAS_MAXDIM 8
+#define DR_VEGAS_MAXBINS 100000
 
 typedef double (*dr_vegas_fn)(const double *u, void *params);
 
@@ -32,9 +34,15 @@ int dr_vegas_grid_nbins(const dr_vegas_grid *g);
 /* Text file: a header line, then one line of nbins+1 edges per dimension. */
 int dr_vegas_grid_save(const dr_vegas_grid *g, const char *path, dr_error *e);
 dr_vegas_grid *dr_vegas_grid_load(const char *path, dr_error *e); /* NULL on error */
+/* The same from an open stream; name is used in messages. */
+dr_vegas_grid *dr_vegas_grid_read(FILE *f, const char *name, dr_error *e);
 
 /* Map y in (0,1)^dim through the grid to u; returns the Jacobian du/dy. */
 double dr_vegas_grid_map(const dr_vegas_grid *g, const double *y, double *u);
+
+/* Called after each iteration (adapting = 1 while the grid adapts, with that
+ * iteration's own estimate; then the running average); for progress reports. */
+typedef void (*dr_vegas_progress_fn)(int iteration, int adapting, const dr_estimate *est, void *ctx);
 
 typedef struct {
   long n_eval;     /* evaluations per iteration (default 8192) */
@@ -45,6 +53,8 @@ typedef struct {
   double alpha;    /* grid damping exponent (default 1.5) */
   uint64_t seed;   /* default 1 */
   int freeze;      /* 1: use the grid as it is (no adaptation) */
+  dr_vegas_progress_fn progress; /* may be NULL (default) */
+  void *progress_ctx;
 } dr_vegas_opts;
 
 dr_vegas_opts dr_vegas_opts_default(void);

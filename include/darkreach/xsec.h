@@ -64,8 +64,9 @@ typedef struct {
   dr_inel_recoil inel_recoil; /* ETL only; dr_process_init sets DR_RECOIL_PROTON */
 } dr_process;
 
-/* Validates: E0 > m_l, m_X > 0, m_X < E0 - m_l (kinematic limit; else
- * DR_EDOMAIN). */
+/* Validates: a model with a production vertex (registry; else DR_EINVAL),
+ * E0 > m_l, m_X > 0, m_X < E0 - m_l (kinematic limit; else DR_EDOMAIN).
+ * Sets coupling = 1 and inel_recoil = DR_RECOIL_PROTON. (src/xsec/process.c) */
 int dr_process_init(dr_process *p, dr_model_kind model, const dr_beam *beam, double E0,
                     double m_X, const dr_material *mat, dr_inel_mode inel, dr_error *e);
 
@@ -82,6 +83,8 @@ typedef struct {
   dr_vegas_grid *grid; /* optional caller-owned grid (4-dim for sigma, 3 for d sigma/dx);
                           adapted in place unless etl_freeze */
   int etl_freeze;
+  dr_vegas_progress_fn progress; /* ETL: after each VEGAS iteration (may be NULL) */
+  void *progress_ctx;
 } dr_xsec_opts;
 
 dr_xsec_opts dr_xsec_opts_default(void);
@@ -102,14 +105,42 @@ int dr_ww_d2sigma(const dr_process *p, const dr_xsec_opts *o, double x, double t
                   dr_xsec_ws *w, double *out, dr_error *e);
 
 /* d sigma/dx [GeV^-2] by the method in o (WW: theta-integrated numerically;
- * IWW: closed form in theta). 0 outside the kinematic range. */
+ * IWW: closed form in theta; ETL: dr_etl_dsigma_dx). 0 outside the kinematic range. */
 int dr_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
                  dr_estimate *out, dr_error *e);
 
-/* sigma(x_lo < x < x_hi) [GeV^-2]; x_lo, x_hi are clipped to the kinematic
- * range. DR_ENOCONV keeps the best estimate in out. */
+/* sigma(x_lo < x < x_hi) [GeV^-2] by the method in o; x_lo, x_hi are clipped
+ * to the kinematic range. DR_ENOCONV keeps the best estimate in out. */
 int dr_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi,
              dr_xsec_ws *w, dr_estimate *out, dr_error *e);
+
+/* The same by WW or IWW only (o->method; src/xsec/ww.c). */
+int dr_ww_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
+                    dr_estimate *out, dr_error *e);
+int dr_ww_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi,
+                dr_xsec_ws *w, dr_estimate *out, dr_error *e);
+
+/* ---- the phase-space map of (x, theta_X) ----
+ * Shared by ETL (the integrand, events, histograms, tables) and WW/IWW
+ * sampling, so the map is written once:
+ *   u -> x = E_X/E0 uniform in ln(1 - x) over [x_lo, x_hi] clipped to the
+ *        kinematic range (the 1/(1-x) tail of heavy X reaches 1 - x ~
+ *        m_l^2/m_X^2, [Bjorken:2009mm] eq. (A16));
+ *   u -> theta_X: theta^2 = theta_c^2 (e^v - 1), v uniform in
+ *        [0, ln(1 + theta_max^2/theta_c^2)], theta_c^2 = U_min/(E0^2 x),
+ *        U_min = m_X^2 (1-x)/x + m_l^2 x (the WW peak position). */
+typedef struct {
+  const dr_process *p;
+  double lomx_lo, lomx_hi; /* ln(1 - x) range */
+  double theta_max;        /* rad */
+} dr_psmap;
+
+/* DR_EDOMAIN if the clipped x range is empty. */
+int dr_psmap_init(dr_psmap *m, const dr_process *p, double x_lo, double x_hi, double theta_max);
+/* x at u in [0, 1]; returns dx/du. */
+double dr_psmap_x(const dr_psmap *m, double u, double *x);
+/* theta at u in [0, 1] for this x; returns d cos(theta)/du (positive). */
+double dr_psmap_theta(const dr_psmap *m, double x, double u, double *theta);
 
 /* ---- exact-tree-level kinematics (FORMULARY Part II §2.3) ----
  * Lab frame, nucleus (mass M) at rest, beam along z. Variables: X energy E_X
@@ -143,10 +174,9 @@ int dr_etl_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_es
 /* The map from the unit hypercube to (x, theta_X, t, phi) used by dr_etl_sigma,
  * for callers that sample events or fill histograms on a frozen grid. */
 typedef struct {
-  const dr_process *p;
-  double lomx_lo, lomx_hi; /* ln(1 - x) range */
-  double fixed_x;          /* > 0: x fixed, u has 3 components */
-  double theta_max;
+  dr_psmap map;          /* x and theta_X (theta_max = pi) */
+  double fixed_x;        /* > 0: x fixed, u has 3 components */
+  dr_vertex_rule rule;   /* the model's vertex (registry) */
   double pref;   /* alpha^2 g^2/(64 pi^2 M^2) */
   double pref_p; /* the same with M = m_p (quasi-elastic channel) */
   int split;     /* the t coordinate also picks the channel (src/xsec/etl.c) */

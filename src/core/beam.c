@@ -5,10 +5,10 @@
 #include <string.h>
 
 static const dr_beam beams[] = {
-    {"e-", DR_M_E, -1, 0},
-    {"e+", DR_M_E, +1, 0},
-    {"mu-", DR_M_MU, -1, 1},
-    {"mu+", DR_M_MU, +1, 1},
+    {"e-", DR_M_E, -1, 0, 11},
+    {"e+", DR_M_E, +1, 0, -11},
+    {"mu-", DR_M_MU, -1, 1, 13},
+    {"mu+", DR_M_MU, +1, 1, -13},
 };
 
 int dr_beam_parse(const char *name, dr_beam *out, dr_error *e) {

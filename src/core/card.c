@@ -124,16 +124,20 @@ dr_card *dr_card_read(const char *path, dr_error *e) {
     DR_FAIL(e, DR_EIO, "%s: cannot open card: %s", path, strerror(errno));
     return NULL;
   }
+  dr_card *c = dr_card_read_stream(f, path, e);
+  fclose(f);
+  return c;
+}
+
+dr_card *dr_card_read_stream(FILE *f, const char *path, dr_error *e) {
   dr_card *c = calloc(1, sizeof *c);
   if (!c || !(c->path = xstrdup(path))) {
-    fclose(f);
     free(c);
     DR_FAIL(e, DR_ENOMEM, "%s: out of memory", path);
     return NULL;
   }
   card_reader r = {f, c};
   int rc = ini_parse_stream(card_reader_gets, &r, card_handler, c);
-  fclose(f);
   if (c->oom) {
     DR_FAIL(e, DR_ENOMEM, "%s: out of memory", path);
     goto fail;

@@ -41,8 +41,18 @@ const char *dr_status_name(int status) {
   case DR_EPARSE: return "parse";
   case DR_EDOMAIN: return "domain";
   case DR_ENOCONV: return "not-converged";
+  case DR_ECANCELED: return "canceled";
   default: return "unknown";
   }
+}
+
+int dr_status_parse(const char *name, int *status) {
+  for (int s = DR_OK; s <= DR_ECANCELED; s++)
+    if (strcmp(dr_status_name(s), name) == 0) {
+      *status = s;
+      return DR_OK;
+    }
+  return DR_EINVAL;
 }
 
 const char *dr_error_user_message(const dr_error *e, char *buf, size_t n) {

@@ -1,30 +1,10 @@
-/* Mediator widths (formulas and sources in include/darkreach/decay.h). */
+/* Mediator widths (formulas and sources in include/darkreach/decay.h and, per
+ * model, in the registry include/darkreach/model.h). */
 #include "darkreach/constants.h"
 #include "darkreach/decay.h"
 
 #include <math.h>
 #include <string.h>
-
-/* g^2 m/(12 pi) (1 + 2r) sqrt(1 - 4r), r = m_f^2/m^2: vector -> f fbar
- * ([Ilten:2018crw] eq. (2.13) with g = eps e). */
-double dr_width_vector_ff(double g2, double m, double m_f) {
-  double r = m_f * m_f / (m * m);
-  if (4 * r >= 1) return 0.0;
-  return g2 * m / (12 * DR_PI) * (1 + 2 * r) * sqrt(1 - 4 * r);
-}
-
-/* lepton pair width for each model at g^2 = 4 pi alpha eps^2 (FORMULARY Part II §5) */
-static double width_ll(dr_model_kind k, double g2, double m, double m_f) {
-  double r = m_f * m_f / (m * m);
-  if (4 * r >= 1) return 0.0;
-  double b = sqrt(1 - 4 * r);
-  switch (k) {
-  case DR_MODEL_VECTOR: return dr_width_vector_ff(g2, m, m_f);
-  case DR_MODEL_AXIAL: return g2 * m / (12 * DR_PI) * b * b * b;
-  case DR_MODEL_SCALAR: return g2 * m / (8 * DR_PI) * b * b * b;
-  default: return g2 * m / (8 * DR_PI) * b; /* pseudoscalar */
-  }
-}
 
 /* A' -> 3 gamma below 2 m_e (FORMULARY Part II §5; [Pospelov:2008zw]):
  * eps^2 alpha^4/(2^7 3^6 5^2 pi^3) m^9/m_e^8 (17/5 + 67/42 r + 128941/246960 r^2), r = m^2/m_e^2 */
@@ -35,38 +15,54 @@ static double width_3gamma(double eps2, double m) {
   return pref * pow(m, 9) / pow(DR_M_E, 8) * (17.0 / 5 + 67.0 / 42 * r + 128941.0 / 246960 * r * r);
 }
 
+static double hadrons(double g, double M, double R) {
+  return DR_ALPHA * g * g * M / 3 * R; /* [Ilten:2018crw] eq. (2.15) */
+}
+
+int dr_width_sm(dr_model_kind model, double g, double M, double *gamma, dr_error *e) {
+  *gamma = dr_model_width_ff(model, g, M, DR_M_E) + dr_model_width_ff(model, g, M, DR_M_MU) +
+           dr_model_width_ff(model, g, M, DR_M_TAU);
+  const dr_model_info *mi = dr_model_info_get(model);
+  if (!mi || !mi->em_current) return DR_OK;
+  double R = 0;
+  int rc = dr_rratio(M, &R, e);
+  *gamma += hadrons(g, M, R);
+  return rc;
+}
+
+double dr_width_dm(dr_dm_kind dm, double alpha_d, double M, double m_dm) {
+  double r = m_dm * m_dm / (M * M);
+  if (dm == DR_DM_NONE || !(4 * r < 1)) return 0.0;
+  if (dm == DR_DM_COMPLEX_SCALAR) return alpha_d * M / 12 * pow(1 - 4 * r, 1.5);
+  if (dm == DR_DM_MAJORANA) return alpha_d * M / 6 * pow(1 - 4 * r, 1.5); /* axial, identical particles: 1/2 */
+  return alpha_d * M / 3 * (1 + 2 * r) * sqrt(1 - 4 * r); /* Dirac; pseudo-Dirac at the lighter mass */
+}
+
 int dr_widths_compute(const dr_decay_params *d, dr_widths *w, dr_error *e) {
   memset(w, 0, sizeof *w);
-  double m = d->mass;
+  double m = d->mass, g = d->coupling;
   if (!(m > 0) || !isfinite(m))
     return DR_FAIL(e, DR_EINVAL, "mediator mass must be positive (got %g GeV)", m);
-  if (!dr_model_info_get(d->model)) return DR_FAIL(e, DR_EINVAL, "invalid model");
-  double eps2 = d->coupling * d->coupling;
-  double g2 = 4 * DR_PI * DR_ALPHA * eps2;
-  w->ee = width_ll(d->model, g2, m, DR_M_E);
-  w->mumu = width_ll(d->model, g2, m, DR_M_MU);
-  w->tautau = width_ll(d->model, g2, m, DR_M_TAU);
-  if (d->model == DR_MODEL_VECTOR) {
+  const dr_model_info *mi = dr_model_info_get(d->model);
+  if (!mi) return DR_FAIL(e, DR_EINVAL, "invalid model");
+  w->ee = mi->width_ff(g, m, DR_M_E);
+  w->mumu = mi->width_ff(g, m, DR_M_MU);
+  w->tautau = mi->width_ff(g, m, DR_M_TAU);
+  if (mi->em_current) {
     double R = 0;
     int rc = dr_rratio(m, &R, e);
-    if (rc != DR_OK) return DR_FAIL(e, rc, "hadronic width of a %g GeV dark photon", m);
-    w->hadrons = DR_ALPHA * eps2 * m / 3 * R; /* [Ilten:2018crw] eq. (2.15) */
-    if (m < 2 * DR_M_E) w->gamma3 = width_3gamma(eps2, m);
+    if (rc != DR_OK) return DR_FAIL(e, rc, "hadronic width of a %g GeV %s mediator", m, mi->name);
+    w->hadrons = hadrons(g, m, R);
+    if (m < 2 * DR_M_E) w->gamma3 = width_3gamma(g * g, m);
   }
   if (d->dm != DR_DM_NONE) {
-    if (d->model != DR_MODEL_VECTOR)
-      return DR_FAIL(e, DR_EINVAL, "dark-matter decays are defined for the vector (dark photon) only");
+    if (!mi->dark_portal)
+      return DR_FAIL(e, DR_EINVAL, "model %s has no dark-matter coupling (dark-matter decays are defined for "
+                                   "the dark-photon family: vector and the moment models)", mi->name);
     if (!(d->m_dm > 0) || !(d->alpha_d >= 0))
       return DR_FAIL(e, DR_EINVAL, "dark-matter mass must be positive and alpha_D >= 0 (got %g, %g)",
                      d->m_dm, d->alpha_d);
-    double r = d->m_dm * d->m_dm / (m * m);
-    if (4 * r < 1) {
-      if (d->dm == DR_DM_COMPLEX_SCALAR) w->dm = d->alpha_d * m / 12 * pow(1 - 4 * r, 1.5);
-      else if (d->dm == DR_DM_MAJORANA) /* axial rule g_D gamma^mu gamma^5, identical particles: 1/2 */
-        w->dm = d->alpha_d * m / 6 * pow(1 - 4 * r, 1.5);
-      else /* Dirac; pseudo-Dirac at the lighter mass (splitting neglected in the width) */
-        w->dm = d->alpha_d * m / 3 * (1 + 2 * r) * sqrt(1 - 4 * r);
-    }
+    w->dm = dr_width_dm(d->dm, d->alpha_d, m, d->m_dm);
   }
   w->total = w->ee + w->mumu + w->tautau + w->hadrons + w->gamma3 + w->dm;
   return DR_OK;

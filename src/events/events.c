@@ -37,140 +37,140 @@ static void kin_to_event(const dr_amp_kin *k, int channel, dr_event *ev) {
   }
 }
 
-int dr_events_generate(const dr_process *p, double x_lo, double x_hi, const dr_events_opts *o, long n,
-                       dr_event *out, dr_events_info *info, dr_error *e) {
-  memset(info, 0, sizeof *info);
+struct dr_event_gen {
+  dr_process p; /* a copy: the integrand context points at it */
   dr_etl_ctx c;
-  if (dr_etl_ctx_init(&c, p, x_lo, x_hi, 0) != DR_OK)
-    return DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g] for events", x_lo, x_hi);
-  dr_vegas_grid *g = dr_vegas_grid_alloc(4, GRID_BINS);
-  if (!g) return DR_FAIL(e, DR_ENOMEM, "out of memory");
+  dr_vegas_grid *grid;
+  dr_events_opts o;
+  dr_events_info info;
+  double *u, *w; /* the current batch of points */
+  long pos;      /* next point of the batch; BATCH_POINTS: none left */
+  uint64_t chunk, next_chunk; /* first chunk of the current batch, of the next one */
+};
+
+enum { BATCH_POINTS = BATCH_CHUNKS * DR_VEGAS_CHUNK };
+
+void dr_event_gen_free(dr_event_gen *g) {
+  if (!g) return;
+  dr_vegas_grid_free(g->grid);
+  free(g->u);
+  free(g->w);
+  free(g);
+}
+
+const dr_events_info *dr_event_gen_info(const dr_event_gen *g) { return &g->info; }
+
+/* w_max and the channel shares from a scan of the frozen grid */
+static int scan_wmax(dr_event_gen *g, dr_error *e) {
+  double S1[2] = {0, 0}, S2[2] = {0, 0}, wmax = 0;
+  long scan_chunks = (g->o.n_scan + DR_VEGAS_CHUNK - 1) / DR_VEGAS_CHUNK, n = 0;
+  int rc = DR_OK;
+  for (long c0 = 0; c0 < scan_chunks && rc == DR_OK; c0 += BATCH_CHUNKS) {
+    long nc = scan_chunks - c0 < BATCH_CHUNKS ? scan_chunks - c0 : BATCH_CHUNKS;
+    rc = dr_vegas_points(g->grid, dr_etl_integrand(), &g->c, g->o.seed, STREAM_SCAN + c0, nc, g->u, g->w, e);
+    for (long i = 0; i < nc * DR_VEGAS_CHUNK; i++) {
+      double w = g->w[i];
+      int ch = g->c.split && g->u[4 * i + 2] >= 0.5; /* the channel rule of dr_etl_point */
+      S1[ch] += w, S2[ch] += w * w;
+      wmax = fmax(wmax, w);
+    }
+    n += nc * DR_VEGAS_CHUNK;
+  }
+  if (rc != DR_OK) return rc;
+  if (!(wmax > 0)) return DR_FAIL(e, DR_EDOMAIN, "no phase space for events");
+  dr_events_info *in = &g->info;
+  in->w_max = wmax;
+  in->n_channels = g->c.split ? 2 : 1;
+  /* channel k: sigma x its share of the scan's weight, error from both */
+  double tot = S1[0] + S1[1];
+  for (int k = 0; k < 2; k++) {
+    double mean = S1[k] / n, var = fmax(S2[k] / n - mean * mean, 0) / (n - 1);
+    double share = S1[k] / tot, rel = S1[k] > 0 ? sqrt(var) / mean : 0;
+    in->sigma_channel[k] = in->sigma * share;
+    in->sigma_channel_err[k] = in->sigma_channel[k] * hypot(rel, in->sigma_err / in->sigma);
+  }
+  in->efficiency = in->sigma / wmax;
+  return DR_OK;
+}
+
+dr_event_gen *dr_event_gen_alloc(const dr_process *p, double x_lo, double x_hi, const dr_events_opts *o,
+                                 dr_error *e) {
+  dr_event_gen *g = calloc(1, sizeof *g);
+  if (!g) goto nomem;
+  g->p = *p;
+  g->o = *o;
+  g->pos = BATCH_POINTS;
+  if (dr_etl_ctx_init(&g->c, &g->p, x_lo, x_hi, 0) != DR_OK) {
+    DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g] for events", x_lo, x_hi);
+    dr_event_gen_free(g);
+    return NULL;
+  }
+  g->grid = dr_vegas_grid_alloc(4, GRID_BINS);
+  g->u = malloc(sizeof(double) * 4 * BATCH_POINTS);
+  g->w = malloc(sizeof(double) * BATCH_POINTS);
+  if (!g->grid || !g->u || !g->w) goto nomem;
   dr_xsec_opts xo = dr_xsec_opts_default();
   xo.etl_rel_tol = o->grid_precision;
   xo.seed = o->seed;
-  xo.grid = g;
+  xo.grid = g->grid;
   dr_estimate s;
-  int rc = dr_etl_sigma(p, &xo, x_lo, x_hi, &s, e);
-  if (rc != DR_OK && rc != DR_ENOCONV) goto done;
-  info->sigma = s.val;
-  info->sigma_err = s.err;
-  /* w_max from a scan of the frozen grid */
-  long nb = BATCH_CHUNKS * DR_VEGAS_CHUNK;
-  double *u = malloc(sizeof(double) * 4 * nb), *w = malloc(sizeof(double) * nb);
-  if (!u || !w) {
-    free(u), free(w);
-    rc = DR_FAIL(e, DR_ENOMEM, "out of memory");
-    goto done;
-  }
-  double wmax = 0;
-  long scan_chunks = (o->n_scan + DR_VEGAS_CHUNK - 1) / DR_VEGAS_CHUNK;
-  for (long c0 = 0; c0 < scan_chunks && rc == DR_OK; c0 += BATCH_CHUNKS) {
-    long nc = scan_chunks - c0 < BATCH_CHUNKS ? scan_chunks - c0 : BATCH_CHUNKS;
-    rc = dr_vegas_points(g, dr_etl_integrand(), &c, o->seed, STREAM_SCAN + c0, nc, NULL, w, e);
-    for (long i = 0; i < nc * DR_VEGAS_CHUNK; i++) wmax = fmax(wmax, w[i]);
-  }
-  if (rc == DR_OK && !(wmax > 0)) rc = DR_FAIL(e, DR_EDOMAIN, "no phase space for events");
-  info->w_max = wmax;
-  /* generation: batches in chunk order, decisions from (seed, point index) */
+  int rc = dr_etl_sigma(&g->p, &xo, x_lo, x_hi, &s, e);
+  if (rc != DR_OK && rc != DR_ENOCONV) goto fail;
+  g->info.sigma = s.val;
+  g->info.sigma_err = s.err;
+  if (scan_wmax(g, e) != DR_OK) goto fail;
+  return g;
+nomem:
+  DR_FAIL(e, DR_ENOMEM, "out of memory");
+fail:
+  dr_event_gen_free(g);
+  return NULL;
+}
+
+/* generation: batches in chunk order, decisions from (seed, point index) */
+int dr_event_gen_next(dr_event_gen *g, long n, dr_event *out, dr_error *e) {
   long got = 0;
-  uint64_t chunk = 0;
-  while (rc == DR_OK && got < n) {
-    rc = dr_vegas_points(g, dr_etl_integrand(), &c, o->seed, STREAM_GEN + chunk, BATCH_CHUNKS, u, w, e);
-    for (long i = 0; i < nb && rc == DR_OK && got < n; i++) {
-      uint64_t idx = chunk * DR_VEGAS_CHUNK + (uint64_t)i;
-      info->n_tried++;
-      if (!(w[i] > 0) || dr_vegas_uniform(o->seed, STREAM_ACCEPT, idx) * wmax >= w[i]) continue;
-      if (w[i] > wmax) info->n_over++;
-      double wt;
-      dr_amp_kin k;
-      int ch;
-      if (dr_etl_point(&c, u + 4 * i, &wt, &k, &ch) != DR_OK) continue;
-      dr_event *ev = &out[got++];
-      kin_to_event(&k, ch, ev);
-      double a = 2 * DR_PI * dr_vegas_uniform(o->seed, STREAM_AZIMUTH, 2 * idx);
-      int flip = dr_vegas_uniform(o->seed, STREAM_AZIMUTH, 2 * idx + 1) < 0.5;
-      rotate(ev->l, a, flip);
-      rotate(ev->N, a, flip);
-      rotate(ev->X, a, flip);
+  uint64_t seed = g->o.seed;
+  double wmax = g->info.w_max;
+  while (got < n) {
+    if (g->pos == BATCH_POINTS) {
+      g->chunk = g->next_chunk;
+      g->next_chunk += BATCH_CHUNKS;
+      int rc = dr_vegas_points(g->grid, dr_etl_integrand(), &g->c, seed, STREAM_GEN + g->chunk, BATCH_CHUNKS,
+                               g->u, g->w, e);
+      if (rc != DR_OK) return rc;
+      g->pos = 0;
     }
-    chunk += BATCH_CHUNKS;
+    long i = g->pos++;
+    double w = g->w[i];
+    uint64_t idx = g->chunk * DR_VEGAS_CHUNK + (uint64_t)i;
+    g->info.n_tried++;
+    if (!(w > 0) || dr_vegas_uniform(seed, STREAM_ACCEPT, idx) * wmax >= w) continue;
+    if (w > wmax) g->info.n_over++;
+    double wt;
+    dr_amp_kin k;
+    int ch;
+    if (dr_etl_point(&g->c, g->u + 4 * i, &wt, &k, &ch) != DR_OK) continue;
+    dr_event *ev = &out[got++];
+    kin_to_event(&k, ch, ev);
+    double a = 2 * DR_PI * dr_vegas_uniform(seed, STREAM_AZIMUTH, 2 * idx);
+    int flip = dr_vegas_uniform(seed, STREAM_AZIMUTH, 2 * idx + 1) < 0.5;
+    rotate(ev->l, a, flip);
+    rotate(ev->N, a, flip);
+    rotate(ev->X, a, flip);
   }
-  info->efficiency = wmax > 0 ? info->sigma / wmax : 0;
-  free(u);
-  free(w);
-done:
-  dr_vegas_grid_free(g);
+  return DR_OK;
+}
+
+int dr_events_generate(const dr_process *p, double x_lo, double x_hi, const dr_events_opts *o, long n,
+                       dr_event *out, dr_events_info *info, dr_error *e) {
+  memset(info, 0, sizeof *info);
+  dr_event_gen *g = dr_event_gen_alloc(p, x_lo, x_hi, o, e);
+  if (!g) return e && e->status ? e->status : DR_ENOMEM;
+  int rc = dr_event_gen_next(g, n, out, e);
+  *info = g->info;
+  dr_event_gen_free(g);
   return rc;
-}
-
-int dr_event_pdg_x(dr_model_kind m) {
-  switch (m) {
-  case DR_MODEL_VECTOR: return 622;
-  case DR_MODEL_SCALAR: return 9000005;
-  case DR_MODEL_PSEUDOSCALAR: return 9000006;
-  default: return 9000007;
-  }
-}
-
-static double mass_of(const double v[4]) {
-  double m2 = v[0] * v[0] - v[1] * v[1] - v[2] * v[2] - v[3] * v[3];
-  return m2 > 0 ? sqrt(m2) : 0;
-}
-
-int dr_events_write_lhe(FILE *f, const dr_process *p, int beam_pdg, int Z, int A,
-                        const dr_events_info *info, const dr_event *ev, long n) {
-  int ion = 1000000000 + Z * 10000 + A * 10;
-  double pb = DR_GEV2_TO_PB;
-  fprintf(f, "<LesHouchesEvents version=\"3.0\">\n<header>\n<darkreach version=\"%s\">\n", DR_VERSION);
-  fprintf(f, "process: l N -> l N X, exact tree level with nucleus recoil; inelastic term: %s recoil%s\n",
-          dr_inel_recoil_name(p->inel_recoil),
-          p->inel_recoil == DR_RECOIL_PROTON ? " (those events have a proton, PDG 2212, as target)" : "");
-  fprintf(f, "model: %s  m_X = %.9g GeV  coupling eps = %.6g (g = eps e)\n", dr_model_info_get(p->model)->name,
-          p->m_X, p->coupling);
-  fprintf(f, "beam: PDG %d, E = %.9g GeV; target: PDG %d at rest, M = %.9g GeV\n", beam_pdg, p->E0, ion,
-          p->M_N);
-  fprintf(f, "sigma = %.6e +- %.1e pb; w_max = %.6e pb; unweighting efficiency = %.4g; "
-             "tried %ld points, %ld events above w_max\n",
-          info->sigma * pb, info->sigma_err * pb, info->w_max * pb, info->efficiency, info->n_tried,
-          info->n_over);
-  fprintf(f, "X PDG code %d (darkreach convention); IDWTUP = 3: unweighted, XWGTUP = sigma/N [pb]\n",
-          dr_event_pdg_x(p->model));
-  fprintf(f, "</darkreach>\n</header>\n<init>\n");
-  fprintf(f, "%d %d %.9e %.9e 0 0 0 0 3 1\n", beam_pdg, ion, p->E0, p->M_N);
-  fprintf(f, "%.9e %.9e %.9e 1\n</init>\n", info->sigma * pb, info->sigma_err * pb, info->w_max * pb);
-  double wt = n > 0 ? info->sigma * pb / n : 0;
-  for (long i = 0; i < n; i++) {
-    const dr_event *v = &ev[i];
-    double pz = sqrt((p->E0 - p->m_l) * (p->E0 + p->m_l));
-    fprintf(f, "<event>\n5 1 %.9e %.6e %.9e 0\n", wt, p->m_X, DR_ALPHA);
-    fprintf(f, "%d -1 0 0 0 0 0 0 %.12e %.12e %.9e 0 9\n", beam_pdg, pz, p->E0, p->m_l);
-    int tid = v->proton ? 2212 : ion;
-    double tm = v->proton ? DR_M_P : p->M_N;
-    fprintf(f, "%d -1 0 0 0 0 0 0 0 %.12e %.9e 0 9\n", tid, tm, tm);
-    const double *out[3] = {v->l, v->N, v->X};
-    const int id[3] = {beam_pdg, tid, dr_event_pdg_x(p->model)};
-    for (int k = 0; k < 3; k++)
-      fprintf(f, "%d 1 1 2 0 0 %.12e %.12e %.12e %.12e %.9e 0 9\n", id[k], out[k][1], out[k][2], out[k][3],
-              out[k][0], k == 0 ? p->m_l : k == 1 ? tm : mass_of(out[k]));
-    fprintf(f, "</event>\n");
-  }
-  fprintf(f, "</LesHouchesEvents>\n");
-  return ferror(f) ? DR_EIO : DR_OK;
-}
-
-int dr_events_write_csv(FILE *f, const dr_event *ev, long n) {
-  fprintf(f, "# four-vectors (E, px, py, pz) in GeV, lab frame, beam along +z, target at rest\n");
-  fprintf(f, "# proton = 1: quasi-elastic channel, N is the struck proton (free, at rest before)\n");
-  fprintf(f, "event,l_E,l_px,l_py,l_pz,N_E,N_px,N_py,N_pz,X_E,X_px,X_py,X_pz,proton\n");
-  for (long i = 0; i < n; i++) {
-    const dr_event *v = &ev[i];
-    fprintf(f, "%ld", i);
-    const double *o[3] = {v->l, v->N, v->X};
-    for (int k = 0; k < 3; k++)
-      for (int j = 0; j < 4; j++) fprintf(f, ",%.12g", o[k][j]);
-    fprintf(f, ",%d\n", v->proton);
-  }
-  return ferror(f) ? DR_EIO : DR_OK;
 }
 
 /* ---- distributions ---- */
@@ -243,20 +243,15 @@ static int bin_of(double v, double lo, double hi, int n) {
 typedef struct {
   const dr_process *p;
   const dr_xsec_opts *o;
-  double lomx_lo, lomx_hi;
+  dr_psmap map;    /* theta up to o->theta_max */
   dr_xsec_ws **ws; /* one per thread */
 } ww_ctx;
 
 static int ww_point(const ww_ctx *c, const double *u, double *weight, dr_event *ev) {
   const dr_process *p = c->p;
-  double E = p->E0, ml = p->m_l, mX = p->m_X;
-  double l = c->lomx_lo + (c->lomx_hi - c->lomx_lo) * u[0], omx = exp(l), x = 1 - omx;
-  double jac = omx * (c->lomx_lo - c->lomx_hi);
-  double Umin = mX * mX * omx / x + ml * ml * x, thc2 = Umin / (E * E * x);
-  double thm = c->o->theta_max, vmax = log1p(thm * thm / thc2), th2 = thc2 * expm1(vmax * u[1]);
-  double th = fmin(sqrt(th2), thm);
-  double sinc = th > 1e-4 ? sin(th) / th : 1 - th2 / 6;
-  jac *= 0.5 * sinc * (th2 + thc2) * vmax;
+  double E = p->E0, ml = p->m_l, mX = p->m_X, x, th;
+  double jac = dr_psmap_x(&c->map, u[0], &x);
+  jac *= dr_psmap_theta(&c->map, x, u[1], &th);
   int t = 0;
 #ifdef _OPENMP
   t = omp_get_thread_num();
@@ -283,19 +278,19 @@ static double ww_integrand(const double *u, void *vp) {
 }
 
 int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
-                 dr_hist1 *h, int nh, dr_hist2 *h2, dr_estimate *sigma, dr_error *e) {
+                 dr_hist1 *h, int nh, dr_hist2 *h2, dr_estimate *sigma, const dr_fill_ctl *ctl, dr_error *e) {
   int etl = o->method == DR_METHOD_ETL, dim = etl ? 4 : 2, nthr = 1;
 #ifdef _OPENMP
   nthr = omp_get_max_threads();
 #endif
   dr_etl_ctx c;
-  ww_ctx wc = {p, o, 0, 0, NULL};
+  ww_ctx wc = {p, o, {0}, NULL};
   void *params = etl ? (void *)&c : (void *)&wc;
   dr_vegas_fn f = etl ? dr_etl_integrand() : ww_integrand;
   double lo = fmax(x_lo, dr_xsec_xmin(p)), hi = fmin(x_hi, dr_xsec_xmax(p));
   if (!(hi > lo)) return DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g]", x_lo, x_hi);
   if (etl) dr_etl_ctx_init(&c, p, lo, hi, 0);
-  wc.lomx_lo = log1p(-lo), wc.lomx_hi = log1p(-hi);
+  dr_psmap_init(&wc.map, p, lo, hi, o->theta_max);
   dr_xsec_opts wo = *o;
   if (o->method == DR_METHOD_IWW) {
     wo.method = DR_METHOD_WW; /* IWW = WW with chi frozen at theta = 0 (xsec.h) */
@@ -323,6 +318,11 @@ int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
   long nchunks = (n_points + DR_VEGAS_CHUNK - 1) / DR_VEGAS_CHUNK;
   long filled = 0;
   for (long c0 = 0; c0 < nchunks && rc == DR_OK; c0 += BATCH_CHUNKS) {
+    if (ctl && ctl->cancel && *ctl->cancel) {
+      rc = DR_ECANCELED;
+      break;
+    }
+    if (ctl && ctl->progress) ctl->progress(filled, nchunks * DR_VEGAS_CHUNK, ctl->ctx);
     long nc = nchunks - c0 < BATCH_CHUNKS ? nchunks - c0 : BATCH_CHUNKS;
     rc = dr_vegas_points(g, f, params, o->seed, STREAM_SCAN + c0, nc, u, w, e);
     for (long i = 0; i < nc * DR_VEGAS_CHUNK && rc == DR_OK; i++) {
@@ -339,8 +339,11 @@ int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
         continue;
       }
       for (int k = 0; k < nh; k++) {
-        int b = bin_of(dr_var_value(h[k].var, &ev), h[k].lo, h[k].hi, h[k].nbins);
+        double v = dr_var_value(h[k].var, &ev);
+        int b = bin_of(v, h[k].lo, h[k].hi, h[k].nbins);
         if (b >= 0) h[k].sum[b] += w[i], h[k].sum2[b] += w[i] * w[i];
+        else if (v < h[k].lo) h[k].under += w[i];
+        else h[k].over += w[i];
       }
       if (h2) {
         int bx = bin_of(dr_var_value(h2->vx, &ev), h2->x0, h2->x1, h2->nx);

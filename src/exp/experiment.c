@@ -49,7 +49,15 @@ static int bad_value(dr_error *e, const char *path, const char *key, const char 
 int dr_experiment_load(const char *path, dr_experiment *x, dr_error *e) {
   memset(x, 0, sizeof *x);
   dr_card *c = dr_card_read(path, e);
-  if (!c) return e->status ? e->status : DR_EIO;
+  if (!c) return e && e->status ? e->status : DR_EIO;
+  int rc = dr_experiment_from_card(c, x, e);
+  dr_card_free(c);
+  return rc;
+}
+
+int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
+  memset(x, 0, sizeof *x);
+  const char *path = dr_card_path(c);
   int rc = DR_OK;
   const char *s = NULL;
   file_stem(path, x->id, sizeof x->id);
@@ -190,7 +198,6 @@ int dr_experiment_load(const char *path, dr_experiment *x, dr_error *e) {
   }
   rc = dr_card_check_unused(c, e);
 cleanup:
-  dr_card_free(c);
   return rc;
 }
 

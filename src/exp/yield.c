@@ -126,7 +126,7 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   if (wrc != DR_OK) return s->status = wrc;
   s->gamma_sm_eps1 = wd.total;
   s->br_vis = wd.total > 0 ? wd.ee / wd.total : 0;
-  if (model == DR_MODEL_VECTOR && x->dm != DR_DM_NONE) {
+  if (dr_model_info_get(model)->dark_portal && x->dm != DR_DM_NONE) {
     dp.dm = x->dm;
     dp.alpha_d = x->alpha_d;
     dp.m_dm = mass / x->mass_ratio;
@@ -181,7 +181,7 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
   double cm2 = DR_GEV2_TO_PB * DR_PB_TO_CM2;
   if (x->signature == DR_SIG_INVISIBLE) {
     double br = 1.0;
-    if (model == DR_MODEL_VECTOR && x->dm != DR_DM_NONE)
+    if (dr_model_info_get(model)->dark_portal && x->dm != DR_DM_NONE)
       br = s->gamma_dm > 0 ? s->gamma_dm / (s->gamma_dm + eps2 * s->gamma_sm_eps1) : 0.0;
     *n = lum * s->sigma_yield * cm2 * eps2 * br;
     return DR_OK;

@@ -86,6 +86,11 @@ void dr_json_str(dr_json *j, const char *k, const char *s) {
   put_string(j->f, s);
 }
 
+void dr_json_null(dr_json *j, const char *k) {
+  key(j, k);
+  fputs("null", j->f);
+}
+
 void dr_json_bool(dr_json *j, const char *k, int v) {
   key(j, k);
   fputs(v ? "true" : "false", j->f);

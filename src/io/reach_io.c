@@ -1,20 +1,22 @@
-/* Reach results as CSV and JSON, each with the effective configuration. */
+/* Reach results: the physics configuration as JSON, points as CSV rows and
+ * JSON objects, and the CSV row parser that resumed scans read back. */
 #include "darkreach/constants.h"
 #include "darkreach/io.h"
 
-#include <errno.h>
 #include <math.h>
 #include <string.h>
 
-void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_path,
-                          dr_model_kind model, const dr_reach_opts *o) {
-  dr_json_key_object(j, "config");
-  dr_json_str(j, "darkreach_version", DR_VERSION);
+void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_path, dr_model_kind model,
+                          const dr_reach_opts *o) {
+  const dr_model_info *mi = dr_model_info_get(model);
+  dr_json_key_object(j, "physics");
   dr_json_str(j, "card", card_path);
   dr_json_str(j, "experiment", x->name);
   dr_json_str(j, "source", x->source);
   dr_json_str(j, "approximations", x->approximations);
-  dr_json_str(j, "model", dr_model_info_get(model)->name);
+  dr_json_str(j, "model", mi->name);
+  dr_json_str(j, "coupling_definition", mi->coupling);
+  dr_json_str(j, "coupling_unit", mi->coupling_unit);
   dr_json_str(j, "beam", x->beam.name);
   dr_json_num(j, "energy_gev", x->energy);
   dr_json_num(j, "lot", x->lot);
@@ -41,77 +43,74 @@ void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_p
   dr_json_str(j, "dm", dr_dm_name(x->dm));
   dr_json_num(j, "alpha_d", x->alpha_d);
   dr_json_num(j, "mass_ratio", x->mass_ratio);
+  if (x->dm == DR_DM_PSEUDO_DIRAC) dr_json_num(j, "delta", x->delta);
   dr_json_num(j, "cl", x->cl);
   dr_json_num(j, "s_up", o->s_up);
   dr_json_num(j, "mass_min_gev", o->mass_min);
   dr_json_num(j, "mass_max_gev", o->mass_max);
   dr_json_int(j, "points", o->points);
   dr_json_str(j, "method", dr_method_name(o->xsec.method));
-  dr_json_str(j, "chi_tmax", dr_tmax_name(o->xsec.tmax));
-  dr_json_num(j, "theta_max", o->xsec.theta_max);
-  dr_json_num(j, "rel_tol", o->xsec.rel_tol);
-  dr_json_str(j, "form_factor", "Tsai elastic + inelastic, proton term linear");
-  if (o->xsec.method == DR_METHOD_ETL)
+  if (o->xsec.method == DR_METHOD_ETL) {
+    dr_json_num(j, "precision", o->xsec.etl_rel_tol);
+    dr_json_int(j, "seed", (long)o->xsec.seed);
     dr_json_str(j, "inel_recoil", "proton (quasi-elastic: the inelastic term on a free proton at rest)");
+  } else {
+    dr_json_num(j, "rel_tol", o->xsec.rel_tol);
+    dr_json_str(j, "chi_tmax", dr_tmax_name(o->xsec.tmax));
+    if (o->xsec.method == DR_METHOD_WW) dr_json_num(j, "theta_max", o->xsec.theta_max);
+  }
+  dr_json_str(j, "form_factor", "Tsai elastic + inelastic, proton term linear");
+  dr_json_str(j, "y", "y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1 TeV, n the coupling's dimension");
   dr_json_num(j, "alpha", DR_ALPHA);
   dr_json_str(j, "alpha_note", "Thomson limit, not alpha(m_Z)");
   dr_json_close(j);
 }
 
-int dr_reach_write_csv(const char *path, const dr_experiment *x, const char *card_path,
-                       dr_model_kind model, const dr_reach_opts *o, const dr_reach_point *pts,
-                       int n, dr_error *e) {
-  FILE *f = fopen(path, "w");
-  if (!f) return DR_FAIL(e, DR_EIO, "%s: cannot write: %s", path, strerror(errno));
-  fprintf(f, "# darkreach %s reach: %s, model %s, %s %g GeV on %s (%s%s), LOT %g, x_th %g, %g%% CL (s_up %.4g)\n",
-          DR_VERSION, x->name, dr_model_info_get(model)->name, x->beam.name, x->energy,
-          x->material->symbol, dr_target_kind_name(x->target_kind),
-          !dr_experiment_is_approximate(x) ? ""
-          : x->track == DR_TRACK_TSAI      ? ", primary-electron track-length spectrum (Tsai)"
-                                           : ", approximate effective thickness",
-          x->lot, x->x_th,
-          100 * x->cl, o->s_up);
-  fprintf(f, "# card %s; method %s, chi t_max %s; alpha_D %g, m_A'/m_DM %g, dm %s; y = eps^2 alpha_D (m_DM/m_A')^4\n",
-          card_path, dr_method_name(o->xsec.method), dr_tmax_name(o->xsec.tmax), x->alpha_d,
-          x->mass_ratio, dr_dm_name(x->dm));
-  fprintf(f, "# full configuration in the JSON file beside this one; read with pandas.read_csv(path, comment='#')\n");
-  fprintf(f, "mass_gev,epsilon,y,status,epsilon_upper,y_upper,sigma_pb,sigma_err_pb,n_signal_eps1,message\n");
-  for (int i = 0; i < n; i++) {
-    const dr_reach_point *p = &pts[i];
-    fprintf(f, "%.6e,%.6e,%.6e,%s,%.6e,%.6e,%.6e,%.3e,%.6e,\"%s\"\n", p->mass, p->eps, p->y,
-            dr_reach_status_name(p->status), p->eps_upper, p->y_upper, p->sigma_pb, p->sigma_err_pb,
-            p->n_eps1, p->message);
-  }
-  if (fclose(f) != 0) return DR_FAIL(e, DR_EIO, "%s: write failed", path);
+int dr_reach_csv_header(FILE *f) {
+  fputs("mass_gev,coupling,y,status,coupling_upper,y_upper,sigma_pb,sigma_err_pb,n_signal_coupling1,message\n", f);
+  return ferror(f) ? DR_EIO : DR_OK;
+}
+
+int dr_reach_csv_row(FILE *f, const dr_reach_point *p) {
+  dr_csv_num(f, p->mass, 0);
+  dr_csv_num(f, p->eps, 1);
+  dr_csv_num(f, p->y, 1);
+  fprintf(f, ",%s", dr_reach_status_name(p->status));
+  dr_csv_num(f, p->eps_upper, 1);
+  dr_csv_num(f, p->y_upper, 1);
+  dr_csv_num(f, p->sigma_pb, 1);
+  dr_csv_num(f, p->sigma_err_pb, 1);
+  dr_csv_num(f, p->n_eps1, 1);
+  fputc(',', f);
+  dr_csv_text(f, p->message);
+  fputc('\n', f);
+  return ferror(f) ? DR_EIO : DR_OK;
+}
+
+int dr_reach_csv_parse(const char *line, dr_reach_point *p) {
+  memset(p, 0, sizeof *p);
+  char f[10][256];
+  if (dr_csv_split(line, f, 10) != 10) return DR_EPARSE;
+  double *num[] = {&p->mass, &p->eps, &p->y, NULL, &p->eps_upper, &p->y_upper, &p->sigma_pb, &p->sigma_err_pb,
+                   &p->n_eps1};
+  for (int k = 0; k < 9; k++)
+    if (num[k] && dr_csv_parse_num(f[k], num[k]) != DR_OK) return DR_EPARSE;
+  if (dr_reach_status_parse(f[3], &p->status) != DR_OK) return DR_EPARSE;
+  snprintf(p->message, sizeof p->message, "%s", f[9]);
   return DR_OK;
 }
 
-int dr_reach_write_json(const char *path, const dr_experiment *x, const char *card_path,
-                        dr_model_kind model, const dr_reach_opts *o, const dr_reach_point *pts,
-                        int n, dr_error *e) {
-  FILE *f = fopen(path, "w");
-  if (!f) return DR_FAIL(e, DR_EIO, "%s: cannot write: %s", path, strerror(errno));
-  dr_json j;
-  dr_json_begin(&j, f);
-  dr_json_reach_config(&j, x, card_path, model, o);
-  dr_json_key_array(&j, "points");
-  for (int i = 0; i < n; i++) {
-    const dr_reach_point *p = &pts[i];
-    dr_json_object(&j);
-    dr_json_num(&j, "mass_gev", p->mass);
-    dr_json_num(&j, "epsilon", p->eps);
-    dr_json_num(&j, "y", p->y);
-    dr_json_num(&j, "epsilon_upper", p->eps_upper);
-    dr_json_num(&j, "y_upper", p->y_upper);
-    dr_json_num(&j, "sigma_pb", p->sigma_pb);
-    dr_json_num(&j, "sigma_err_pb", p->sigma_err_pb);
-    dr_json_num(&j, "n_signal_eps1", p->n_eps1);
-    dr_json_str(&j, "status", dr_reach_status_name(p->status));
-    dr_json_str(&j, "message", p->message);
-    dr_json_close(&j);
-  }
-  dr_json_close(&j);
-  dr_json_end(&j);
-  if (fclose(f) != 0) return DR_FAIL(e, DR_EIO, "%s: write failed", path);
-  return DR_OK;
+void dr_json_reach_point(dr_json *j, const dr_reach_point *p) {
+  dr_json_object(j);
+  dr_json_num(j, "mass_gev", p->mass);
+  dr_json_num(j, "coupling", p->eps);
+  dr_json_num(j, "y", p->y);
+  dr_json_num(j, "coupling_upper", p->eps_upper);
+  dr_json_num(j, "y_upper", p->y_upper);
+  dr_json_num(j, "sigma_pb", p->sigma_pb);
+  dr_json_num(j, "sigma_err_pb", p->sigma_err_pb);
+  dr_json_num(j, "n_signal_coupling1", p->n_eps1);
+  dr_json_str(j, "status", dr_reach_status_name(p->status));
+  dr_json_str(j, "message", p->message);
+  dr_json_close(j);
 }

@@ -37,7 +37,7 @@ double dr_vegas_uniform(uint64_t seed, uint64_t stream, uint64_t i) {
 
 /* ---- grid ---- */
 dr_vegas_grid *dr_vegas_grid_alloc(int dim, int nbins) {
-  if (dim < 1 || dim > DR_VEGAS_MAXDIM || nbins < 2) return NULL;
+  if (dim < 1 || dim > DR_VEGAS_MAXDIM || nbins < 2 || nbins > DR_VEGAS_MAXBINS) return NULL;
   dr_vegas_grid *g = malloc(sizeof *g);
   if (!g) return NULL;
   g->dim = dim;
@@ -87,13 +87,20 @@ dr_vegas_grid *dr_vegas_grid_load(const char *path, dr_error *e) {
     DR_FAIL(e, DR_EIO, "cannot read VEGAS grid '%s'", path);
     return NULL;
   }
+  dr_vegas_grid *g = dr_vegas_grid_read(f, path, e);
+  fclose(f);
+  return g;
+}
+
+dr_vegas_grid *dr_vegas_grid_read(FILE *f, const char *name, dr_error *e) {
   int c, dim = 0, nbins = 0;
   while ((c = fgetc(f)) == '#')
     while ((c = fgetc(f)) != '\n' && c != EOF) {
     }
   if (c != EOF) ungetc(c, f);
   dr_vegas_grid *g = NULL;
-  if (fscanf(f, "%d %d", &dim, &nbins) != 2 || !(g = dr_vegas_grid_alloc(dim, nbins))) goto bad;
+  if (fscanf(f, "%d %d", &dim, &nbins) != 2 || nbins > DR_VEGAS_MAXBINS || !(g = dr_vegas_grid_alloc(dim, nbins)))
+    goto bad;
   for (int d = 0; d < dim; d++) {
     double *x = g->x + d * (nbins + 1);
     for (int i = 0; i <= nbins; i++)
@@ -102,12 +109,13 @@ dr_vegas_grid *dr_vegas_grid_load(const char *path, dr_error *e) {
     for (int i = 0; i < nbins; i++)
       if (!(x[i + 1] > x[i])) goto bad;
   }
-  fclose(f);
   return g;
 bad:
-  fclose(f);
   dr_vegas_grid_free(g);
-  DR_FAIL(e, DR_EPARSE, "'%s' is not a VEGAS grid (header 'dim nbins', then increasing edges from 0 to 1)", path);
+  DR_FAIL(e, DR_EPARSE,
+          "'%s' is not a VEGAS grid (header 'dim nbins' with 1 <= dim <= %d, 2 <= nbins <= %d, then increasing "
+          "edges from 0 to 1)",
+          name, DR_VEGAS_MAXDIM, DR_VEGAS_MAXBINS);
   return NULL;
 }
 
@@ -256,7 +264,7 @@ out:
 
 dr_vegas_opts dr_vegas_opts_default(void) {
   dr_vegas_opts o = {.n_eval = 8192, .n_adapt = 6, .max_iter = 40, .rel_tol = 3e-3, .abs_tol = 0,
-                     .alpha = 1.5, .seed = 1, .freeze = 0};
+                     .alpha = 1.5, .seed = 1, .freeze = 0, .progress = NULL, .progress_ctx = NULL};
   return o;
 }
 
@@ -283,6 +291,10 @@ int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_v
         return out->status = st;
       }
       refine(g, d, o->alpha);
+      if (o->progress) {
+        dr_estimate est = {v, sqrt(var), 0, out->neval, DR_OK};
+        o->progress(it + 1, 1, &est, o->progress_ctx);
+      }
     }
     free(d);
   }
@@ -303,6 +315,7 @@ int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_v
     out->val = swv / sw;
     out->err = sqrt(1 / sw);
     out->chi2_dof = nit > 1 ? fmax(0.0, swv2 - swv * swv / sw) / (nit - 1) : 0;
+    if (o->progress) o->progress(nit, 0, out, o->progress_ctx);
     if (nit >= 2 && (out->err <= o->rel_tol * fabs(out->val) || out->err <= o->abs_tol)) return DR_OK;
     if (nit == 1 && o->rel_tol > 0 && v != 0) {
       /* size the next iterations from the first: about 3 more should do */

@@ -18,6 +18,15 @@ const char *dr_reach_status_name(dr_reach_status s) {
   }
 }
 
+int dr_reach_status_parse(const char *name, dr_reach_status *out) {
+  for (int s = DR_REACH_OK; s <= DR_REACH_ERROR; s++)
+    if (strcmp(dr_reach_status_name((dr_reach_status)s), name) == 0) {
+      *out = (dr_reach_status)s;
+      return DR_OK;
+    }
+  return DR_EINVAL;
+}
+
 dr_reach_opts dr_reach_opts_from_experiment(const dr_experiment *x) {
   dr_reach_opts o;
   o.mass_min = x->mass_min;
@@ -85,53 +94,60 @@ int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_r
     return DR_OK;
   }
   double root;
-  double yfac = x->alpha_d / pow(x->mass_ratio, 4);
   if (dr_root_brent(log_n_minus, &np, le[lo], le[lo + 1], 1e-10, 1e-10, &root, &e) != DR_OK) {
     pt->status = DR_REACH_ERROR;
     dr_error_user_message(&e, pt->message, sizeof pt->message);
     return DR_ENOCONV;
   }
   pt->eps = exp(root);
-  pt->y = pt->eps * pt->eps * yfac;
+  pt->y = dr_model_y(model, pt->eps, x->alpha_d, x->mass_ratio);
   if (hi > lo && dr_root_brent(log_n_minus, &np, le[hi], le[hi + 1], 1e-10, 1e-10, &root, &e) == DR_OK) {
     pt->eps_upper = exp(root);
-    pt->y_upper = pt->eps_upper * pt->eps_upper * yfac;
+    pt->y_upper = dr_model_y(model, pt->eps_upper, x->alpha_d, x->mass_ratio);
   }
   pt->status = rc == DR_ENOCONV ? DR_REACH_NOT_CONVERGED : DR_REACH_OK;
   if (rc == DR_ENOCONV)
     snprintf(pt->message, sizeof pt->message, "cross section did not reach rel. tolerance %g",
-             o->xsec.rel_tol);
+             o->xsec.method == DR_METHOD_ETL ? o->xsec.etl_rel_tol : o->xsec.rel_tol);
   return DR_OK;
 }
 
-int dr_reach_scan(const dr_experiment *x, dr_model_kind model, const dr_reach_opts *o,
-                  dr_reach_point *pts, dr_error *e) {
+double dr_reach_mass(const dr_reach_opts *o, int i) {
+  int n = o->points;
+  return n == 1 ? o->mass_min : o->mass_min * pow(o->mass_max / o->mass_min, (double)i / (n - 1));
+}
+
+typedef struct {
+  const dr_experiment *x;
+  dr_model_kind model;
+  const dr_reach_opts *o;
+  dr_reach_point *pts;
+} scan_args;
+
+static void scan_point(int i, void *vp) {
+  const scan_args *a = vp;
+  double m = dr_reach_mass(a->o, i);
+  dr_xsec_ws *w = dr_xsec_ws_alloc();
+  if (w) {
+    dr_reach_point_solve(a->x, a->model, a->o, m, w, &a->pts[i]);
+  } else {
+    memset(&a->pts[i], 0, sizeof a->pts[i]);
+    a->pts[i].mass = m;
+    a->pts[i].eps = a->pts[i].eps_upper = a->pts[i].y = a->pts[i].y_upper = NAN;
+    a->pts[i].status = DR_REACH_ERROR;
+    snprintf(a->pts[i].message, sizeof a->pts[i].message, "out of memory");
+  }
+  dr_xsec_ws_free(w);
+}
+
+int dr_reach_scan(const dr_experiment *x, dr_model_kind model, const dr_reach_opts *o, dr_reach_point *pts,
+                  const dr_scan_ctl *ctl, dr_error *e) {
   if (!(o->mass_min > 0 && o->mass_max >= o->mass_min) || o->points < 1)
     return DR_FAIL(e, DR_EINVAL, "mass range needs 0 < min <= max and at least one point (got %g, %g, %d)",
                    o->mass_min, o->mass_max, o->points);
   if (!(o->s_up > 0)) return DR_FAIL(e, DR_EINVAL, "s_up must be positive");
-  int n = o->points, failed_alloc = 0;
-#pragma omp parallel
-  {
-    dr_xsec_ws *w = dr_xsec_ws_alloc();
-    if (!w) {
-#pragma omp atomic write
-      failed_alloc = 1;
-    }
-#pragma omp for schedule(dynamic, 1)
-    for (int i = 0; i < n; i++) {
-      double m = n == 1 ? o->mass_min
-                        : o->mass_min * pow(o->mass_max / o->mass_min, (double)i / (n - 1));
-      if (w) dr_reach_point_solve(x, model, o, m, w, &pts[i]);
-      else {
-        memset(&pts[i], 0, sizeof pts[i]);
-        pts[i].mass = m;
-        pts[i].status = DR_REACH_ERROR;
-        snprintf(pts[i].message, sizeof pts[i].message, "out of memory");
-      }
-    }
-    dr_xsec_ws_free(w);
-  }
-  if (failed_alloc) return DR_FAIL(e, DR_ENOMEM, "out of memory for integration workspaces");
-  return DR_OK;
+  if (!dr_model_can_produce(model))
+    return DR_FAIL(e, DR_EINVAL, "model %s has no production vertex yet", dr_model_name(model));
+  scan_args a = {x, model, o, pts};
+  return dr_scan_run(o->points, scan_point, &a, ctl);
 }

@@ -201,8 +201,12 @@ static int check_model(const dr_relic_model *m, dr_error *e) {
   int g, sc;
   int rc = dr_relic_dm_dof(m->dm, &g, &sc, e);
   if (rc != DR_OK) return rc;
-  if (!(m->m_dm > 0 && m->m_med > 0 && m->alpha_d > 0 && m->eps > 0))
+  if (!(m->m_dm > 0 && m->m_med > 0 && m->alpha_d > 0 && m->g > 0))
     return DR_FAIL(e, DR_EINVAL, "relic model needs positive masses and couplings");
+  const dr_model_info *mi = dr_model_info_get(m->model);
+  if (!mi || !mi->dark_portal)
+    return DR_FAIL(e, DR_EINVAL, "relic targets need a model with a dark-matter coupling (vector, magnetic-dipole, "
+                                 "electric-dipole, charge-radius, anapole); got %s", mi ? mi->name : "an invalid model");
   if (m->dm == DR_DM_PSEUDO_DIRAC && !(m->delta >= 0 && m->delta < 1))
     return DR_FAIL(e, DR_EINVAL, "pseudo-Dirac splitting delta must be in [0, 1) (got %g)", m->delta);
   return DR_OK;
@@ -271,27 +275,27 @@ static int solve_with_table(target_params *p, double guess, double *leps, dr_err
   return p->status != DR_OK ? p->status : rc;
 }
 
-int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double *eps, double *y,
+int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double *g, double *y,
                     dr_relic_result *r, dr_error *e) {
   memset(r, 0, sizeof *r);
-  *eps = *y = NAN;
-  if (!(m->eps > 0)) m->eps = 1e-4;
+  *g = *y = NAN;
+  if (!(m->g > 0)) m->g = 1e-4;
   int rc = check_model(m, e);
   if (rc != DR_OK) return rc;
-  double guess = m->eps;
+  double guess = m->g;
   for (int it = 0; it < 8; it++) {
     sv_table t = {0};
     rc = sv_table_build(m, gs, &t, e);
     if (rc != DR_OK) return rc;
-    target_params p = {m, gs, &t, m->eps, target, DR_OK, e};
+    target_params p = {m, gs, &t, m->g, target, DR_OK, e};
     double leps;
     rc = solve_with_table(&p, guess, &leps, e);
     if (rc == DR_OK) {
       t.scale = 1;
-      double old = m->eps;
-      m->eps = exp(leps);
-      guess = m->eps;
-      if (fabs(m->eps / old - 1) < 1e-5) { /* the table was built at the solution */
+      double old = m->g;
+      m->g = exp(leps);
+      guess = m->g;
+      if (fabs(m->g / old - 1) < 1e-5) { /* the table was built at the solution */
         t.scale = 1;
         rc = omega_from_table(m, gs, &t, r, e);
         gsl_spline_free(t.sp);
@@ -303,8 +307,7 @@ int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double
     if (it == 7) return DR_FAIL(e, DR_ENOCONV, "relic target: the width iteration did not settle");
   }
   if (rc != DR_OK) return rc;
-  *eps = m->eps;
-  /* [Catena:2025xxx] eq. (3.3): y = g_f^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1 TeV */
-  *y = m->eps * m->eps * m->alpha_d * pow(m->m_dm / m->m_med, 4) * pow(1e3, 2 * dr_coupling_dim(m->coupling));
+  *g = m->g;
+  *y = dr_model_y(m->model, m->g, m->alpha_d, m->m_med / m->m_dm);
   return DR_OK;
 }

@@ -10,70 +10,18 @@
 #include <string.h>
 
 int dr_relic_dm_dof(dr_dm_kind dm, int *g, int *self_conjugate, dr_error *e) {
-  switch (dm) {
-  case DR_DM_COMPLEX_SCALAR: *g = 2, *self_conjugate = 0; return DR_OK;
-  case DR_DM_DIRAC: *g = 4, *self_conjugate = 0; return DR_OK;
-  case DR_DM_MAJORANA: *g = 2, *self_conjugate = 1; return DR_OK;
-  /* two Majorana states; the co-annihilation weights carry the 12 + 21 counting */
-  case DR_DM_PSEUDO_DIRAC: *g = 4, *self_conjugate = 1; return DR_OK;
-  default: return DR_FAIL(e, DR_EINVAL, "relic density needs a dark-matter species (complex-scalar, dirac, majorana, pseudo-dirac)");
-  }
-}
-
-int dr_coupling_parse(const char *name, dr_coupling_kind *out, dr_error *e) {
-  static const char *names[5] = {"vector", "magnetic-dipole", "electric-dipole", "charge-radius", "anapole"};
-  for (int i = 0; name && i < 5; i++)
-    if (strcmp(name, names[i]) == 0) {
-      *out = (dr_coupling_kind)i;
-      return DR_OK;
-    }
-  return DR_FAIL(e, DR_EINVAL,
-                 "unknown model '%s' for relic targets (known: vector, magnetic-dipole, electric-dipole, "
-                 "charge-radius, anapole)",
-                 name ? name : "(null)");
-}
-
-const char *dr_coupling_name(dr_coupling_kind k) {
-  static const char *names[5] = {"vector", "magnetic-dipole", "electric-dipole", "charge-radius", "anapole"};
-  return k >= 0 && k <= DR_COUPLING_AM ? names[k] : "unknown";
-}
-
-int dr_coupling_dim(dr_coupling_kind k) {
-  return k == DR_COUPLING_KM ? 0 : (k == DR_COUPLING_MDM || k == DR_COUPLING_EDM) ? 1 : 2;
-}
-
-/* widths in include/darkreach/relic.h (FORMULARY Part I §5, A.8-A.13, A.11 x 2) */
-double dr_moment_width_ff(dr_coupling_kind k, double g, double M, double m_f) {
-  double r = m_f * m_f / (M * M);
-  if (4 * r >= 1) return 0.0;
-  double b = sqrt(1 - 4 * r), ge2 = g * g * 4 * DR_PI * DR_ALPHA, M2 = M * M;
-  switch (k) {
-  case DR_COUPLING_KM: return dr_width_vector_ff(ge2, M, m_f);
-  case DR_COUPLING_MDM: return ge2 * M * M2 * b * (1 + 8 * r) / (24 * DR_PI);
-  case DR_COUPLING_EDM: return ge2 * M * M2 * b * b * b / (24 * DR_PI);
-  case DR_COUPLING_CR: return ge2 * M * M2 * M2 * b * (1 + 2 * r) / (12 * DR_PI);
-  default: return ge2 * M * M2 * M2 * b * b * b / (12 * DR_PI);
-  }
-}
-
-/* Gamma(A'* -> SM) at mass sqrt(s): leptons for every coupling, hadrons via R for KM */
-static int width_sm_at(dr_coupling_kind k, double g, double sqrt_s, double *gam, dr_error *e) {
-  *gam = dr_moment_width_ff(k, g, sqrt_s, DR_M_E) + dr_moment_width_ff(k, g, sqrt_s, DR_M_MU) +
-         dr_moment_width_ff(k, g, sqrt_s, DR_M_TAU);
-  if (k != DR_COUPLING_KM) return DR_OK;
-  double R = 0;
-  int rc = dr_rratio(sqrt_s, &R, e);
-  *gam += DR_ALPHA * g * g * sqrt_s / 3 * R; /* [Ilten:2018crw] eq. (2.15) */
-  return rc;
+  const dr_dm_info *d = dr_dm_info_get(dm);
+  if (!d || d->dof == 0)
+    return DR_FAIL(e, DR_EINVAL, "relic density needs a dark-matter species (complex-scalar, dirac, majorana, pseudo-dirac)");
+  *g = d->dof;
+  *self_conjugate = d->self_conjugate;
+  return DR_OK;
 }
 
 int dr_relic_width(const dr_relic_model *m, double *gamma, dr_error *e) {
-  dr_decay_params d = {DR_MODEL_VECTOR, m->m_med, 0.0, m->dm, m->m_dm, m->alpha_d};
-  dr_widths w;
-  int rc = dr_widths_compute(&d, &w, e);
   double sm = 0;
-  if (rc == DR_OK) rc = width_sm_at(m->coupling, m->eps, m->m_med, &sm, e);
-  *gamma = w.dm + sm;
+  int rc = dr_width_sm(m->model, m->g, m->m_med, &sm, e);
+  *gamma = dr_width_dm(m->dm, m->alpha_d, m->m_med, m->m_dm) + sm;
   return rc;
 }
 
@@ -84,7 +32,7 @@ static int sigma_with_width(const dr_relic_model *m, double s, double gam_med, d
   double rs = sqrt(s), beta = sqrt(1 - 4 * m2 / s);
   double J = (m->dm == DR_DM_DIRAC || m->dm == DR_DM_PSEUDO_DIRAC) ? s + 2 * m2 : s - 4 * m2;
   double gam_f;
-  int rc = width_sm_at(m->coupling, m->eps, rs, &gam_f, e);
+  int rc = dr_width_sm(m->model, m->g, rs, &gam_f, e);
   if (rc != DR_OK) return rc;
   double M2 = m->m_med * m->m_med;
   double D = (s - M2) * (s - M2) + M2 * gam_med * gam_med;
@@ -124,7 +72,7 @@ int dr_relic_sigmav(const dr_relic_model *m, double x, dr_quad *q, dr_estimate *
   int rc = dr_relic_width(m, &p.gam, e);
   if (rc != DR_OK) return rc;
   /* stay inside the R(s) table: the e^{-u} tail beyond u = 25 is < 1e-9 of the integral */
-  double umax = m->coupling == DR_COUPLING_KM ? fmin(60.0, (dr_rratio_max_sqrt_s() - 2 * mdm) / T) : 60.0;
+  double umax = dr_model_info_get(m->model)->em_current ? fmin(60.0, (dr_rratio_max_sqrt_s() - 2 * mdm) / T) : 60.0;
   if (umax < 25.0)
     return DR_FAIL(e, DR_EDOMAIN, "thermal average at m = %g GeV, x = %g needs R(s) beyond %g GeV", mdm, x,
                    dr_rratio_max_sqrt_s());

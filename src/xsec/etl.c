@@ -5,6 +5,7 @@
  * with g = eps e (dark photon: prefactor alpha^3 eps^2/(16 pi M^2)), T_X the
  * lepton factor of src/phys/amp (Feynman rules, numerical traces), integrated
  * by VEGAS (src/num/vegas.c) over the unit hypercube
+ * (the map of u0 and u1 is dr_psmap, shared with WW sampling and the tables)
  *   u0 -> x = E_X/E0 uniform in ln(1 - x) (the 1/(1-x) tail of heavy X reaches
  *         1 - x ~ m_l^2/m_X^2, [Bjorken:2009mm] eq. (A16)),
  *   u1 -> theta_X: theta^2 = theta_c^2 (e^v - 1), v uniform, theta_c^2 = U_min/(E0^2 x),
@@ -30,32 +31,21 @@
 #include "darkreach/constants.h"
 
 int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin, int *channel) {
-  const dr_process *p = c->p;
+  const dr_process *p = c->map.p;
   double E = p->E0, ml = p->m_l, mX = p->m_X, M = p->M_N, pref = c->pref;
-  double jac;
-  double x;
+  double jac, x;
   if (c->fixed_x > 0) {
     x = c->fixed_x;
     jac = 1;
   } else {
-    double l = c->lomx_lo + (c->lomx_hi - c->lomx_lo) * u[0]; /* ln(1 - x) */
-    double omx = exp(l);
-    x = 1 - omx;
-    jac = omx * (c->lomx_lo - c->lomx_hi);
+    jac = dr_psmap_x(&c->map, u[0], &x);
   }
   double v[4]; /* v[1..3]: theta, t, phi variables */
   for (int i = 1; i < 4; i++) v[i] = u[c->fixed_x > 0 ? i - 1 : i];
   double EX = x * E;
   if (!(EX > mX) || !(E - EX > ml)) return DR_EDOMAIN;
-  /* theta */
-  double Umin = mX * mX * (1 - x) / x + ml * ml * x;
-  double thc2 = Umin / (E * E * x), thm2 = c->theta_max * c->theta_max;
-  double vmax = log1p(thm2 / thc2), vv = vmax * v[1];
-  double th2 = thc2 * expm1(vv), th = sqrt(th2);
-  if (th > c->theta_max) th = c->theta_max;
-  /* dcos theta = sin theta dtheta = sin theta/(2 theta) d theta^2, d theta^2 = (theta^2 + thc^2) dv */
-  double sinc = th > 1e-4 ? sin(th) / th : 1 - th2 / 6;
-  jac *= E * 0.5 * sinc * (th2 + thc2) * vmax; /* dE_X = E0 dx */
+  double th;
+  jac *= E * dr_psmap_theta(&c->map, x, v[1], &th); /* dE_X = E0 dx */
   /* channel (see the head of this file) */
   int ch = DR_ETL_COHERENT;
   if (c->split) {
@@ -77,7 +67,7 @@ int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_ki
   /* |k|, |p| and |Q| = |p - k| of the configuration just built (X in the x-z plane) */
   double pz = (double)kin->p.v[3], kx = (double)kin->k.v[1], kz = (double)kin->k.v[3];
   double kk = sqrt(kx * kx + kz * kz), Q = sqrt(kx * kx + (pz - kz) * (pz - kz));
-  double TX = (double)dr_amp_lepton_factor(p->model, kin);
+  double TX = (double)dr_amp_lepton_factor(c->rule, kin);
   double g2 = !c->split ? dr_ff_g2(&p->ff, t) : ch == DR_ETL_PROTON ? dr_ff_g2_inel(&p->ff, t) : dr_ff_g2_el(&p->ff, t);
   *weight = pref * kk / (pz * Q) * g2 / (t * t) * TX * jac;
   return DR_OK;
@@ -92,13 +82,9 @@ static double etl_integrand(const double *u, void *vp) {
 
 int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi, double fixed_x) {
   memset(c, 0, sizeof *c);
-  c->p = p;
-  double lo = fmax(x_lo, dr_xsec_xmin(p)), hi = fmin(x_hi, dr_xsec_xmax(p));
-  if (!(hi > lo)) return DR_EDOMAIN;
-  c->lomx_lo = log1p(-lo);
-  c->lomx_hi = log1p(-hi);
+  if (dr_psmap_init(&c->map, p, x_lo, x_hi, DR_PI) != DR_OK) return DR_EDOMAIN;
   c->fixed_x = fixed_x;
-  c->theta_max = DR_PI;
+  c->rule = dr_model_info_get(p->model)->rule;
   /* alpha^2 g^2/(64 pi^2 M^2), g^2 = 4 pi alpha eps^2 */
   double g2 = 4 * DR_PI * DR_ALPHA * p->coupling * p->coupling;
   c->pref = DR_ALPHA * DR_ALPHA * g2 / (64 * DR_PI * DR_PI * p->M_N * p->M_N);
@@ -125,6 +111,8 @@ static int etl_run(const dr_xsec_opts *o, dr_etl_ctx *c, int dim, dr_estimate *o
   if (o->etl_rel_tol >= 1e-2 && vo.n_eval > 2048) vo.n_eval = 2048;
   if (o->etl_rel_tol < 1e-2) vo.n_adapt = 4;
   vo.freeze = o->grid && o->etl_freeze;
+  vo.progress = o->progress;
+  vo.progress_ctx = o->progress_ctx;
   int rc = dr_vegas_integrate(g, etl_integrand, c, &vo, out, e);
   dr_vegas_grid_free(own);
   return rc;

@@ -54,93 +54,20 @@ void dr_xsec_ws_free(dr_xsec_ws *w) {
   free(w);
 }
 
-int dr_method_parse(const char *name, dr_method *out, dr_error *e) {
-  if (name && strcmp(name, "ww") == 0) *out = DR_METHOD_WW;
-  else if (name && strcmp(name, "iww") == 0) *out = DR_METHOD_IWW;
-  else if (name && strcmp(name, "etl") == 0) *out = DR_METHOD_ETL;
-  else
-    return DR_FAIL(e, DR_EINVAL, "unknown method '%s' (known: ww, iww, etl)", name ? name : "(null)");
-  return DR_OK;
-}
-
-const char *dr_method_name(dr_method m) {
-  switch (m) {
-  case DR_METHOD_WW: return "ww";
-  case DR_METHOD_IWW: return "iww";
-  default: return "etl";
-  }
-}
-
-int dr_tmax_parse(const char *name, dr_tmax_conv *out, dr_error *e) {
-  if (name && strcmp(name, "mx2") == 0) *out = DR_TMAX_MX2;
-  else if (name && strcmp(name, "e2") == 0) *out = DR_TMAX_E2;
-  else
-    return DR_FAIL(e, DR_EINVAL, "unknown t_max convention '%s' (known: mx2 = m_X^2 + m_l^2, e2 = E0^2)",
-                   name ? name : "(null)");
-  return DR_OK;
-}
-
-const char *dr_tmax_name(dr_tmax_conv t) { return t == DR_TMAX_E2 ? "e2" : "mx2"; }
-
-int dr_inel_recoil_parse(const char *name, dr_inel_recoil *out, dr_error *e) {
-  if (name && strcmp(name, "proton") == 0) *out = DR_RECOIL_PROTON;
-  else if (name && strcmp(name, "nucleus") == 0) *out = DR_RECOIL_NUCLEUS;
-  else
-    return DR_FAIL(e, DR_EINVAL, "unknown inelastic recoil '%s' (known: proton, nucleus)", name ? name : "(null)");
-  return DR_OK;
-}
-
-const char *dr_inel_recoil_name(dr_inel_recoil r) { return r == DR_RECOIL_NUCLEUS ? "nucleus" : "proton"; }
-
-dr_xsec_opts dr_xsec_opts_default(void) {
-  dr_xsec_opts o = {.method = DR_METHOD_ETL, .tmax = DR_TMAX_MX2, .theta_max = DR_PI, .rel_tol = 1e-4,
-                    .ww_chi_frozen = 0, .etl_rel_tol = 3e-3, .etl_neval = 4096, .seed = 1,
-                    .grid = NULL, .etl_freeze = 0};
-  return o;
-}
-
-int dr_process_init(dr_process *p, dr_model_kind model, const dr_beam *beam, double E0, double m_X,
-                    const dr_material *mat, dr_inel_mode inel, dr_error *e) {
-  if (!dr_model_info_get(model)) return DR_FAIL(e, DR_EINVAL, "invalid model");
-  if (!(m_X > 0) || !isfinite(m_X))
-    return DR_FAIL(e, DR_EINVAL, "mediator mass must be positive (got %g GeV)", m_X);
-  if (!(E0 > beam->mass) || !isfinite(E0))
-    return DR_FAIL(e, DR_EDOMAIN, "beam energy %g GeV is below the %s mass", E0, beam->name);
-  if (!(m_X < E0 - beam->mass))
-    return DR_FAIL(e, DR_EDOMAIN,
-                   "mass %g GeV is above the kinematic limit E0 - m_l = %g GeV for a %g GeV %s beam",
-                   m_X, E0 - beam->mass, E0, beam->name);
-  p->model = model;
-  p->m_l = beam->mass;
-  p->E0 = E0;
-  p->m_X = m_X;
-  p->coupling = 1.0;
-  p->M_N = dr_material_nucleus_mass(mat);
-  p->inel_recoil = DR_RECOIL_PROTON;
-  return dr_ff_init(&p->ff, mat->Z, mat->A, inel, e);
-}
-
-double dr_xsec_xmin(const dr_process *p) { return p->m_X / p->E0; }
-double dr_xsec_xmax(const dr_process *p) { return 1.0 - p->m_l / p->E0; }
-
-double dr_xsec_tmax(const dr_process *p, dr_tmax_conv c) {
-  return c == DR_TMAX_E2 ? p->E0 * p->E0 : p->m_X * p->m_X + p->m_l * p->m_l;
-}
-
 /* WW prefactor C_X, numerator a_X and K_X (Part II §2.1 table). */
 static void ww_coeffs(const dr_process *p, double x, double *C, double *a, double *K) {
   double m2 = p->m_l * p->m_l, M2 = p->m_X * p->m_X;
-  switch (p->model) {
-  case DR_MODEL_VECTOR:
+  switch (dr_model_info_get(p->model)->rule) {
+  case DR_VERTEX_VECTOR:
     *C = 8, *a = 1 - x + 0.5 * x * x, *K = M2 + 2 * m2;
     break;
-  case DR_MODEL_AXIAL:
+  case DR_VERTEX_AXIAL:
     *C = 8, *a = 1 - x + 0.5 * x * x + m2 * x * x / M2, *K = M2 - 4 * m2;
     break;
-  case DR_MODEL_SCALAR:
+  case DR_VERTEX_SCALAR:
     *C = 4, *a = 0.5 * x * x, *K = M2 - 4 * m2;
     break;
-  default: /* pseudoscalar */
+  default: /* pseudoscalar (dr_process_init admits no model without a vertex) */
     *C = 4, *a = 0.5 * x * x, *K = M2;
     break;
   }
@@ -248,10 +175,9 @@ static int dsigma_dx_iww(const dr_process *p, const dr_xsec_opts *o, double x, d
   return worst;
 }
 
-int dr_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
-                 dr_estimate *out, dr_error *e) {
+int dr_ww_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
+                    dr_estimate *out, dr_error *e) {
   memset(out, 0, sizeof *out);
-  if (o->method == DR_METHOD_ETL) return dr_etl_dsigma_dx(p, o, x, out, e);
   if (!(x > dr_xsec_xmin(p) && x < dr_xsec_xmax(p))) return DR_OK;
   int rc = o->method == DR_METHOD_WW ? dsigma_dx_ww(p, o, x, w, out) : dsigma_dx_iww(p, o, x, w, out);
   if (rc != DR_OK) return DR_FAIL(e, rc, "d sigma/dx did not converge at x=%g", x);
@@ -280,10 +206,9 @@ static double v_integrand(double v, void *vp) {
   return x_integrand(1 - omx, vp) * omx;
 }
 
-int dr_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, dr_xsec_ws *w,
-             dr_estimate *out, dr_error *e) {
+int dr_ww_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, dr_xsec_ws *w,
+                dr_estimate *out, dr_error *e) {
   memset(out, 0, sizeof *out);
-  if (o->method == DR_METHOD_ETL) return dr_etl_sigma(p, o, x_lo, x_hi, out, e);
   double lo = fmax(x_lo, dr_xsec_xmin(p)), hi = fmin(x_hi, dr_xsec_xmax(p));
   if (!(hi > lo)) return DR_OK;
   x_params xp = {p, o, w, DR_OK};

@@ -74,7 +74,8 @@ static int row_etl(const dr_process *p, const dr_xsec_opts *o, int nx, double *C
     if (rc != DR_OK) goto done;
     for (long k = 0; k < nb; k++) {
       if (!(w[k] > 0)) continue;
-      double x = -expm1(c.lomx_lo + (c.lomx_hi - c.lomx_lo) * u[4 * k]); /* as in dr_etl_point */
+      double x;
+      dr_psmap_x(&c.map, u[4 * k], &x);
       int j = (int)(x * nx);
       if (j < 0) j = 0;
       if (j >= nx) j = nx - 1;

@@ -123,20 +123,22 @@ static zc ubar_dot(const spinor *u, const spinor *chi) {
 /* Gamma_X psi for one polarisation: the vertex rule (FORMULARY Part I §4:
  * -i g gamma^mu, -i g gamma^mu gamma^5, -i g, -i g gamma^5; the common -i g
  * is outside T_X). A new vertex is a new case here, and in conserved_current. */
-static int conserved_current(dr_model_kind model) {
-  return model == DR_MODEL_VECTOR; /* axial: k.J = 2 m_l J^5, not conserved */
+static int conserved_current(dr_vertex_rule rule) {
+  return rule == DR_VERTEX_VECTOR; /* axial: k.J = 2 m_l J^5, not conserved */
 }
 
-static spinor vertex_apply(dr_model_kind model, const vec4 *eps, const spinor *psi) {
+static int spin_of(dr_vertex_rule rule) { return rule == DR_VERTEX_VECTOR || rule == DR_VERTEX_AXIAL; }
+
+static spinor vertex_apply(dr_vertex_rule rule, const vec4 *eps, const spinor *psi) {
   spinor r = *psi;
-  switch (model) {
-  case DR_MODEL_VECTOR:
+  switch (rule) {
+  case DR_VERTEX_VECTOR:
     return slash_apply(eps, psi); /* real polarisation vectors: eps* = eps */
-  case DR_MODEL_AXIAL: {
+  case DR_VERTEX_AXIAL: {
     spinor g5 = {{-psi->c[0], -psi->c[1], psi->c[2], psi->c[3]}};
     return slash_apply(eps, &g5);
   }
-  case DR_MODEL_SCALAR:
+  case DR_VERTEX_SCALAR:
     return r;
   default: /* pseudoscalar: gamma^5 */
     r.c[0] = -r.c[0];
@@ -153,7 +155,7 @@ static spinor vertex_apply(dr_model_kind model, const vec4 *eps, const spinor *p
  * so, with a = p.Ptilde, b = p'.Ptilde (generic in Gamma_X),
  *   O = Gamma (2a - Ptilde-slash qslash)/s_A + (2b + qslash Ptilde-slash) Gamma/u_A,
  * and T_X = (1/2) sum_{s, s', pol} |ubar(p', s') O u(p, s)|^2. */
-dr_real dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k) {
+dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k) {
   dr_real m = k->m_l;
   dr_p4 Pt, q;
   for (int i = 0; i < 4; i++) {
@@ -164,10 +166,10 @@ dr_real dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k) {
   dr_real sA = 2 * dr_p4_dot(&k->pp, &k->k) + mX2, uA = mX2 - 2 * dr_p4_dot(&k->p, &k->k);
   AMP_REAL a2 = (AMP_REAL)(2 * dr_p4_dot(&k->p, &Pt) / sA), b2 = (AMP_REAL)(2 * dr_p4_dot(&k->pp, &Pt) / uA);
   AMP_REAL isA = (AMP_REAL)(1 / sA), iuA = (AMP_REAL)(1 / uA);
-  int spin1 = dr_model_info_get(model)->spin == 1;
+  int spin1 = spin_of(rule);
   dr_p4 epsl[3] = {{{0}}};
   vec4 eps[3] = {{{0}}};
-  if (spin1) polarisations(&k->k, k->m_X, conserved_current(model), epsl);
+  if (spin1) polarisations(&k->k, k->m_X, conserved_current(rule), epsl);
   for (int i = 0; i < 3; i++) eps[i] = to_vec4(&epsl[i]);
   vec4 Ptv = to_vec4(&Pt), qv = to_vec4(&q);
   spinor uf[2] = {u_spinor(&k->pp, m, 0), u_spinor(&k->pp, m, 1)};
@@ -177,10 +179,10 @@ dr_real dr_amp_lepton_factor(dr_model_kind model, const dr_amp_kin *k) {
     spinor t1 = slash_apply(&qv, &psi), t2 = slash_apply(&Ptv, &t1);
     spinor phi1 = sp_axpy(a2, &psi, -isA, &t2); /* R1 psi */
     for (int lam = 0; lam < (spin1 ? 3 : 1); lam++) {
-      spinor vpsi = vertex_apply(model, &eps[lam], &psi);
+      spinor vpsi = vertex_apply(rule, &eps[lam], &psi);
       spinor w1 = slash_apply(&Ptv, &vpsi), w2 = slash_apply(&qv, &w1);
       spinor chi2 = sp_axpy(b2, &vpsi, iuA, &w2); /* R2 Gamma psi */
-      spinor chi1 = vertex_apply(model, &eps[lam], &phi1);
+      spinor chi1 = vertex_apply(rule, &eps[lam], &phi1);
       spinor chi = sp_axpy(1, &chi1, 1, &chi2);
       for (int sf = 0; sf < 2; sf++) {
         zc amp = ubar_dot(&uf[sf], &chi);

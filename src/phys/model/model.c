@@ -1,47 +1,162 @@
-/* Mediator table (FORMULARY Part I §4; Part II §2 coupling conventions). */
+/* The model registry (include/darkreach/model.h states the conventions, the
+ * formulas and their sources). */
 #include "darkreach/model.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "darkreach/constants.h"
+
+/* ---- widths to a fermion pair (include/darkreach/model.h) ---- */
+static int pair_open(double M, double m_f, double *r, double *beta) {
+  *r = m_f * m_f / (M * M);
+  if (!(M > 0) || 4 * *r >= 1) return 0;
+  *beta = sqrt(1 - 4 * *r);
+  return 1;
+}
+
+static double width_vector(double g, double M, double m_f) {
+  double r, b;
+  return pair_open(M, m_f, &r, &b) ? DR_ALPHA * g * g * M / 3 * (1 + 2 * r) * b : 0.0;
+}
+static double width_axial(double g, double M, double m_f) {
+  double r, b;
+  return pair_open(M, m_f, &r, &b) ? DR_ALPHA * g * g * M / 3 * b * b * b : 0.0;
+}
+static double width_scalar(double g, double M, double m_f) {
+  double r, b;
+  return pair_open(M, m_f, &r, &b) ? DR_ALPHA * g * g * M / 2 * b * b * b : 0.0;
+}
+static double width_pseudoscalar(double g, double M, double m_f) {
+  double r, b;
+  return pair_open(M, m_f, &r, &b) ? DR_ALPHA * g * g * M / 2 * b : 0.0;
+}
+/* moments: (g e)^2 = 4 pi alpha g^2 */
+static double width_mdm(double g, double M, double m_f) {
+  double r, b;
+  return pair_open(M, m_f, &r, &b) ? 4 * DR_PI * DR_ALPHA * g * g * M * M * M * b * (1 + 8 * r) / (24 * DR_PI) : 0.0;
+}
+static double width_edm(double g, double M, double m_f) {
+  double r, b;
+  return pair_open(M, m_f, &r, &b) ? 4 * DR_PI * DR_ALPHA * g * g * M * M * M * b * b * b / (24 * DR_PI) : 0.0;
+}
+static double width_cr(double g, double M, double m_f) {
+  double r, b, M2 = M * M;
+  return pair_open(M, m_f, &r, &b) ? 4 * DR_PI * DR_ALPHA * g * g * M * M2 * M2 * b * (1 + 2 * r) / (12 * DR_PI) : 0.0;
+}
+static double width_am(double g, double M, double m_f) {
+  double r, b, M2 = M * M;
+  return pair_open(M, m_f, &r, &b) ? 4 * DR_PI * DR_ALPHA * g * g * M * M2 * M2 * b * b * b / (12 * DR_PI) : 0.0;
+}
+
 static const dr_model_info models[DR_MODEL_COUNT] = {
-    {DR_MODEL_VECTOR, "vector", 1, -1, "kinetic mixing eps (g = eps e)", "-i g gamma^mu"},
-    {DR_MODEL_SCALAR, "scalar", 0, +1, "g = eps e", "-i g"},
-    {DR_MODEL_PSEUDOSCALAR, "pseudoscalar", 0, -1, "g = eps e", "g gamma^5"},
-    {DR_MODEL_AXIAL, "axial", 1, +1, "g = eps e", "-i g gamma^mu gamma^5"},
+    {DR_MODEL_VECTOR, "vector", {"dark-photon", "kinetic-mixing", NULL},
+     "dark photon with kinetic mixing", 1, -1, "-i e eps gamma^mu", DR_VERTEX_VECTOR,
+     "kinetic mixing eps (couples as e eps Q_f)", "1", 0, 1, 1, width_vector,
+     "alpha eps^2 M (1 + 2r) beta/3 [Ilten:2018crw] eq. (2.13); hadrons alpha eps^2 M R(M)/3 (2.15)", 55},
+    {DR_MODEL_SCALAR, "scalar", {NULL}, "leptophilic scalar", 0, +1, "-i g", DR_VERTEX_SCALAR,
+     "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_scalar, "alpha c^2 M beta^3/2 (c = g/e)", 54},
+    {DR_MODEL_PSEUDOSCALAR, "pseudoscalar", {NULL}, "leptophilic pseudoscalar", 0, -1, "g gamma^5",
+     DR_VERTEX_PSEUDOSCALAR, "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_pseudoscalar,
+     "alpha c^2 M beta/2 (c = g/e)", 54},
+    {DR_MODEL_AXIAL, "axial", {"axial-vector", NULL}, "leptophilic axial vector", 1, +1,
+     "-i g gamma^mu gamma^5", DR_VERTEX_AXIAL, "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_axial,
+     "alpha c^2 M beta^3/3 (c = g/e)", 55},
+    {DR_MODEL_MAGNETIC_DIPOLE, "magnetic-dipole", {"mdm", NULL},
+     "dark photon with a magnetic-dipole coupling [Catena:2025xxx] eq. (2.1)", 1, -1,
+     "mu_f sigma^{mu nu} k_nu (k the A' momentum)", DR_VERTEX_NONE, "g_f = mu_f/e", "GeV^-1", 1, 0, 1, width_mdm,
+     "(g_f e)^2 M^3 beta (1 + 8r)/(24 pi) [Catena:2025xxx] eq. (A.10)", 55},
+    {DR_MODEL_ELECTRIC_DIPOLE, "electric-dipole", {"edm", NULL},
+     "dark photon with an electric-dipole coupling [Catena:2025xxx] eq. (2.1)", 1, 0,
+     "i d_f sigma^{mu nu} gamma^5 k_nu", DR_VERTEX_NONE, "g_f = d_f/e", "GeV^-1", 1, 0, 1, width_edm,
+     "(g_f e)^2 M^3 beta^3/(24 pi) (twice the printed eq. (A.11) of [Catena:2025xxx])", 55},
+    {DR_MODEL_CHARGE_RADIUS, "charge-radius", {"cr", NULL},
+     "dark photon with a charge-radius coupling [Catena:2025xxx] eq. (2.1)", 1, -1,
+     "b_f (k^2 gamma^mu - k^mu kslash)", DR_VERTEX_NONE, "g_f = b_f/e", "GeV^-2", 2, 0, 1, width_cr,
+     "(g_f e)^2 M^5 beta (1 + 2r)/(12 pi) [Catena:2025xxx] eq. (A.12)", 55},
+    {DR_MODEL_ANAPOLE, "anapole", {"am", NULL},
+     "dark photon with an anapole coupling [Catena:2025xxx] eq. (2.1)", 1, +1,
+     "a_f (k^2 gamma^mu - k^mu kslash) gamma^5", DR_VERTEX_NONE, "g_f = a_f/e", "GeV^-2", 2, 0, 1, width_am,
+     "(g_f e)^2 M^5 beta^3/(12 pi) [Catena:2025xxx] eq. (A.13)", 55},
 };
 
+const dr_model_info *dr_model_info_get(dr_model_kind kind) {
+  return ((int)kind >= 0 && kind < DR_MODEL_COUNT) ? &models[kind] : NULL;
+}
+
+const char *dr_model_name(dr_model_kind kind) {
+  const dr_model_info *m = dr_model_info_get(kind);
+  return m ? m->name : "unknown";
+}
+
+const char *dr_model_list(char *buf, size_t n) {
+  size_t used = 0;
+  if (n) buf[0] = '\0';
+  for (int i = 0; i < DR_MODEL_COUNT && used < n; i++) {
+    int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", models[i].name);
+    if (w < 0) break;
+    used += (size_t)w;
+  }
+  return buf;
+}
+
 int dr_model_parse(const char *name, dr_model_kind *out, dr_error *e) {
-  for (int i = 0; name && i < DR_MODEL_COUNT; i++)
-    if (strcmp(models[i].name, name) == 0) {
+  for (int i = 0; name && i < DR_MODEL_COUNT; i++) {
+    int hit = strcmp(models[i].name, name) == 0;
+    for (int a = 0; !hit && a < DR_MODEL_MAX_ALIASES && models[i].aliases[a]; a++)
+      hit = strcmp(models[i].aliases[a], name) == 0;
+    if (hit) {
       *out = models[i].kind;
       return DR_OK;
     }
-  return DR_FAIL(e, DR_EINVAL, "unknown model '%s' (known: vector, scalar, pseudoscalar, axial)",
-                 name ? name : "(null)");
+  }
+  char list[256];
+  return DR_FAIL(e, DR_EINVAL, "unknown model '%s' (known: %s)", name ? name : "(null)",
+                 dr_model_list(list, sizeof list));
 }
 
-const dr_model_info *dr_model_info_get(dr_model_kind kind) {
-  return (kind >= 0 && kind < DR_MODEL_COUNT) ? &models[kind] : NULL;
+int dr_model_can_produce(dr_model_kind kind) {
+  const dr_model_info *m = dr_model_info_get(kind);
+  return m && m->rule != DR_VERTEX_NONE;
+}
+
+double dr_model_width_ff(dr_model_kind kind, double g, double M, double m_f) {
+  const dr_model_info *m = dr_model_info_get(kind);
+  return m ? m->width_ff(g, M, m_f) : 0.0;
+}
+
+double dr_model_y(dr_model_kind kind, double g, double alpha_d, double mass_ratio) {
+  const dr_model_info *m = dr_model_info_get(kind);
+  if (!m) return NAN;
+  double r2 = mass_ratio * mass_ratio;
+  return g * g * alpha_d / (r2 * r2) * pow(DR_Y_LAMBDA_GEV, 2 * m->coupling_dim);
+}
+
+/* ---- dark-matter species ---- */
+static const dr_dm_info dms[DR_DM_COUNT] = {
+    {DR_DM_NONE, "none", "no invisible channel", 0, 0},
+    {DR_DM_COMPLEX_SCALAR, "complex-scalar", "complex scalar, L = i g_D A'^mu [chi* d_mu chi - c.c.]", 2, 0},
+    {DR_DM_DIRAC, "dirac", "Dirac fermion, L = g_D chibar gamma^mu chi A'_mu", 4, 0},
+    {DR_DM_MAJORANA, "majorana", "Majorana fermion, L = (g_D/2) chibar gamma^mu gamma^5 chi A'_mu", 2, 1},
+    {DR_DM_PSEUDO_DIRAC, "pseudo-dirac",
+     "two Majorana states split by delta, off-diagonal coupling (co-annihilation)", 4, 1},
+};
+
+const dr_dm_info *dr_dm_info_get(dr_dm_kind k) { return ((int)k >= 0 && k < DR_DM_COUNT) ? &dms[k] : NULL; }
+
+const char *dr_dm_name(dr_dm_kind k) {
+  const dr_dm_info *d = dr_dm_info_get(k);
+  return d ? d->name : "unknown";
 }
 
 int dr_dm_parse(const char *name, dr_dm_kind *out, dr_error *e) {
-  if (name && strcmp(name, "none") == 0) *out = DR_DM_NONE;
-  else if (name && strcmp(name, "complex-scalar") == 0) *out = DR_DM_COMPLEX_SCALAR;
-  else if (name && strcmp(name, "dirac") == 0) *out = DR_DM_DIRAC;
-  else if (name && strcmp(name, "majorana") == 0) *out = DR_DM_MAJORANA;
-  else if (name && strcmp(name, "pseudo-dirac") == 0) *out = DR_DM_PSEUDO_DIRAC;
-  else
-    return DR_FAIL(e, DR_EINVAL, "unknown dark-matter species '%s' (known: none, complex-scalar, dirac, majorana, pseudo-dirac)",
-                   name ? name : "(null)");
-  return DR_OK;
-}
-
-const char *dr_dm_name(dr_dm_kind k) {
-  switch (k) {
-  case DR_DM_COMPLEX_SCALAR: return "complex-scalar";
-  case DR_DM_DIRAC: return "dirac";
-  case DR_DM_MAJORANA: return "majorana";
-  case DR_DM_PSEUDO_DIRAC: return "pseudo-dirac";
-  default: return "none";
-  }
+  for (int i = 0; name && i < DR_DM_COUNT; i++)
+    if (strcmp(dms[i].name, name) == 0) {
+      *out = dms[i].kind;
+      return DR_OK;
+    }
+  return DR_FAIL(e, DR_EINVAL,
+                 "unknown dark-matter species '%s' (known: none, complex-scalar, dirac, majorana, pseudo-dirac)",
+                 name ? name : "(null)");
 }

@@ -1,0 +1,108 @@
+/* Option groups and checks shared by several subcommands. */
+#include "cli.h"
+
+#include <math.h>
+#include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+int cli_check_model(const char *v, const char **canonical, dr_error *e) {
+  dr_model_kind k;
+  if (dr_model_parse(v, &k, e) != DR_OK) return DR_EINVAL;
+  *canonical = dr_model_name(k);
+  return DR_OK;
+}
+
+int cli_check_material(const char *v, const char **canonical, dr_error *e) {
+  const dr_material *m = dr_material_find(v);
+  if (!m) return DR_FAIL(e, DR_EINVAL, "unknown material '%s' (known: H Be C Al Si Fe Cu W Pb)", v);
+  *canonical = m->symbol;
+  return DR_OK;
+}
+
+int cli_check_dm(const char *v, const char **canonical, dr_error *e) {
+  dr_dm_kind k;
+  if (dr_dm_parse(v, &k, e) != DR_OK) return DR_EINVAL;
+  *canonical = dr_dm_name(k);
+  return DR_OK;
+}
+
+const cli_opt cli_json_opt[] = {
+    {.name = "json", .type = OPT_FLAG, .flags = F_NO_ECHO,
+     .help = "print one JSON object on stdout (errors too: {\"error\": {\"code\", \"message\"}})"},
+    CLI_END};
+
+const cli_opt cli_run_opts[] = {CLI_RUN_OPTS(NULL), CLI_END};
+
+const cli_opt cli_process_opts[] = {
+    {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
+     .names = "a model with a production vertex: vector, scalar, pseudoscalar, axial (darkreach models)",
+     .help = "the mediator X"},
+    {.name = "beam", .type = OPT_CHOICE, .arg = "NAME", .def = "e-", .choices = "e-|e+|mu-|mu+",
+     .help = "beam lepton"},
+    {.name = "energy", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
+     .help = "beam energy [GeV]"},
+    {.name = "target", .type = OPT_NAME, .arg = "SYM", .check = cli_check_material, .flags = F_REQUIRED,
+     .names = "H Be C Al Si Fe Cu W Pb", .help = "target element"},
+    {.name = "mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
+     .help = "mediator mass [GeV]"},
+    {.name = "coupling", .type = OPT_NUM, .arg = "G", .def = "1", .min = 0, .range = R_MIN,
+     .help = "the model's coupling, in its unit (darkreach models); rates scale as its square"},
+    CLI_EPS_ALIAS,
+    {.name = "xmin", .type = OPT_NUM, .arg = "X", .min = 0, .max = 1, .range = R_MIN | R_MAX,
+     .help = "lower end of x = E_X/E (default: the kinematic limit m_X/E)"},
+    {.name = "xmax", .type = OPT_NUM, .arg = "X", .min = 0, .max = 1, .range = R_MIN | R_MAX,
+     .help = "upper end of x (default: the kinematic limit 1 - m_l/E)"},
+    CLI_END};
+
+const cli_opt cli_ff_opt[] = {
+    {.name = "form-factor", .type = OPT_CHOICE, .arg = "F", .def = "linear", .choices = "linear|squared|elastic|point",
+     .help = "photon-nucleus form factor: Tsai elastic + inelastic with the proton term linear (Bjorken et al. "
+             "2009 Fig. 10) or squared as printed in their eq. A19, elastic only, or an unscreened point charge "
+             "(for checks)"},
+    CLI_END};
+
+const cli_opt cli_recoil_opt[] = {
+    {.name = "inel-recoil", .type = OPT_CHOICE, .arg = "R", .def = "proton", .choices = "proton|nucleus",
+     .only_if = "method=etl;form-factor=linear|squared",
+     .help = "exact tree level: who recoils in the inelastic form-factor term: a free proton at rest "
+             "(quasi-elastic) or the whole nucleus (Liu-Miller, DMG4)"},
+    CLI_END};
+
+int cli_process_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_material **mat) {
+  dr_error e;
+  dr_error_clear(&e);
+  dr_model_kind model;
+  dr_inel_mode inel;
+  dr_inel_recoil recoil = DR_RECOIL_PROTON;
+  if (dr_model_parse(cli_str(a, "model"), &model, &e) || dr_beam_parse(cli_str(a, "beam"), beam, &e) ||
+      dr_inel_mode_parse(cli_str(a, "form-factor"), &inel, &e) ||
+      (cli_applies(a, "inel-recoil") && dr_inel_recoil_parse(cli_str(a, "inel-recoil"), &recoil, &e)))
+    return cli_lib_fail(a, &e);
+  *mat = dr_material_find(cli_str(a, "target"));
+  if (dr_process_init(p, model, beam, cli_num(a, "energy"), cli_num(a, "mass"), *mat, inel, &e) != DR_OK)
+    return cli_lib_fail(a, &e);
+  p->coupling = cli_num(a, "coupling");
+  p->inel_recoil = recoil;
+  /* the x range in effect: the kinematic limits unless given */
+  if (!cli_given(a, "xmin")) cli_set_num(a, "xmin", dr_xsec_xmin(p));
+  if (!cli_given(a, "xmax")) cli_set_num(a, "xmax", dr_xsec_xmax(p));
+  double lo = cli_num(a, "xmin"), hi = cli_num(a, "xmax");
+  if (!(lo < hi))
+    return cli_fail(a, CLI_USAGE, "usage", "need --xmin < --xmax (got %g, %g; the kinematic range is %g .. %g)", lo, hi,
+                    dr_xsec_xmin(p), dr_xsec_xmax(p));
+  if (!(fmax(lo, dr_xsec_xmin(p)) < fmin(hi, dr_xsec_xmax(p))))
+    return cli_fail(a, CLI_FAIL, "domain", "the x range %g .. %g lies outside the kinematic range %g .. %g", lo, hi,
+                    dr_xsec_xmin(p), dr_xsec_xmax(p));
+  return CLI_OK;
+}
+
+void cli_apply_threads(cli_args *a) {
+#ifdef _OPENMP
+  if (cli_given(a, "threads")) omp_set_num_threads((int)cli_num(a, "threads"));
+  cli_set_num(a, "threads", omp_get_max_threads());
+#else
+  cli_set_num(a, "threads", 1);
+#endif
+}

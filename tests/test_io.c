@@ -1,0 +1,114 @@
+/* Scans (skip, cancel, a callback per finished point) and the CSV rows that
+ * resumed scans read back: a row written, parsed and written again is the
+ * same text, with nan, inf and a message full of commas and quotes. */
+#include "dr_test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  int calls[64];
+  int finished[64];
+  volatile sig_atomic_t stop;
+  int stop_after;
+  int n_finished;
+} scan_probe;
+
+static void point(int i, void *arg) { ((scan_probe *)arg)->calls[i]++; }
+
+static void finished(int i, void *ctx) {
+  scan_probe *s = ctx;
+  s->finished[i]++;
+  if (++s->n_finished == s->stop_after) s->stop = 1;
+}
+
+static void test_scan_skip_and_cancel(void **state) {
+  (void)state;
+  scan_probe s;
+  memset(&s, 0, sizeof s);
+  unsigned char done[40] = {0};
+  for (int i = 0; i < 40; i += 3) done[i] = 1; /* finished by an earlier run */
+  dr_scan_ctl ctl = {done, &s.stop, finished, &s};
+  assert_int_equal(dr_scan_run(40, point, &s, &ctl), DR_OK);
+  for (int i = 0; i < 40; i++) {
+    assert_int_equal(s.calls[i], i % 3 ? 1 : 0);
+    assert_int_equal(s.finished[i], i % 3 ? 1 : 0);
+    assert_int_equal(done[i], 1);
+  }
+  /* canceled before the start: nothing computed */
+  memset(&s, 0, sizeof s);
+  memset(done, 0, sizeof done);
+  s.stop = 1;
+  assert_int_equal(dr_scan_run(40, point, &s, &ctl), DR_ECANCELED);
+  for (int i = 0; i < 40; i++) assert_int_equal(s.calls[i] + done[i], 0);
+  /* canceled from the callback after 5 points: those stay done, at most one more per other thread */
+  memset(&s, 0, sizeof s);
+  s.stop_after = 5;
+  assert_int_equal(dr_scan_run(40, point, &s, &ctl), DR_ECANCELED);
+  int n = 0;
+  for (int i = 0; i < 40; i++) n += done[i], assert_int_equal(done[i], s.calls[i]);
+  assert_true(n >= 5 && n < 5 + 64);
+  /* no control: every point once */
+  memset(&s, 0, sizeof s);
+  assert_int_equal(dr_scan_run(40, point, &s, NULL), DR_OK);
+  for (int i = 0; i < 40; i++) assert_int_equal(s.calls[i], 1);
+}
+
+static char *row_text(int (*write)(FILE *, const void *), const void *p) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  write(f, p);
+  fclose(f);
+  return buf;
+}
+
+static int reach_row(FILE *f, const void *p) { return dr_reach_csv_row(f, p); }
+static int relic_row(FILE *f, const void *p) { return dr_relic_csv_row(f, p); }
+
+static void test_reach_row_round_trip(void **state) {
+  (void)state;
+  dr_reach_point p = {.mass = 0.0123456789012, .eps = 3.14159265358979e-5, .eps_upper = NAN, .y = 1.2e-13,
+                      .y_upper = INFINITY, .n_eps1 = 4.2e11, .sigma_pb = 123.456, .sigma_err_pb = 0.5,
+                      .status = DR_REACH_NOT_CONVERGED};
+  snprintf(p.message, sizeof p.message, "a, b, \"c\"\nd");
+  char *t1 = row_text(reach_row, &p);
+  dr_reach_point q;
+  assert_int_equal(dr_reach_csv_parse(t1, &q), DR_OK);
+  char *t2 = row_text(reach_row, &q);
+  assert_string_equal(t1, t2);
+  assert_rel(q.mass, p.mass, 1e-9);
+  assert_rel(q.eps, p.eps, 1e-9);
+  assert_true(isnan(q.eps_upper) && isinf(q.y_upper) && q.status == DR_REACH_NOT_CONVERGED);
+  /* the message lost its commas, quotes and line break, so the row has 10 fields */
+  char fields[12][256];
+  assert_int_equal(dr_csv_split(t1, fields, 12), 10);
+  assert_string_equal(q.message, "a; b; 'c' d");
+  assert_int_equal(dr_reach_csv_parse("1,2,3", &q), DR_EPARSE);
+  assert_int_equal(dr_reach_csv_parse("1,2,3,ok,5,6,7,8,x9,m", &q), DR_EPARSE);
+  assert_int_equal(dr_reach_csv_parse("1,2,3,fine,5,6,7,8,9,m", &q), DR_EPARSE);
+  free(t1), free(t2);
+}
+
+static void test_relic_row_round_trip(void **state) {
+  (void)state;
+  dr_relic_point p = {0.0237, 0.0711, 4.66172e-5, 1.3e-11, 0.1200002, 16.7, DR_ENOCONV, ""};
+  char *t1 = row_text(relic_row, &p);
+  dr_relic_point q;
+  assert_int_equal(dr_relic_csv_parse(t1, &q), DR_OK);
+  char *t2 = row_text(relic_row, &q);
+  assert_string_equal(t1, t2);
+  assert_int_equal(q.status, DR_ENOCONV);
+  assert_rel(q.x_f, 16.7, 1e-12);
+  free(t1), free(t2);
+}
+
+int main(void) {
+  dr_library_init();
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_scan_skip_and_cancel),
+      cmocka_unit_test(test_reach_row_round_trip),
+      cmocka_unit_test(test_relic_row_round_trip),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
