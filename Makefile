@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: all reach build test bench validation sanitize bootstrap clean
+.PHONY: all reach build test bench validation sanitize fuzz bootstrap clean
 
 all: reach
 
@@ -33,5 +33,14 @@ sanitize: bootstrap
 	@cmake --build build-asan -j $(JOBS)
 	cd build-asan && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ctest --output-on-failure
 
+# libFuzzer (clang) with ASan/UBSan on the card reader, the grid reader and the argument
+# parser, from the committed seed corpus in fuzz/corpus; FUZZ_RUNS executions each.
+FUZZ_RUNS ?= 1000000
+fuzz:
+	@scripts/bootstrap fuzz
+	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDARKREACH_FUZZ=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_card fuzz_grid fuzz_args
+	scripts/fuzz build-fuzz $(FUZZ_RUNS)
+
 clean:
-	rm -rf $(BUILD) build-asan out
+	rm -rf $(BUILD) build-asan build-fuzz out
