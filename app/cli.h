@@ -89,6 +89,8 @@ struct cli_args {
   char eff[CLI_MAXOPT][96];        /* value in effect derived by the command (cli_set) */
   const char *positional;
   int json, quiet;
+  unsigned char dropped[CLI_MAXOPT]; /* does not apply to this run (cli_drop): echoed as null */
+  char fp_extra[160];                /* more for the fingerprint (cli_fingerprint_add) */
 };
 
 /* ---- the parser (app/opt.c) ---- */
@@ -110,6 +112,12 @@ int cli_applies(const cli_args *a, const char *name);
  * (echoed in the configuration; numbers also readable with cli_num) */
 void cli_set(cli_args *a, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void cli_set_num(cli_args *a, const char *name, double v);
+/* The option does not apply to this run for a reason only the command knows
+ * (the card has no dark matter, ...): a usage error "option --NAME: why" if it
+ * was given, else echoed as null. Returns CLI_OK or CLI_USAGE. */
+int cli_drop(cli_args *a, const char *name, const char *why);
+/* adds "word" to the fingerprint (what else the numbers depend on: a card's digest) */
+void cli_fingerprint_add(cli_args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The configuration block of every output: version, date, command, argv,
  * the command line that reproduces the run, and every option with its value
@@ -135,6 +143,9 @@ int cli_fail_top(int argc, char **argv, const char *fmt, ...) __attribute__((for
 int cli_prepare_dir(const cli_args *a, const char *dir);
 /* Checks that a file can be written (its directory is created) without creating it. */
 int cli_prepare_file(const cli_args *a, const char *path);
+/* Opens a file for writing now (its directory created), before the work that
+ * fills it; NULL after printing the error. */
+FILE *cli_open_out(const cli_args *a, const char *path);
 /* path of the JSON written beside a CSV: x.csv -> x.json, other names + ".json" */
 void cli_sidecar(const char *csv, char *buf, size_t n);
 /* Writes via path.tmp and rename, so a file is never left half-written.
@@ -175,6 +186,9 @@ void cli_catch_signals(void);
 extern const cli_opt cli_process_opts[]; /* model beam energy target mass coupling eps xmin xmax */
 extern const cli_opt cli_ff_opt[];       /* form-factor */
 extern const cli_opt cli_recoil_opt[];   /* inel-recoil (exact tree level) */
+/* the largest dark coupling accepted: perturbative unitarity, g_D <= 4 pi, alpha_D = g_D^2/4pi <= 4 pi */
+#define ALPHA_D_MAX 12.566370614359172
+
 /* --threads and --quiet, for commands that run long, where cond holds */
 #define CLI_RUN_OPTS(cond)                                                                                        \
   {.name = "threads", .type = OPT_INT, .arg = "N", .min = 1, .max = 1024, .range = R_MIN | R_MAX,                 \

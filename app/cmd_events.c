@@ -60,14 +60,21 @@ static int run_events(cli_args *a) {
   int rc = cli_process_setup(a, &p, &beam, &mat);
   if (rc != CLI_OK) return rc;
   const char *lhe = cli_str(a, "lhe"), *csv = cli_str(a, "csv");
+  if (!lhe && !csv)
+    return cli_fail(a, CLI_USAGE, "usage", "give --lhe FILE, --csv FILE or both: the events are written there");
   char side[4200] = "";
   if (csv) {
     cli_sidecar(csv, side, sizeof side);
     if (lhe && (!strcmp(lhe, csv) || !strcmp(lhe, side)))
       return cli_fail(a, CLI_USAGE, "usage", "--lhe and --csv (with its JSON %s) must be different files", side);
   }
-  if ((lhe && (rc = cli_prepare_file(a, lhe)) != CLI_OK) || (csv && (rc = cli_prepare_file(a, csv)) != CLI_OK))
-    return rc;
+  if (csv && (rc = cli_prepare_file(a, side)) != CLI_OK) return rc;
+  /* the files are opened before the work, and removed if it fails before the first event */
+  FILE *fl = NULL, *fc = NULL;
+  if ((lhe && !(fl = cli_open_out(a, lhe))) || (csv && !(fc = cli_open_out(a, csv)))) {
+    if (fl) fclose(fl), remove(lhe);
+    return CLI_FAIL;
+  }
   long n = (long)cli_num(a, "n");
   dr_events_opts o = dr_events_opts_default();
   o.seed = (uint64_t)cli_num(a, "seed");
@@ -76,14 +83,16 @@ static int run_events(cli_args *a) {
   dr_error_clear(&e);
   cli_catch_signals();
   dr_event_gen *g = dr_event_gen_alloc(&p, cli_num(a, "xmin"), cli_num(a, "xmax"), &o, &e);
-  if (!g) return cli_lib_fail(a, &e);
+  if (!g) {
+    if (fl) fclose(fl), remove(lhe);
+    if (fc) fclose(fc), remove(csv);
+    return cli_lib_fail(a, &e);
+  }
   const dr_events_info *info = dr_event_gen_info(g);
   char cfg[8192];
   cli_command_line(a, cfg, sizeof cfg);
   dr_lhe_setup ls = {&p, &beam, mat->Z, (int)lround(mat->A), info, n, cfg};
-  FILE *fl = lhe ? fopen(lhe, "w") : NULL, *fc = csv ? fopen(csv, "w") : NULL;
-  if ((lhe && !fl) || (csv && !fc)) rc = cli_fail(a, CLI_FAIL, "io", "cannot write '%s'", lhe && !fl ? lhe : csv);
-  if (rc == CLI_OK && fl && dr_lhe_write_header(fl, &ls) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", lhe);
+  if (fl && dr_lhe_write_header(fl, &ls) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", lhe);
   if (rc == CLI_OK && fc && dr_events_csv_header(fc) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", csv);
   enum { BATCH = 2000 };
   dr_event *ev = malloc(sizeof *ev * BATCH);
@@ -112,10 +121,7 @@ static int run_events(cli_args *a) {
     rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", lhe);
   if (fc && fclose(fc) != 0 && rc == CLI_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", csv);
   events_out eo = {info, got, n, csv};
-  if (csv) {
-    int r2 = cli_json_file(a, side, complete, events_summary, &eo);
-    if (rc == CLI_OK) rc = r2;
-  }
+  if (csv && rc == CLI_OK) rc = cli_json_file(a, side, complete, events_summary, &eo);
   if (rc == CLI_OK && !complete)
     rc = cli_fail(a, CLI_INTERRUPTED, "canceled", "interrupted: %ld of %ld events written%s%s%s%s (marked incomplete)",
                   got, n, lhe ? " to " : "", lhe ? lhe : "", csv ? " and " : "", csv ? csv : "");
@@ -147,6 +153,10 @@ const cli_cmd cmd_events = {
 };
 
 /* ------------------------------------------------ hist and compare: shared */
+/* the 2D map of hist has bins x bins cells: capped so that it stays a plot, not gigabytes */
+enum { MAP_BINS_MAX = 100 };
+#define MAP_BINS_TEXT "100"
+
 #define WW_OPTS(cond_ww_iww, cond_ww)                                                                              \
   {.name = "chi-tmax", .type = OPT_CHOICE, .arg = "C", .def = "mx2", .choices = "mx2|e2", .only_if = cond_ww_iww,  \
    .help = "WW/IWW: upper limit of the photon flux chi, m^2 + m_l^2 or E^2"},                                       \
@@ -156,9 +166,9 @@ const cli_cmd cmd_events = {
 
 #define SAMPLING_OPTS(out_default)                                                                                \
   {.name = "samples", .type = OPT_INT, .arg = "N", .def = "200000", .min = 1000, .max = 1e9,                       \
-   .range = R_MIN | R_MAX, .help = "weighted points per method"},                                                  \
+   .range = R_MIN | R_MAX, .help = "weighted points per method (rounded up to a multiple of 256)"},               \
   {.name = "bins", .type = OPT_INT, .arg = "N", .def = "40", .min = 1, .max = 10000, .range = R_MIN | R_MAX,       \
-   .help = "bins per histogram"},                                                                                  \
+   .help = "bins per histogram (the 2D map of hist: at most " MAP_BINS_TEXT " per axis)"},                         \
   {.name = "out", .type = OPT_TEXT, .arg = "DIR", .def = out_default, .flags = F_NO_FINGERPRINT,                   \
    .help = "output directory (created; checked before the work starts)"},                                          \
   CLI_SEED_OPT(NULL), CLI_RUN_OPTS(NULL)
@@ -223,8 +233,9 @@ static int write_hist1(cli_args *a, const char *dir, const char *stem, dr_hist1 
   return rc;
 }
 
-/* the process and the output directory of hist and compare */
-static int fill_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_material **mat, dr_xsec_opts *o) {
+/* the process and the output directory of hist and compare (json: the JSON file there) */
+static int fill_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_material **mat, dr_xsec_opts *o,
+                      const char *json) {
   cli_apply_threads(a);
   int rc = cli_process_setup(a, p, beam, mat);
   if (rc != CLI_OK) return rc;
@@ -234,7 +245,9 @@ static int fill_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_materi
   if (dr_tmax_parse(cli_str(a, "chi-tmax"), &o->tmax, &e) != DR_OK) return cli_lib_fail(a, &e);
   o->theta_max = cli_num(a, "theta-max");
   o->seed = (uint64_t)cli_num(a, "seed");
-  return cli_prepare_dir(a, cli_str(a, "out"));
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", cli_str(a, "out"), json);
+  return cli_prepare_file(a, path); /* the directory too */
 }
 
 /* ------------------------------------------------------------------ hist */
@@ -321,7 +334,7 @@ static int run_hist(cli_args *a) {
   dr_beam beam;
   const dr_material *mat;
   dr_xsec_opts o;
-  int rc = fill_setup(a, &p, &beam, &mat, &o);
+  int rc = fill_setup(a, &p, &beam, &mat, &o, "hist.json");
   if (rc != CLI_OK) return rc;
   dr_error e;
   dr_error_clear(&e);
@@ -340,7 +353,8 @@ static int run_hist(cli_args *a) {
   }
   double pl, pu;
   dr_var_default_range(DR_VAR_RECOIL_PT, &p, &pl, &pu);
-  bad |= dr_hist2_alloc(&h2, DR_VAR_RECOIL_E, bins, 0, p.E0, DR_VAR_RECOIL_PT, bins, pl, pu);
+  int mb = bins < MAP_BINS_MAX ? bins : MAP_BINS_MAX;
+  bad |= dr_hist2_alloc(&h2, DR_VAR_RECOIL_E, mb, 0, p.E0, DR_VAR_RECOIL_PT, mb, pl, pu);
   cli_progress prog;
   cli_progress_begin(&prog, a, "samples", (long)cli_num(a, "samples"));
   cli_catch_signals();
@@ -457,7 +471,7 @@ static int run_compare(cli_args *a) {
   dr_beam beam;
   const dr_material *mat;
   dr_xsec_opts o0;
-  int rc = fill_setup(a, &p, &beam, &mat, &o0);
+  int rc = fill_setup(a, &p, &beam, &mat, &o0, "compare.json");
   if (rc != CLI_OK) return rc;
   const char *out = cli_str(a, "out");
   const dr_method meth[3] = {DR_METHOD_ETL, DR_METHOD_WW, DR_METHOD_IWW};

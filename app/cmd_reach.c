@@ -31,8 +31,8 @@ static const cli_opt reach_opts[] = {
      .help = "confidence level, e.g. 0.90 or 0.95 (default from the card)"},
     {.name = "lot", .type = OPT_NUM, .arg = "N", .min = 0, .range = R_MIN | R_GT,
      .help = "leptons on target (default from the card)"},
-    {.name = "alpha-d", .type = OPT_NUM, .arg = "A", .min = 0, .range = R_MIN | R_GT,
-     .help = "dark coupling alpha_D for y and the invisible width (default from the card)"},
+    {.name = "alpha-d", .type = OPT_NUM, .arg = "A", .min = 0, .max = ALPHA_D_MAX, .range = R_MIN | R_GT | R_MAX,
+     .help = "dark coupling alpha_D for y and the invisible width (default from the card; at most 4 pi)"},
     {.name = "ratio", .type = OPT_NUM, .arg = "R", .min = 0, .range = R_MIN | R_GT,
      .help = "m_A'/m_DM for y and the invisible width (default from the card)"},
     {.name = "no-relic", .type = OPT_FLAG, .flags = F_NO_FINGERPRINT,
@@ -42,6 +42,18 @@ static const cli_opt reach_opts[] = {
     CLI_END};
 
 static const cli_opt *const reach_groups[] = {reach_opts, cli_json_opt, NULL};
+
+/* FNV-1a 64 of a file's bytes, as 16 hex digits; 0 if it cannot be read */
+static int card_digest(const char *path, char out[17]) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  uint64_t h = 0xcbf29ce484222325ULL;
+  int c;
+  while ((c = fgetc(f)) != EOF) h = (h ^ (uint64_t)(unsigned char)c) * 0x100000001b3ULL;
+  fclose(f);
+  snprintf(out, 17, "%016llx", (unsigned long long)h);
+  return 1;
+}
 
 /* A card argument is a path, or the name of a built-in card. */
 static const char *resolve_card(const char *arg, char *buf, size_t n) {
@@ -102,7 +114,7 @@ static int relic_parse(const char *line, void *ctx) {
 }
 
 /* eps and y against mass, with the relic target beside them */
-static int reach_plots(cli_args *a, const reach_run *r, const char *out, int want_relic, dr_error *e) {
+static int reach_plots(const reach_run *r, const char *out, int want_relic, int with_y, dr_error *e) {
   int n = r->o.points, rc = DR_OK;
   double *m = malloc(sizeof(double) * 7 * (size_t)n);
   if (!m) return DR_FAIL(e, DR_ENOMEM, "out of memory");
@@ -127,7 +139,7 @@ static int reach_plots(cli_args *a, const reach_run *r, const char *out, int wan
   const dr_model_info *mi = dr_model_info_get(r->model);
   if (r->model == DR_MODEL_VECTOR) snprintf(clab, sizeof clab, "#ge (kinetic mixing)");
   else snprintf(clab, sizeof clab, "coupling g/e [%s]", mi->coupling_unit);
-  for (int k = 0; k < 2 && rc == DR_OK; k++) {
+  for (int k = 0; k < 1 + with_y && rc == DR_OK; k++) {
     dr_plot_curve use[3];
     int nc = 0;
     use[nc++] = (dr_plot_curve){m, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1};
@@ -138,7 +150,6 @@ static int reach_plots(cli_args *a, const reach_run *r, const char *out, int wan
     rc = dr_plot_loglog(path, title, "m#dX#u [GeV]", k ? ylab : clab, use, nc, e);
   }
   free(m);
-  (void)a;
   return rc;
 }
 
@@ -155,15 +166,30 @@ static int run_reach(cli_args *a) {
     return cli_fail(a, CLI_FAIL, "invalid", "model %s has no production vertex yet (darkreach models)",
                     dr_model_name(model));
   if (dr_experiment_load(card, &x, &e) != DR_OK) return cli_lib_fail(a, &e);
+  /* the numbers depend on the card's contents, not only on its name */
+  char digest[17];
+  if (!card_digest(card, digest)) return cli_fail(a, CLI_FAIL, "io", "cannot read card '%s'", card);
+  cli_fingerprint_add(a, "card-fnv1a64=%s", digest);
   /* card values unless the options say otherwise; the values in effect are echoed */
   if (cli_given(a, "lot")) x.lot = cli_num(a, "lot");
   if (cli_given(a, "cl")) x.cl = cli_num(a, "cl");
-  if (cli_given(a, "alpha-d")) x.alpha_d = cli_num(a, "alpha-d");
-  if (cli_given(a, "ratio")) x.mass_ratio = cli_num(a, "ratio");
   cli_set_num(a, "lot", x.lot);
   cli_set_num(a, "cl", x.cl);
-  cli_set_num(a, "alpha-d", x.alpha_d);
-  cli_set_num(a, "ratio", x.mass_ratio);
+  /* alpha_D and m_A'/m_DM enter y and the invisible width: only with a dark-matter species */
+  int has_dm = dr_model_info_get(model)->dark_portal && x.dm != DR_DM_NONE;
+  if (has_dm) {
+    if (cli_given(a, "alpha-d")) x.alpha_d = cli_num(a, "alpha-d");
+    if (cli_given(a, "ratio")) x.mass_ratio = cli_num(a, "ratio");
+    cli_set_num(a, "alpha-d", x.alpha_d);
+    cli_set_num(a, "ratio", x.mass_ratio);
+  } else {
+    char why[200];
+    snprintf(why, sizeof why, "this scan has no dark matter (model %s, dark matter %s in the card), so no y",
+             dr_model_name(model), dr_dm_name(x.dm));
+    int rc = cli_drop(a, "alpha-d", why);
+    if (rc == CLI_OK) rc = cli_drop(a, "ratio", why);
+    if (rc != CLI_OK) return rc;
+  }
   reach_run r = {&x, card, model, dr_reach_opts_from_experiment(&x), NULL, {0}, NULL, NULL};
   dr_reach_opts *o = &r.o;
   if (dr_method_parse(cli_str(a, "method"), &o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
@@ -177,20 +203,28 @@ static int run_reach(cli_args *a) {
   if (cli_given(a, "mass-min")) o->mass_min = cli_num(a, "mass-min");
   if (cli_given(a, "mass-max")) o->mass_max = cli_num(a, "mass-max");
   if (cli_given(a, "points")) o->points = (int)cli_num(a, "points");
+  if (o->points == 1 && !cli_given(a, "mass-max")) o->mass_max = o->mass_min; /* one mass: mass-min */
   cli_set_num(a, "mass-min", o->mass_min);
   cli_set_num(a, "mass-max", o->mass_max);
   cli_set_num(a, "points", o->points);
-  if (!(o->mass_max >= o->mass_min))
-    return cli_fail(a, CLI_USAGE, "usage", "need --mass-min <= --mass-max (got %g, %g GeV)", o->mass_min, o->mass_max);
+  if (!(o->points == 1 ? o->mass_max == o->mass_min : o->mass_max > o->mass_min))
+    return cli_fail(a, CLI_USAGE, "usage", "need --mass-min %s --mass-max (got %g, %g GeV, %d points)",
+                    o->points == 1 ? "=" : "<", o->mass_min, o->mass_max, o->points);
   if (!(o->mass_min < x.energy - x.beam.mass))
     return cli_fail(a, CLI_FAIL, "domain", "--mass-min %g GeV is above the kinematic limit %g GeV of a %g GeV %s beam",
                     o->mass_min, x.energy - x.beam.mass, x.energy, x.beam.name);
-  int want_relic = !cli_flag(a, "no-relic") && dr_model_info_get(model)->dark_portal && x.dm != DR_DM_NONE;
-  if (cli_flag(a, "no-relic") && !(dr_model_info_get(model)->dark_portal && x.dm != DR_DM_NONE))
+  int want_relic = has_dm && !cli_flag(a, "no-relic");
+  if (cli_flag(a, "no-relic") && !has_dm)
     return cli_fail(a, CLI_USAGE, "usage",
                     "option --no-relic: this scan draws no relic target (model %s, dark matter %s in the card)",
                     dr_model_name(model), dr_dm_name(x.dm));
   const char *out = cli_str(a, "out");
+  int resume = cli_flag(a, "resume");
+  char first[4200];
+  snprintf(first, sizeof first, "%s/reach.json", out);
+  if (resume && access(first, F_OK) != 0)
+    return cli_fail(a, CLI_FAIL, "io", "cannot resume: %s: no such file (nothing to resume; run without --resume)",
+                    first);
   int rc = cli_prepare_dir(a, out);
   if (rc != CLI_OK) return rc;
 
@@ -207,11 +241,10 @@ static int run_reach(cli_args *a) {
   cli_journal J = {.a = a, .dir = out, .stem = "reach", .what = "masses", .n = n, .header = dr_reach_csv_header,
                    .row = reach_row, .parse = reach_parse, .json_point = reach_point, .json_extra = reach_extra,
                    .ctx = &r};
-  cli_journal R = {.a = a, .dir = out, .stem = "relic", .what = "relic masses", .n = n,
+  cli_journal R = {.a = a, .dir = out, .stem = "reach_relic", .what = "relic masses", .n = n,
                    .header = dr_relic_csv_header, .row = relic_row, .parse = relic_parse, .json_point = relic_point,
                    .json_extra = relic_extra, .ctx = &r};
-  int resume = cli_flag(a, "resume");
-  if (!resume) cli_journal_remove(out, "relic"); /* an earlier run's overlay */
+  if (!resume || !want_relic) cli_journal_remove(out, "reach_relic"); /* an earlier run's overlay */
   cli_catch_signals();
   rc = cli_journal_open(&J, resume);
   if (rc == CLI_OK) {
@@ -240,13 +273,13 @@ static int run_reach(cli_args *a) {
   int nok = 0;
   for (int i = 0; i < n; i++) nok += r.p[i].status == DR_REACH_OK;
   int plot = !cli_flag(a, "no-plot") && nok > 0;
-  if (rc == CLI_OK && plot && reach_plots(a, &r, out, want_relic, &e) != DR_OK) rc = cli_lib_fail(a, &e);
+  if (rc == CLI_OK && plot && reach_plots(&r, out, want_relic, has_dm, &e) != DR_OK) rc = cli_lib_fail(a, &e);
   if (rc == CLI_OK && a->json) {
     cli_journal_json(&J);
   } else if (rc == CLI_OK) {
     printf("%s, model %s: %d of %d masses solved; wrote %s, %s", x.name, dr_model_name(model), nok, n, J.csv_path,
            J.json_path);
-    if (plot) printf(", %s/reach.png, %s/reach_y.png", out, out);
+    if (plot) printf(", %s/reach.png%s%s%s", out, has_dm ? ", " : "", has_dm ? out : "", has_dm ? "/reach_y.png" : "");
     if (want_relic) printf(", %s (thermal target at m_DM = m_A'/%g)", R.csv_path, x.mass_ratio);
     printf("\n");
     if (dr_experiment_is_approximate(&x) && x.track == DR_TRACK_TSAI)
@@ -272,9 +305,10 @@ const cli_cmd cmd_reach = {
         "equals s_up (zero background: 2.303 events at 90 % CL, 2.996 at 95 % CL). CARD is a path to an INI "
         "card or the name of a built-in one (darkreach experiments).\n"
         "Writes DIR/reach.csv (one row per mass as it finishes: mass_gev, coupling, y, status, ...), "
-        "DIR/reach.json (the configuration, complete or not, the points), DIR/reach.png and DIR/reach_y.png, and "
-        "for the dark-photon family with a dark-matter species DIR/relic.csv and relic.json (the thermal target "
-        "at m_DM = m_A'/ratio). y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n) (darkreach models). Ctrl-C stops "
+        "DIR/reach.json (the configuration, complete or not, the points), DIR/reach.png and, with dark matter, "
+        "DIR/reach_y.png, and "
+        "for the dark-photon family with a dark-matter species DIR/reach_relic.csv and reach_relic.json (the "
+        "thermal target at m_DM = m_A'/ratio). y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n) (darkreach models). Ctrl-C stops "
         "cleanly: the masses done so far stay in the files; --resume continues.",
     .positional = "CARD",
     .groups = reach_groups,

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* the annihilating model, shared by relic and omega */
 static const cli_opt dark_opts[] = {
@@ -15,8 +16,8 @@ static const cli_opt dark_opts[] = {
      .names = "complex-scalar, dirac, majorana, pseudo-dirac", .help = "the dark-matter species"},
     {.name = "delta", .type = OPT_NUM, .arg = "D", .def = "0.1", .min = 0, .max = 1, .range = R_MIN | R_MAX | R_LT,
      .only_if = "dm=pseudo-dirac", .help = "pseudo-Dirac splitting (m_2 - m_1)/m_1"},
-    {.name = "alpha-d", .type = OPT_NUM, .arg = "A", .def = "0.5", .min = 0, .range = R_MIN | R_GT,
-     .help = "dark coupling alpha_D = g_D^2/4pi"},
+    {.name = "alpha-d", .type = OPT_NUM, .arg = "A", .def = "0.5", .min = 0, .max = ALPHA_D_MAX, .range = R_MIN | R_GT | R_MAX,
+     .help = "dark coupling alpha_D = g_D^2/4pi (at most 4 pi, perturbative unitarity)"},
     {.name = "ratio", .type = OPT_NUM, .arg = "R", .def = "3", .min = 0, .range = R_MIN | R_GT,
      .help = "m_A'/m_DM"},
     CLI_END};
@@ -113,11 +114,19 @@ static int relic_one(cli_args *a, const dr_relic_spec *s, const dr_gstar *gs) {
 
 static int relic_curve(cli_args *a, relic_run *r, const dr_gstar *gs) {
   double lo = cli_num(a, "dm-mass-min"), hi = cli_num(a, "dm-mass-max");
-  if (!(hi >= lo)) return cli_fail(a, CLI_USAGE, "usage", "need --dm-mass-min <= --dm-mass-max (got %g, %g)", lo, hi);
+  int points = (int)cli_num(a, "points");
+  if (!(points == 1 ? hi == lo : hi > lo))
+    return cli_fail(a, CLI_USAGE, "usage", "need --dm-mass-min %s --dm-mass-max (got %g, %g GeV, %d points)",
+                    points == 1 ? "=" : "<", lo, hi, points);
   const char *out = cli_str(a, "out");
+  char first[4200];
+  snprintf(first, sizeof first, "%s/relic.json", out);
+  if (cli_flag(a, "resume") && access(first, F_OK) != 0)
+    return cli_fail(a, CLI_FAIL, "io", "cannot resume: %s: no such file (nothing to resume; run without --resume)",
+                    first);
   int rc = cli_prepare_dir(a, out);
   if (rc != CLI_OK) return rc;
-  int n = r->n = (int)cli_num(a, "points");
+  int n = r->n = points;
   r->m = malloc(sizeof(double) * (size_t)n);
   r->p = calloc((size_t)n, sizeof *r->p);
   if (!r->m || !r->p) return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
@@ -154,8 +163,9 @@ static int relic_curve(cli_args *a, relic_run *r, const dr_gstar *gs) {
   }
   if (rc == CLI_OK && a->json) cli_journal_json(&J);
   else if (rc == CLI_OK)
-    printf("relic target, %s %s: %d of %d masses solved; wrote %s, %s%s\n", dr_model_name(r->s.model),
-           dr_dm_name(r->s.dm), nok, n, J.csv_path, J.json_path, plot ? ", relic.png" : "");
+    printf("relic target, %s %s: %d of %d masses solved; wrote %s, %s%s%s%s\n", dr_model_name(r->s.model),
+           dr_dm_name(r->s.dm), nok, n, J.csv_path, J.json_path, plot ? ", " : "", plot ? out : "",
+           plot ? "/relic.png" : "");
   cli_journal_free(&J);
   return rc;
 }

@@ -69,19 +69,26 @@ static int run_xsec(cli_args *a) {
     o.progress = vegas_progress;
     o.progress_ctx = &prog;
   }
-  if (grid_out && (rc = cli_prepare_file(a, grid_out)) != CLI_OK) return rc;
   if (grid_in && !(o.grid = dr_vegas_grid_load(grid_in, &e))) return cli_lib_fail(a, &e);
-  if (!o.grid && grid_out && !(o.grid = dr_vegas_grid_alloc(4, 64))) return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+  FILE *fg = grid_out ? cli_open_out(a, grid_out) : NULL; /* before the work */
   dr_xsec_ws *w = dr_xsec_ws_alloc();
-  if (!w) {
+  if ((grid_out && !fg) || !w || (!o.grid && grid_out && !(o.grid = dr_vegas_grid_alloc(4, 64)))) {
+    if (fg) fclose(fg), remove(grid_out);
     dr_vegas_grid_free(o.grid);
-    return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+    dr_xsec_ws_free(w);
+    return grid_out && !fg ? CLI_FAIL : cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
   }
   dr_estimate s;
   rc = dr_sigma(&p, &o, cli_num(a, "xmin"), cli_num(a, "xmax"), w, &s, &e);
   dr_xsec_ws_free(w);
   if (etl) cli_progress_end(&prog);
-  if (rc == DR_OK && grid_out && dr_vegas_grid_save(o.grid, grid_out, &e) != DR_OK) rc = e.status;
+  if (fg) {
+    int computed = rc == DR_OK || rc == DR_ENOCONV;
+    int wrc = computed ? dr_vegas_grid_write(o.grid, fg, grid_out, &e) : rc;
+    if (fclose(fg) != 0 && wrc == DR_OK) wrc = DR_FAIL(&e, DR_EIO, "cannot write VEGAS grid '%s'", grid_out);
+    if (wrc != DR_OK) remove(grid_out); /* no half-written grid */
+    if (computed && wrc != DR_OK) rc = wrc;
+  }
   dr_vegas_grid_free(o.grid);
   if (rc != DR_OK && rc != DR_ENOCONV) return cli_lib_fail(a, &e);
   const dr_model_info *mi = dr_model_info_get(p.model);
@@ -136,10 +143,10 @@ static const cli_opt flux_opts[] = {
      .help = "beam energy [GeV], for t_min = (m^2/2E)^2"},
     {.name = "mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .only_if = "!tmin,!tmax",
      .help = "mediator mass [GeV], for t_min and t_max = m^2"},
-    {.name = "tmin", .type = OPT_NUM, .arg = "GEV2", .min = 0, .range = R_MIN | R_GT,
+    {.name = "tmin", .type = OPT_NUM, .arg = "GEV2", .min = 1e-40, .max = 1e4, .range = R_MIN | R_MAX,
      .help = "lower limit t_min [GeV^2] (default (m^2/2E)^2)"},
-    {.name = "tmax", .type = OPT_NUM, .arg = "GEV2", .min = 0, .range = R_MIN | R_GT,
-     .help = "upper limit t_max [GeV^2] (default m^2)"},
+    {.name = "tmax", .type = OPT_NUM, .arg = "GEV2", .min = 1e-40, .max = 1e4, .range = R_MIN | R_MAX,
+     .help = "upper limit t_max [GeV^2] (default m^2; the form factor is negligible long before 1e4)"},
     CLI_END};
 
 static const cli_opt *const flux_groups[] = {flux_opts, cli_ff_opt, cli_json_opt, NULL};
@@ -213,8 +220,8 @@ static const cli_opt width_opts[] = {
     {.name = "dm", .type = OPT_NAME, .arg = "NAME", .def = "none", .check = cli_check_dm,
      .names = "none, complex-scalar, dirac, majorana, pseudo-dirac",
      .help = "dark-matter species of the invisible channel (dark-photon family only)"},
-    {.name = "alpha-d", .type = OPT_NUM, .arg = "A", .def = "0.5", .min = 0, .range = R_MIN | R_GT,
-     .only_if = "!dm=none", .help = "dark coupling alpha_D = g_D^2/4pi"},
+    {.name = "alpha-d", .type = OPT_NUM, .arg = "A", .def = "0.5", .min = 0, .max = ALPHA_D_MAX, .range = R_MIN | R_GT | R_MAX,
+     .only_if = "!dm=none", .help = "dark coupling alpha_D = g_D^2/4pi (at most 4 pi, perturbative unitarity)"},
     {.name = "ratio", .type = OPT_NUM, .arg = "R", .def = "3", .min = 0, .range = R_MIN | R_GT,
      .only_if = "!dm=none", .help = "m_X/m_DM"},
     CLI_END};
@@ -229,6 +236,11 @@ static int run_width(cli_args *a) {
   if (dr_model_parse(cli_str(a, "model"), &d.model, &e) || dr_dm_parse(cli_str(a, "dm"), &d.dm, &e))
     return cli_lib_fail(a, &e);
   if (d.dm != DR_DM_NONE) {
+    if (!dr_model_info_get(d.model)->dark_portal)
+      return cli_fail(a, CLI_USAGE, "usage",
+                      "model %s has no dark-matter coupling; --dm is for the dark-photon family (vector, "
+                      "magnetic-dipole, electric-dipole, charge-radius, anapole)",
+                      dr_model_name(d.model));
     d.alpha_d = cli_num(a, "alpha-d");
     d.m_dm = m / cli_num(a, "ratio");
   }

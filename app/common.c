@@ -47,7 +47,7 @@ const cli_opt cli_process_opts[] = {
      .names = "H Be C Al Si Fe Cu W Pb", .help = "target element"},
     {.name = "mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
      .help = "mediator mass [GeV]"},
-    {.name = "coupling", .type = OPT_NUM, .arg = "G", .def = "1", .min = 0, .range = R_MIN,
+    {.name = "coupling", .type = OPT_NUM, .arg = "G", .def = "1", .min = 0, .range = R_MIN | R_GT,
      .help = "the model's coupling, in its unit (darkreach models); rates scale as its square"},
     CLI_EPS_ALIAS,
     {.name = "xmin", .type = OPT_NUM, .arg = "X", .min = 0, .max = 1, .range = R_MIN | R_MAX,
@@ -90,7 +90,9 @@ int cli_process_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_materi
   if (!cli_given(a, "xmax")) cli_set_num(a, "xmax", dr_xsec_xmax(p));
   double lo = cli_num(a, "xmin"), hi = cli_num(a, "xmax");
   if (!(lo < hi))
-    return cli_fail(a, CLI_USAGE, "usage", "need --xmin < --xmax (got %g, %g; the kinematic range is %g .. %g)", lo, hi,
+    return cli_fail(a, CLI_USAGE, "usage",
+                    "the x range is empty: from %g (--xmin%s) to %g (--xmax%s); the kinematic range is %g .. %g", lo,
+                    cli_given(a, "xmin") ? "" : ", its default", hi, cli_given(a, "xmax") ? "" : ", its default",
                     dr_xsec_xmin(p), dr_xsec_xmax(p));
   if (!(fmax(lo, dr_xsec_xmin(p)) < fmin(hi, dr_xsec_xmax(p))))
     return cli_fail(a, CLI_FAIL, "domain", "the x range %g .. %g lies outside the kinematic range %g .. %g", lo, hi,

@@ -16,7 +16,9 @@ static void paths(cli_journal *J) {
   snprintf(J->json_path, sizeof J->json_path, "%s/%s.json", J->dir, J->stem);
 }
 
-/* the string value of "key":"..." in a JSON file we wrote (escapes \" and \\ undone) */
+/* the string value of "key":"..." in a JSON file we wrote, its escapes undone
+ * (dr_json writes \", \\, \n, \t and \u00XX for the other control bytes and
+ * \ufffd for bytes that are not UTF-8) */
 static int json_string_value(const char *text, const char *key, char *out, size_t n) {
   char pat[64];
   snprintf(pat, sizeof pat, "\"%s\":\"", key);
@@ -24,9 +26,21 @@ static int json_string_value(const char *text, const char *key, char *out, size_
   if (!s) return -1;
   s += strlen(pat);
   size_t k = 0;
-  for (; *s && *s != '"' && k + 1 < n; s++) {
-    if (*s == '\\' && s[1]) s++;
-    out[k++] = *s;
+  for (; *s && *s != '"' && k + 4 < n; s++) {
+    if (*s != '\\') {
+      out[k++] = *s;
+      continue;
+    }
+    s++;
+    if (*s == 'n') out[k++] = '\n';
+    else if (*s == 't') out[k++] = '\t';
+    else if (*s == 'u' && strlen(s) >= 5) {
+      unsigned v = (unsigned)strtoul((char[5]){s[1], s[2], s[3], s[4], 0}, NULL, 16);
+      if (v < 0x80) out[k++] = (char)v;
+      else out[k++] = (char)0xef, out[k++] = (char)0xbf, out[k++] = (char)0xbd; /* U+FFFD */
+      s += 4;
+    } else if (*s) out[k++] = *s;
+    else break;
   }
   out[k] = '\0';
   return *s == '"' ? 0 : -1;
@@ -69,12 +83,21 @@ static int load(cli_journal *J) {
   if (!text)
     return cli_fail(a, CLI_FAIL, "io", "cannot resume: %s: %s (nothing to resume; run without --resume)",
                     J->json_path, strerror(errno));
-  char was[8192], now[8192];
+  char was[8192], now[8192], enc[8400];
   int ok = json_string_value(text, "fingerprint", was, sizeof was) == 0;
+  /* compared as the JSON text the file holds, so escapes cannot make equal runs differ */
+  cli_fingerprint(a, now, sizeof now);
+  FILE *m = fmemopen(enc, sizeof enc, "w");
+  dr_json j;
+  dr_json_begin(&j, m);
+  dr_json_str(&j, "fingerprint", now);
+  dr_json_end(&j);
+  fclose(m);
+  enc[strlen(enc) - 2] = '\0'; /* without the closing "}\n" */
+  int same = strstr(text, enc + 1) != NULL;
   free(text);
   if (!ok) return cli_fail(a, CLI_FAIL, "parse", "cannot resume: %s has no darkreach fingerprint", J->json_path);
-  cli_fingerprint(a, now, sizeof now);
-  if (strcmp(was, now) != 0) {
+  if (!same) {
     char d[512];
     first_difference(was, now, d, sizeof d);
     return cli_fail(a, CLI_FAIL, "invalid",
@@ -93,6 +116,8 @@ static int load(cli_journal *J) {
     lineno++;
     size_t l = strlen(line);
     if (l == 0 || line[l - 1] != '\n') break; /* a row cut short when the process was killed */
+    if (l >= 2 && line[l - 2] == '\r') line[l - 2] = '\n', line[l - 1] = '\0'; /* CRLF, from an editor */
+    if (line[0] == '\n') continue;                                          /* a blank line */
     if (lineno == 1) {
       if (strcmp(line, head) != 0) {
         rc = cli_fail(a, CLI_FAIL, "parse", "cannot resume: %s does not start with the header of a %s file",
@@ -156,7 +181,8 @@ int cli_journal_open(cli_journal *J, int resume) {
   if (rc == CLI_OK) rc = write_sorted(J, 0);
   if (rc == CLI_OK && !(J->csv = fopen(J->csv_path, "a")))
     rc = cli_fail(J->a, CLI_FAIL, "io", "cannot write '%s': %s", J->csv_path, strerror(errno));
-  if (rc == CLI_OK) cli_progress_begin(&J->prog, J->a, J->what, J->n);
+  J->n_resumed = J->n_done;
+  if (rc == CLI_OK) cli_progress_begin(&J->prog, J->a, J->what, J->n - J->n_resumed);
   return rc;
 }
 
@@ -165,7 +191,7 @@ void cli_journal_finished(int i, void *ctx) {
   J->row(J->csv, i, J->ctx);
   fflush(J->csv);
   J->n_done++;
-  cli_progress_step(&J->prog, J->n_done);
+  cli_progress_step(&J->prog, J->n_done - J->n_resumed); /* rate and ETA of this run's points */
 }
 
 dr_scan_ctl cli_journal_ctl(cli_journal *J) {

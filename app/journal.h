@@ -19,7 +19,7 @@ typedef struct {
   /* state */
   char csv_path[4200], json_path[4200];
   unsigned char *done;
-  long n_done;
+  long n_done, n_resumed; /* points finished; of those, read back from an earlier run */
   FILE *csv;
   cli_progress prog;
 } cli_journal;

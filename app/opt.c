@@ -55,9 +55,27 @@ void cli_set(cli_args *a, const char *name, const char *fmt, ...) {
   if (is_numeric(a->opt[i])) a->num[i] = strtod(a->eff[i], NULL);
 }
 
+int cli_drop(cli_args *a, const char *name, const char *why) {
+  int i = slot(a, name);
+  if (a->given[i]) return cli_fail(a, CLI_USAGE, "usage", "option --%s: %s (see darkreach %s --help)", name, why,
+                                   a->cmd->name);
+  a->dropped[i] = 1;
+  return CLI_OK;
+}
+
+void cli_fingerprint_add(cli_args *a, const char *fmt, ...) {
+  size_t l = strlen(a->fp_extra);
+  if (l + 1 >= sizeof a->fp_extra) return;
+  a->fp_extra[l++] = ' ';
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(a->fp_extra + l, sizeof a->fp_extra - l, fmt, ap);
+  va_end(ap);
+}
+
 void cli_set_num(cli_args *a, const char *name, double v) {
   int i = slot(a, name);
-  snprintf(a->eff[i], sizeof a->eff[i], "%.10g", v);
+  dr_format_exact(a->eff[i], sizeof a->eff[i], v);
   a->num[i] = v;
 }
 
@@ -110,7 +128,8 @@ static int cond_holds(const cli_args *a, const char *cond, const char **bad, siz
 }
 
 int cli_applies(const cli_args *a, const char *name) {
-  return cond_holds(a, a->opt[slot(a, name)]->only_if, NULL, NULL);
+  int i = slot(a, name);
+  return !a->dropped[i] && cond_holds(a, a->opt[i]->only_if, NULL, NULL);
 }
 
 /* "with --method etl", "with --method ww or iww", "with --grid-in", "without --tmin" */
@@ -142,15 +161,20 @@ static void describe_alts(const char *t, size_t len, char *buf, size_t n) {
   }
 }
 
-static void describe_cond(const char *cond, char *buf, size_t n) {
+/* the terms of cond that concern options of this command, in words */
+static void describe_cond(const cli_args *a, const char *cond, char *buf, size_t n) {
   buf[0] = '\0';
   size_t used = 0;
   for (const char *t = cond; t && *t && used < n;) {
     const char *semi = strchr(t, ';');
     size_t len = semi ? (size_t)(semi - t) : strlen(t);
-    if (used) used += (size_t)snprintf(buf + used, n - used, " and ");
-    if (used < n) describe_alts(t, len, buf + used, n - used);
-    used = strlen(buf);
+    const char *name = t[0] == '!' ? t + 1 : t;
+    size_t nl = strcspn(name, "=,;");
+    if (find(a, name, nl) >= 0) {
+      if (used) used += (size_t)snprintf(buf + used, n - used, " and ");
+      if (used < n) describe_alts(t, len, buf + used, n - used);
+      used = strlen(buf);
+    }
     t += len + (semi ? 1 : 0);
   }
 }
@@ -175,13 +199,16 @@ static int is_decimal(const char *s) {
 }
 
 static void range_text(const cli_opt *o, char *buf, size_t n) {
+  char lo[32], hi[32];
+  dr_format_exact(lo, sizeof lo, o->min);
+  dr_format_exact(hi, sizeof hi, o->max);
   buf[0] = '\0';
   if ((o->range & R_MIN) && (o->range & R_MAX))
-    snprintf(buf, n, "%s %g and %s %g", o->range & R_GT ? ">" : ">=", o->min, o->range & R_LT ? "<" : "<=", o->max);
+    snprintf(buf, n, "%s %s and %s %s", o->range & R_GT ? ">" : ">=", lo, o->range & R_LT ? "<" : "<=", hi);
   else if (o->range & R_MIN)
-    snprintf(buf, n, "%s %g", o->range & R_GT ? ">" : ">=", o->min);
+    snprintf(buf, n, "%s %s", o->range & R_GT ? ">" : ">=", lo);
   else if (o->range & R_MAX)
-    snprintf(buf, n, "%s %g", o->range & R_LT ? "<" : "<=", o->max);
+    snprintf(buf, n, "%s %s", o->range & R_LT ? "<" : "<=", hi);
 }
 
 static int in_choices(const char *choices, const char *v) {
@@ -207,8 +234,12 @@ static int check_value(const cli_opt *o, const char *v, double *num, const char 
     }
     errno = 0;
     double x = strtod(v, NULL);
-    if (errno == ERANGE || !isfinite(x)) {
+    if (!isfinite(x)) {
       snprintf(msg, n, "'%s' is out of the range of a double", v);
+      return 1;
+    }
+    if (errno == ERANGE && x == 0 && strpbrk(v, "123456789")) {
+      snprintf(msg, n, "'%s' is too small for a double (it would be 0)", v);
       return 1;
     }
     if (o->type == OPT_INT && (x != floor(x) || fabs(x) > 9.007199254740992e15)) {
@@ -437,7 +468,7 @@ static void wrap(FILE *f, const char *text, int indent, int col, int width) {
   }
 }
 
-static void option_help(FILE *f, const cli_opt *o, const char *def) {
+static void option_help(FILE *f, const cli_args *tab, const cli_opt *o, const char *def) {
   char head[64], extra[768] = "", r[96];
   snprintf(head, sizeof head, "  --%s%s%s", o->name, o->type == OPT_FLAG ? "" : " ", o->type == OPT_FLAG ? "" : o->arg);
   size_t u = 0;
@@ -452,8 +483,8 @@ static void option_help(FILE *f, const cli_opt *o, const char *def) {
   if (o->type == OPT_INT) ADD("; an integer");
   if (o->only_if) {
     char d[256];
-    describe_cond(o->only_if, d, sizeof d);
-    ADD("; only %s", d);
+    describe_cond(tab, o->only_if, d, sizeof d);
+    if (d[0]) ADD("; only %s", d);
   }
 #undef ADD
   char text[1536];
@@ -473,7 +504,7 @@ void cli_help(FILE *f, const cli_cmd *c) {
   fprintf(f, "\noptions:\n");
   cli_args tmp;
   load_table(&tmp, c);
-  for (int i = 0; i < tmp.n; i++) option_help(f, tmp.opt[i], tmp.def[i]);
+  for (int i = 0; i < tmp.n; i++) option_help(f, &tmp, tmp.opt[i], tmp.def[i]);
   fprintf(f, "  --help                print this help\n");
   if (c->notes) {
     fputc('\n', f);
@@ -554,7 +585,7 @@ static void option_words(const cli_args *a, char *buf, size_t n, int fingerprint
   for (int i = 0; i < a->n; i++) {
     const cli_opt *o = a->opt[i];
     if (o->alias_of || (o->flags & F_NO_ECHO) || (fingerprint && (o->flags & F_NO_FINGERPRINT))) continue;
-    if (!cond_holds(a, o->only_if, NULL, NULL)) continue;
+    if (a->dropped[i] || !cond_holds(a, o->only_if, NULL, NULL)) continue;
     const char *v = str_at(a, i);
     if (o->type == OPT_FLAG) {
       if (a->given[i] && used < n) used += (size_t)snprintf(buf + used, n - used, " --%s", o->name);
@@ -562,7 +593,7 @@ static void option_words(const cli_args *a, char *buf, size_t n, int fingerprint
     }
     if (!v) continue;
     char word[128];
-    if (fingerprint && is_numeric(o)) snprintf(word, sizeof word, "%.15g", a->num[i]), v = word;
+    if (is_numeric(o) && (fingerprint || !a->given[i])) dr_format_exact(word, sizeof word, a->num[i]), v = word;
     if (used < n) used += (size_t)snprintf(buf + used, n - used, " --%s", o->name);
     used = put_word(buf, n, used, v);
   }
@@ -576,6 +607,8 @@ void cli_command_line(const cli_args *a, char *buf, size_t n) {
 void cli_fingerprint(const cli_args *a, char *buf, size_t n) {
   snprintf(buf, n, "%s", a->cmd->name);
   option_words(a, buf, n, 1);
+  size_t l = strlen(buf);
+  if (l < n) snprintf(buf + l, n - l, "%s", a->fp_extra);
 }
 
 void cli_json_config(dr_json *j, const cli_args *a) {
@@ -607,10 +640,10 @@ void cli_json_config(dr_json *j, const cli_args *a) {
     const cli_opt *o = a->opt[i];
     if (o->alias_of || (o->flags & F_NO_ECHO)) continue;
     const char *v = str_at(a, i);
-    if (!cond_holds(a, o->only_if, NULL, NULL)) dr_json_null(j, o->name);
+    if (a->dropped[i] || !cond_holds(a, o->only_if, NULL, NULL)) dr_json_null(j, o->name);
     else if (o->type == OPT_FLAG) dr_json_bool(j, o->name, a->given[i]);
     else if (!v) dr_json_null(j, o->name);
-    else if (is_numeric(o)) dr_json_num(j, o->name, a->num[i]);
+    else if (is_numeric(o)) dr_json_num_exact(j, o->name, a->num[i]);
     else dr_json_str(j, o->name, v);
   }
   dr_json_close(j);

@@ -35,6 +35,8 @@ static void json_error(const char *code, const char *msg) {
 static int report(const char *cmd, int json, int exit_code, const char *code, const char *fmt, va_list ap) {
   char msg[2048];
   vsnprintf(msg, sizeof msg, fmt, ap);
+  for (char *c = msg; *c; c++) /* one line, whatever the arguments held */
+    if (*c == '\n' || *c == '\r') *c = ' ';
   fprintf(stderr, "darkreach%s%s: error: %s\n", cmd ? " " : "", cmd ? cmd : "", msg);
   if (json) json_error(code, msg);
   return exit_code;
@@ -98,6 +100,9 @@ int cli_prepare_dir(const cli_args *a, const char *dir) {
 }
 
 int cli_prepare_file(const cli_args *a, const char *path) {
+  size_t l = strlen(path);
+  if (l == 0 || path[l - 1] == '/')
+    return cli_fail(a, CLI_FAIL, "io", "cannot write '%s': it names a directory, not a file", path);
   char d[4096];
   snprintf(d, sizeof d, "%s", path);
   int rc = cli_prepare_dir(a, dirname(d));
@@ -108,6 +113,13 @@ int cli_prepare_file(const cli_args *a, const char *path) {
     if (access(path, W_OK) != 0) return cli_fail(a, CLI_FAIL, "io", "cannot write '%s': %s", path, strerror(errno));
   }
   return CLI_OK;
+}
+
+FILE *cli_open_out(const cli_args *a, const char *path) {
+  if (cli_prepare_file(a, path) != CLI_OK) return NULL;
+  FILE *f = fopen(path, "w");
+  if (!f) cli_fail(a, CLI_FAIL, "io", "cannot write '%s': %s", path, strerror(errno));
+  return f;
 }
 
 void cli_sidecar(const char *csv, char *buf, size_t n) {
@@ -132,7 +144,11 @@ int cli_replace_end(const cli_args *a, FILE *f, const char *path) {
     remove(tmp);
     return cli_fail(a, CLI_FAIL, "io", "error writing '%s'", path);
   }
-  if (rename(tmp, path) != 0) return cli_fail(a, CLI_FAIL, "io", "cannot write '%s': %s", path, strerror(errno));
+  if (rename(tmp, path) != 0) {
+    int err = errno;
+    remove(tmp);
+    return cli_fail(a, CLI_FAIL, "io", "cannot write '%s': %s", path, strerror(err));
+  }
   return CLI_OK;
 }
 

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 
 DR, SRC = sys.argv[1], sys.argv[2]
 TABLE_OUT = sys.argv[3] if len(sys.argv) > 3 else None
@@ -80,7 +81,7 @@ CMDS = {c["name"]: c for c in TABLES}
 CARD = "ldmx_phase1"
 BASE = {
     "xsec": ["--energy", "8", "--target", "W", "--mass", "0.1", "--precision", "0.05"],
-    "events": ["--energy", "4", "--target", "W", "--mass", "0.1", "--n", "200"],
+    "events": ["--energy", "4", "--target", "W", "--mass", "0.1", "--n", "200", "--csv", "probe_base.csv"],
     "hist": ["--energy", "4", "--target", "W", "--mass", "0.1", "--samples", "4000", "--bins", "8"],
     "compare": ["--samples", "4000", "--bins", "8"],
     "flux": ["--target", "W", "--energy", "6", "--mass", "0.1"],
@@ -356,7 +357,10 @@ def bad_inputs():
         (x + ["--json=1"], "--json takes no value"),
         (x + ["--seed"], "--seed needs a value"),
         (["xsec", "--energy", "--target", "W", "--mass", "0.1"], "needs a value (GEV), not the option '--target'"),
-        (x + ["--xmin", "0.6", "--xmax", "0.5"], "need --xmin < --xmax"),
+        (x + ["--xmin", "0.6", "--xmax", "0.5"], "the x range is empty: from 0.6 (--xmin) to 0.5 (--xmax)"),
+        (x + ["--xmin", "0.99999"], "the x range is empty: from 0.99999 (--xmin) to 0.999936"),
+        (x + ["--coupling", "0"], "must be > 0"),
+        (x + ["--coupling", "1e-400"], "is too small for a double"),
         (x + ["--xmin", "1.5"], "must be >= 0 and <= 1"),
         (x + ["--seed", "1.5"], "'1.5' is not an integer"),
         (x + ["--seed", "-1"], "must be >= 0"),
@@ -384,7 +388,11 @@ def bad_inputs():
         (["reach", tmp("mutsai.ini"), "--out", tmp("x")], "tsai is for thick or active targets and e-/e+ beams"),
         (["reach", CARD, "--mass-min", "5", "--mass-max", "6"], "above the kinematic limit"),
         (["reach", CARD, "--mass-min", "-1"], "must be > 0"),
-        (["reach", CARD, "--mass-min", "0.5", "--mass-max", "0.1"], "need --mass-min <= --mass-max"),
+        (["reach", CARD, "--mass-min", "0.5", "--mass-max", "0.1"], "need --mass-min < --mass-max"),
+        (["reach", CARD, "--points", "1", "--mass-min", "0.01", "--mass-max", "0.5"], "need --mass-min = --mass-max"),
+        (["reach", "e137", "--alpha-d", "0.1", "--out", tmp("x")], "option --alpha-d: this scan has no dark matter"),
+        (["reach", CARD, "--model", "axial", "--ratio", "2", "--out", tmp("x")],
+         "option --ratio: this scan has no dark matter (model axial"),
         (["reach"], "CARD is required"),
         (["reach", CARD, "e137"], "unexpected argument 'e137'"),
         (["reach", CARD, "--points", "0"], "must be >= 1 and <= 100000"),
@@ -403,15 +411,26 @@ def bad_inputs():
         (["relic", "--dm-mass", "1e-4"], "no annihilation channel is open"),
         (["relic", "--dm-mass", "0.1", "--delta", "0.2"], "--delta applies only with --dm pseudo-dirac"),
         (["relic", "--dm-mass", "0.1", "--target", "0.05"], "unknown option '--target'"),
-        (["relic", "--dm-mass-min", "0.5", "--dm-mass-max", "0.1"], "need --dm-mass-min <= --dm-mass-max"),
+        (["relic", "--dm-mass-min", "0.5", "--dm-mass-max", "0.1"], "need --dm-mass-min < --dm-mass-max"),
+        (["relic", "--dm-mass-min", "0.1", "--dm-mass-max", "0.5", "--points", "1"], "need --dm-mass-min = --dm-mass-max"),
+        (["relic", "--dm-mass", "0.1", "--dm", "dirac", "--alpha-d", "12"], "broader than its mass"),
+        (["relic", "--dm-mass", "0.1", "--alpha-d", "13"], "must be > 0 and <= 12.566370614359172"),
+        (["relic", "--dm-mass-min", "0.01", "--dm-mass-max", "0.1", "--resume", "--out", tmp("nothing")],
+         "cannot resume"),
+        (["omega", "--dm-mass", "0.1", "--coupling", "1e3"], "broader than its mass"),
         (["omega", "--dm-mass", "0.1"], "--coupling is required"),
         (["omega", "--dm-mass", "0.1", "--model", "mdm", "--eps", "1e-3"],
          "--eps applies only with --model vector (here --model magnetic-dipole)"),
-        (["events", "--energy", "4", "--target", "W", "--mass", "0.1", "--n", "-3"], "must be >= 1"),
-        (["events", "--energy", "4", "--target", "W", "--mass", "0.1", "--n", "1.5"], "'1.5' is not an integer"),
+        (["events", "--energy", "4", "--target", "W", "--mass", "0.1", "--n", "-3", "--csv", tmp("e.csv")], "must be >= 1"),
+        (["events", "--energy", "4", "--target", "W", "--mass", "0.1", "--n", "1.5", "--csv", tmp("e.csv")],
+         "'1.5' is not an integer"),
         (["events", "--energy", "4", "--target", "W", "--mass", "0.1", "--lhe", tmp("e.csv"), "--csv", tmp("e.csv")],
          "must be different files"),
-        (["events", "--energy", "4", "--target", "W", "--mass", "5"], "above the kinematic limit"),
+        (["events", "--energy", "4", "--target", "W", "--mass", "5", "--csv", tmp("e5.csv")], "above the kinematic limit"),
+        (["events", "--energy", "4", "--target", "W", "--mass", "0.1"], "give --lhe FILE, --csv FILE or both"),
+        (["events", "--energy", "4", "--target", "W", "--mass", "0.1", "--csv", tmp("evdir/")], "it names a directory"),
+        (["events", "--energy", "8", "--target", "W", "--mass", "7.99", "--csv", tmp("e6.csv")], "no phase space found"),
+        (["flux", "--target", "W", "--tmin", "1e-300", "--tmax", "0.01"], "must be >= 1e-40"),
         (["compare", "--xmin", "0.9999", "--xmax", "1"], "lies outside the kinematic range"),
         (["hist", "--energy", "4", "--target", "W", "--mass", "0.1", "--bins", "0"], "must be >= 1"),
         (["hist", "--energy", "4", "--target", "W", "--mass", "0.1", "--samples", "10"], "must be >= 1000"),
@@ -482,7 +501,7 @@ def test_reach_files():
     out = tmp("r")
     rc, _, err = run(["reach", os.path.join(SRC, "data/experiments/ldmx_phase2.ini"), "--out", out, "--points", "8"])
     check(rc == 0, "reach ldmx_phase2: %s" % err.strip())
-    for f in ("reach.csv", "reach.json", "reach.png", "reach_y.png", "relic.csv", "relic.json"):
+    for f in ("reach.csv", "reach.json", "reach.png", "reach_y.png", "reach_relic.csv", "reach_relic.json"):
         check(os.path.getsize(os.path.join(out, f)) > 0, "reach wrote %s" % f)
     rows = open(os.path.join(out, "reach.csv")).read().strip().split("\n")
     check(rows[0].startswith("mass_gev,coupling,y,status"), "reach.csv header")
@@ -558,7 +577,7 @@ def test_resume():
     check(rc in (0, 130), "resumed reach stops on SIGTERM (%d)" % rc)
     rc, _, err = run(common + ["--out", tmp("part"), "--threads", "2", "--resume"])
     check(rc == 0, "reach --resume finishes (%s)" % err.strip())
-    for f in ("reach.csv", "relic.csv"):
+    for f in ("reach.csv", "reach_relic.csv"):
         check(open(tmp("full/" + f)).read() == open(tmp("part/" + f)).read(),
               "resumed %s identical to an uninterrupted run" % f)
     a, b = json.load(open(tmp("full/reach.json"))), json.load(open(tmp("part/reach.json")))
@@ -582,6 +601,7 @@ def test_events():
     check(rc1 == 0 and rc2 == 0 and a.split("<init>")[1] == b.split("<init>")[1],
           "events: same seed, same LHE for 1 and 2 threads")
     check(a.count("<event>") == 300 and "complete: 300 events" in a, "LHE holds 300 events, marked complete")
+    check(len(ET.parse(tmp("ev/a.lhe")).getroot().findall("event")) == 300, "the LHE file is well-formed XML")
     init = a.split("<init>\n")[1].split("</init>")[0].split("\n")
     check(init[0].split()[:2] == ["11", "1000741840"] and init[0].split()[-1] == "2" and
           init[1].split()[-1] == "1" and init[2].split()[-1] == "2", "LHE <init>: e- on W, two processes")
@@ -606,6 +626,7 @@ def test_events():
     check(got and rc == 130 and lhe.endswith("</LesHouchesEvents>\n") and "INCOMPLETE (interrupted): %d of 2000000"
           % n in lhe and lhe.count("<event>") == n and not js["complete"] and js["n_events"] == n,
           "interrupted events: LHE closed, %d events kept and counted, CSV and JSON agree" % n)
+    check(len(ET.parse(tmp("ev/i.lhe")).getroot().findall("event")) == n, "the interrupted LHE file is well-formed XML")
     run(ev + ["--n", str(n), "--csv", tmp("ev/ref.csv"), "--threads", "1"])
     check(open(tmp("ev/ref.csv")).read().strip().split("\n") == csv, "interrupted events equal a run of --n %d" % n)
 
@@ -665,6 +686,32 @@ def test_files_and_flags():
     # --no-relic: no relic files beside the reach
     run(["reach", CARD, "--points", "2", "--no-relic", "--no-plot", "--out", tmp("nr")])
     check(sorted(os.listdir(tmp("nr"))) == ["reach.csv", "reach.json"], "reach --no-relic")
+    # reach and relic share the default directory without touching each other's files
+    run(["relic", "--dm-mass-min", "0.01", "--dm-mass-max", "0.1", "--points", "3", "--no-plot", "--out", tmp("sh")])
+    before = open(tmp("sh/relic.csv")).read()
+    run(["reach", CARD, "--points", "2", "--no-plot", "--out", tmp("sh")])
+    run(["reach", CARD, "--points", "2", "--no-plot", "--no-relic", "--out", tmp("sh")])
+    check(open(tmp("sh/relic.csv")).read() == before and not os.path.exists(tmp("sh/reach_relic.csv")),
+          "reach leaves relic's files alone and removes its own stale overlay")
+    # a scan resumed with an edited card is refused: the card's contents are in the fingerprint
+    card = write("edit.ini", open(os.path.join(SRC, "data/experiments/ldmx_phase1.ini")).read())
+    run(["reach", card, "--points", "2", "--no-plot", "--no-relic", "--out", tmp("ed")])
+    write("edit.ini", open(card).read().replace("energy_gev = 4", "energy_gev = 8"))
+    rc, _, err = run(["reach", card, "--points", "2", "--no-plot", "--no-relic", "--out", tmp("ed"), "--resume"])
+    check(rc == 1 and "card-fnv1a64" in err, "resume refused after the card changed (%s)" % err.strip())
+    # y, alpha_D and the ratio only where there is dark matter
+    d = run_json(["reach", "e137", "--points", "2", "--mass-max", "0.05", "--no-plot", "--out", tmp("vis")])
+    check(d and all(p["y"] is None for p in d["points"]) and d["config"]["options"]["alpha-d"] is None and
+          not os.path.exists(tmp("vis/reach_y.png")), "no y for a scan without dark matter")
+    # arguments that are not UTF-8 or hold a line break: still one JSON object, one stderr line
+    p = subprocess.run([DR, "xsec", "--energy", "8", "--target", "W", "--mass", "0.1", b"--bog\xffus\nx", "--json"],
+                       capture_output=True, cwd=TMP)
+    out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8", "replace")  # stdout must be UTF-8
+    try:
+        ok = json.loads(out)["error"]["code"] == "usage" and err.count("\n") == 1
+    except ValueError:
+        ok = False
+    check(ok, "odd bytes in an argument: valid JSON, one line (%r)" % out)
     # a grid saved, reloaded, frozen: the same cross section from the frozen grid with the same seed twice
     g = tmp("grid/g.txt")
     x = ["xsec", "--energy", "8", "--target", "W", "--mass", "0.1", "--precision", "0.02"]

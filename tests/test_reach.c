@@ -71,8 +71,14 @@ static void test_reach_solves_and_scales(void **state) {
   x.lot *= 4;
   dr_reach_point_solve(&x, DR_MODEL_VECTOR, &o, 0.0473, w, &b);
   assert_rel(b.eps, a.eps / 2, 1e-6);
-  assert_rel(a.y, a.eps * a.eps * 0.5 / 81, 1e-12);
   assert_true(isnan(a.eps_upper));
+  /* y needs a dark-matter species: none here; with one, y = eps^2 alpha_D (m_DM/m_A')^4 */
+  assert_true(isnan(a.y));
+  x.dm = DR_DM_COMPLEX_SCALAR;
+  dr_reach_point c;
+  dr_reach_point_solve(&x, DR_MODEL_VECTOR, &o, 0.0473, w, &c);
+  assert_int_equal(c.status, DR_REACH_OK);
+  assert_rel(c.y, c.eps * c.eps * 0.5 / 81, 1e-12);
   dr_xsec_ws_free(w);
 }
 

@@ -23,7 +23,10 @@ void dr_json_key_object(dr_json *j, const char *key);
 void dr_json_key_array(dr_json *j, const char *key);
 void dr_json_object(dr_json *j); /* an object inside an array */
 void dr_json_close(dr_json *j);  /* closes the innermost object or array */
-void dr_json_num(dr_json *j, const char *key, double v); /* NaN/inf -> null */
+void dr_json_num(dr_json *j, const char *key, double v); /* 10 digits; NaN/inf -> null */
+/* the shortest text that reads back as exactly v (15 to 17 digits) */
+void dr_json_num_exact(dr_json *j, const char *key, double v);
+void dr_format_exact(char *buf, size_t n, double v);
 void dr_json_int(dr_json *j, const char *key, long v);
 void dr_json_str(dr_json *j, const char *key, const char *s);
 void dr_json_bool(dr_json *j, const char *key, int v);
@@ -39,6 +42,8 @@ void dr_json_array_num(dr_json *j, double v); /* element of an array */
 void dr_csv_num(FILE *f, double v, int leading_comma);
 /* text with ',' -> ';', a double quote -> a single one, line breaks -> ' ' */
 void dr_csv_text(FILE *f, const char *s);
+/* the same text into dst (n bytes), for JSON that must say what the CSV says */
+void dr_csv_clean(char *dst, const char *src, size_t n);
 /* Splits a row into at most n fields of up to 255 characters; returns the
  * number of fields in the row (more than n if it has more). */
 int dr_csv_split(const char *line, char fields[][256], int n);

@@ -6,7 +6,9 @@
  * lower and an upper one (short lifetimes decay in the shield).
  * s_up = 2.303 (90 % CL) or 2.996 (95 % CL) with zero background
  * (FORMULARY Part I §8; Part II §4.5).
- * y from the registry (dr_model_y; eps^2 alpha_D (m_DM/m_A')^4 for the vector).
+ * y from the registry (dr_model_y; eps^2 alpha_D (m_DM/m_A')^4 for the vector)
+ * where the mediator couples to the card's dark-matter species; NaN where
+ * there is none (a visible search, a leptophilic scalar).
  * A scan never stops on a bad point: each point carries its status.
  */
 #ifndef DARKREACH_REACH_H

@@ -31,7 +31,9 @@ void dr_vegas_grid_free(dr_vegas_grid *g);              /* NULL is a no-op */
 dr_vegas_grid *dr_vegas_grid_copy(const dr_vegas_grid *g);
 int dr_vegas_grid_dim(const dr_vegas_grid *g);
 int dr_vegas_grid_nbins(const dr_vegas_grid *g);
-/* Text file: a header line, then one line of nbins+1 edges per dimension. */
+/* Text file: a header line, then one line of nbins+1 edges per dimension
+ * (nothing else after them). write: to an open stream, name for messages. */
+int dr_vegas_grid_write(const dr_vegas_grid *g, FILE *f, const char *name, dr_error *e);
 int dr_vegas_grid_save(const dr_vegas_grid *g, const char *path, dr_error *e);
 dr_vegas_grid *dr_vegas_grid_load(const char *path, dr_error *e); /* NULL on error */
 /* The same from an open stream; name is used in messages. */
@@ -62,7 +64,8 @@ dr_vegas_opts dr_vegas_opts_default(void);
 /* Adapts the grid (unless o->freeze), then integrates on the frozen grid,
  * iteration by iteration, until the tolerance is met (at least 2 iterations,
  * so that chi2/dof means something) or max_iter is reached (DR_ENOCONV, best
- * estimate kept). out: value, error, chi2/dof of the frozen iterations,
+ * estimate kept), or DR_EDOMAIN if the integrand was zero at every point of
+ * two frozen iterations. out: value, error, chi2/dof of the frozen iterations,
  * evaluations used (adaptation included), status. Non-finite integrand
  * values are an error (DR_EINVAL) that names the point. */
 int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_vegas_opts *o,

@@ -27,6 +27,7 @@ int dr_lhe_write_header(FILE *f, const dr_lhe_setup *s) {
   int ion = ion_code(s->Z, s->A), two = in->n_channels == 2;
   double pb = DR_GEV2_TO_PB;
   fprintf(f, "<LesHouchesEvents version=\"3.0\">\n<header>\n<darkreach version=\"%s\">\n", DR_VERSION);
+  /* the header is XML text: nothing below may contain '<' or '&' unescaped (put_escaped) */
   fprintf(f, "process: l N -> l N X by exact tree level with target recoil (darkreach ETL)\n");
   fprintf(f, "beam 1: PDG %d, E = %.9g GeV; beam 2: the target nucleus, PDG %d, at rest, M = %.9g GeV\n",
           s->beam->pdg, p->E0, ion, p->M_N);
@@ -34,14 +35,16 @@ int dr_lhe_write_header(FILE *f, const dr_lhe_setup *s) {
   if (two)
     fprintf(f, "LPRUP 2: quasi-elastic, the inelastic form-factor term strikes one proton of the nucleus,\n"
                "  free and at rest, written as the incoming particle (PDG 2212) the way a parton of beam 2 is\n");
-  fprintf(f, "X: model %s (%s), PDG %d (PDG numbering scheme: %s mediator), m_X = %.9g GeV,\n"
-             "  coupling %.6g [%s]: %s\n",
-          mi->name, mi->description, mi->pdg, mi->spin ? "spin-1" : "spin-0", p->m_X, p->coupling,
-          mi->coupling_unit, mi->coupling);
+  fprintf(f, "X: model %s (", mi->name);
+  put_escaped(f, mi->description);
+  fprintf(f, "), PDG %d (PDG numbering scheme: %s mediator), m_X = %.9g GeV,\n  coupling %.6g [%s]: ", mi->pdg,
+          mi->spin ? "spin-1" : "spin-0", p->m_X, p->coupling, mi->coupling_unit);
+  put_escaped(f, mi->coupling);
+  fputc('\n', f);
   fprintf(f, "sigma = %.6e +- %.1e pb; w_max = %.6e pb; unweighting efficiency = %.4g\n", in->sigma * pb,
           in->sigma_err * pb, in->w_max * pb, in->efficiency);
   fprintf(f, "IDWTUP = 3: unweighted; XWGTUP = sigma [pb] for every event (the mean weight is the cross section)\n");
-  fprintf(f, "events requested: %ld (the comment before </LesHouchesEvents> says how many were written)\n",
+  fprintf(f, "events requested: %ld (the comment at the end of the file says how many were written)\n",
           s->n_requested);
   if (s->config) {
     fputs("configuration:\n", f);

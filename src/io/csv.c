@@ -16,11 +16,16 @@ void dr_csv_num(FILE *f, double v, int comma) {
   else fprintf(f, "%.9e", v);
 }
 
+static char clean(char c) { return c == ',' ? ';' : c == '"' ? '\'' : (c == '\n' || c == '\r') ? ' ' : c; }
+
 void dr_csv_text(FILE *f, const char *s) {
-  for (; s && *s; s++) {
-    char c = *s;
-    fputc(c == ',' ? ';' : c == '"' ? '\'' : (c == '\n' || c == '\r') ? ' ' : c, f);
-  }
+  for (; s && *s; s++) fputc(clean(*s), f);
+}
+
+void dr_csv_clean(char *dst, const char *src, size_t n) {
+  size_t k = 0;
+  for (; src && *src && k + 1 < n; src++) dst[k++] = clean(*src);
+  if (n) dst[k] = '\0';
 }
 
 int dr_csv_split(const char *line, char fields[][256], int n) {

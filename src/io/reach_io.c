@@ -111,6 +111,8 @@ void dr_json_reach_point(dr_json *j, const dr_reach_point *p) {
   dr_json_num(j, "sigma_err_pb", p->sigma_err_pb);
   dr_json_num(j, "n_signal_coupling1", p->n_eps1);
   dr_json_str(j, "status", dr_reach_status_name(p->status));
-  dr_json_str(j, "message", p->message);
+  char msg[sizeof p->message];
+  dr_csv_clean(msg, p->message, sizeof msg); /* the text the CSV has, so a resumed file says the same */
+  dr_json_str(j, "message", msg);
   dr_json_close(j);
 }

@@ -61,6 +61,8 @@ void dr_json_relic_point(dr_json *j, const dr_relic_point *p) {
   dr_json_num(j, "omega_h2", p->omega_h2);
   dr_json_num(j, "x_f", p->x_f);
   dr_json_str(j, "status", dr_status_name(p->status));
-  dr_json_str(j, "message", p->message);
+  char msg[sizeof p->message];
+  dr_csv_clean(msg, p->message, sizeof msg); /* the text the CSV has, so a resumed file says the same */
+  dr_json_str(j, "message", msg);
   dr_json_close(j);
 }

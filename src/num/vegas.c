@@ -6,6 +6,7 @@
  * the same share of sum r_i. */
 #include "darkreach/vegas.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,9 +68,7 @@ dr_vegas_grid *dr_vegas_grid_copy(const dr_vegas_grid *g) {
 int dr_vegas_grid_dim(const dr_vegas_grid *g) { return g->dim; }
 int dr_vegas_grid_nbins(const dr_vegas_grid *g) { return g->nbins; }
 
-int dr_vegas_grid_save(const dr_vegas_grid *g, const char *path, dr_error *e) {
-  FILE *f = fopen(path, "w");
-  if (!f) return DR_FAIL(e, DR_EIO, "cannot write VEGAS grid '%s'", path);
+int dr_vegas_grid_write(const dr_vegas_grid *g, FILE *f, const char *name, dr_error *e) {
   fprintf(f, "# darkreach VEGAS grid: dim nbins, then the nbins+1 edges of each dimension\n%d %d\n",
           g->dim, g->nbins);
   for (int d = 0; d < g->dim; d++) {
@@ -77,8 +76,15 @@ int dr_vegas_grid_save(const dr_vegas_grid *g, const char *path, dr_error *e) {
       fprintf(f, "%s%.17g", i ? " " : "", g->x[d * (g->nbins + 1) + i]);
     fputc('\n', f);
   }
-  if (fclose(f) != 0) return DR_FAIL(e, DR_EIO, "cannot write VEGAS grid '%s'", path);
-  return DR_OK;
+  return ferror(f) ? DR_FAIL(e, DR_EIO, "cannot write VEGAS grid '%s'", name) : DR_OK;
+}
+
+int dr_vegas_grid_save(const dr_vegas_grid *g, const char *path, dr_error *e) {
+  FILE *f = fopen(path, "w");
+  if (!f) return DR_FAIL(e, DR_EIO, "cannot write VEGAS grid '%s'", path);
+  int rc = dr_vegas_grid_write(g, f, path, e);
+  if (fclose(f) != 0 && rc == DR_OK) rc = DR_FAIL(e, DR_EIO, "cannot write VEGAS grid '%s'", path);
+  return rc;
 }
 
 dr_vegas_grid *dr_vegas_grid_load(const char *path, dr_error *e) {
@@ -109,6 +115,8 @@ dr_vegas_grid *dr_vegas_grid_read(FILE *f, const char *name, dr_error *e) {
     for (int i = 0; i < nbins; i++)
       if (!(x[i + 1] > x[i])) goto bad;
   }
+  while ((c = fgetc(f)) != EOF)
+    if (!isspace(c)) goto bad; /* nothing after the last edge */
   return g;
 bad:
   dr_vegas_grid_free(g);
@@ -316,6 +324,11 @@ int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_v
     out->err = sqrt(1 / sw);
     out->chi2_dof = nit > 1 ? fmax(0.0, swv2 - swv * swv / sw) / (nit - 1) : 0;
     if (o->progress) o->progress(nit, 0, out, o->progress_ctx);
+    if (nit >= 2 && swv == 0 && swv2 == 0) {
+      out->status = DR_EDOMAIN;
+      return DR_FAIL(e, DR_EDOMAIN, "VEGAS: the integrand is zero at all %zu points sampled (no phase space found)",
+                     out->neval);
+    }
     if (nit >= 2 && (out->err <= o->rel_tol * fabs(out->val) || out->err <= o->abs_tol)) return DR_OK;
     if (nit == 1 && o->rel_tol > 0 && v != 0) {
       /* size the next iterations from the first: about 3 more should do */

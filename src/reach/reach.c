@@ -99,11 +99,13 @@ int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_r
     dr_error_user_message(&e, pt->message, sizeof pt->message);
     return DR_ENOCONV;
   }
+  /* y needs a dark-matter species the mediator couples to */
+  int has_dm = dr_model_info_get(model)->dark_portal && x->dm != DR_DM_NONE;
   pt->eps = exp(root);
-  pt->y = dr_model_y(model, pt->eps, x->alpha_d, x->mass_ratio);
+  pt->y = has_dm ? dr_model_y(model, pt->eps, x->alpha_d, x->mass_ratio) : NAN;
   if (hi > lo && dr_root_brent(log_n_minus, &np, le[hi], le[hi + 1], 1e-10, 1e-10, &root, &e) == DR_OK) {
     pt->eps_upper = exp(root);
-    pt->y_upper = dr_model_y(model, pt->eps_upper, x->alpha_d, x->mass_ratio);
+    pt->y_upper = has_dm ? dr_model_y(model, pt->eps_upper, x->alpha_d, x->mass_ratio) : NAN;
   }
   pt->status = rc == DR_ENOCONV ? DR_REACH_NOT_CONVERGED : DR_REACH_OK;
   if (rc == DR_ENOCONV)

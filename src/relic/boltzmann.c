@@ -209,6 +209,15 @@ static int check_model(const dr_relic_model *m, dr_error *e) {
                                  "electric-dipole, charge-radius, anapole); got %s", mi ? mi->name : "an invalid model");
   if (m->dm == DR_DM_PSEUDO_DIRAC && !(m->delta >= 0 && m->delta < 1))
     return DR_FAIL(e, DR_EINVAL, "pseudo-Dirac splitting delta must be in [0, 1) (got %g)", m->delta);
+  /* the s-channel propagator is a Breit-Wigner: meaningful for a narrow dark photon only */
+  double gam;
+  int rc2 = dr_relic_width(m, &gam, e);
+  if (rc2 != DR_OK) return rc2;
+  if (!(gam < m->m_med))
+    return DR_FAIL(e, DR_EDOMAIN,
+                   "the dark photon is broader than its mass at this coupling (width %g GeV, mass %g GeV): the "
+                   "relic calculation's Breit-Wigner propagator needs a narrow resonance",
+                   gam, m->m_med);
   return DR_OK;
 }
 
