@@ -11,6 +11,7 @@
 #define DARKREACH_CLI_H
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "darkreach/darkreach.h"
@@ -47,7 +48,7 @@ typedef struct {
   const char *choices;                      /* OPT_CHOICE */
   /* OPT_NAME: the library's parser; sets *canonical (the registry's name for an alias) */
   int (*check)(const char *v, const char **canonical, dr_error *e);
-  const char *names;                        /* OPT_NAME: what the help lists */
+  const char *(*names)(char *buf, size_t n); /* OPT_NAME: the names the help lists (a registry's) */
   /* where the option applies: terms separated by ';', all must hold; a term
    * is "method=etl", "method=ww|iww" (value in effect), "grid-in" (given),
    * "!tmin" (not given), or alternatives "!tmin,!tmax" (any holds). A term on
@@ -102,15 +103,13 @@ void cli_help(FILE *f, const cli_cmd *c);
 void cli_json_tables(dr_json *j, const cli_cmd *const *cmds);
 
 /* values in effect: given, else the command's (cli_set), else the default */
-int cli_given(const cli_args *a, const char *name);
-int cli_flag(const cli_args *a, const char *name);
+int cli_given(const cli_args *a, const char *name); /* also: is a flag set */
 double cli_num(const cli_args *a, const char *name);   /* NaN if none */
 const char *cli_str(const cli_args *a, const char *name); /* NULL if none */
 /* does the option apply (its only_if holds)? */
 int cli_applies(const cli_args *a, const char *name);
 /* records the value the command derived for an option that was not given
- * (echoed in the configuration; numbers also readable with cli_num) */
-void cli_set(cli_args *a, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+ * (echoed in the configuration, read by cli_num); no effect if it was given */
 void cli_set_num(cli_args *a, const char *name, double v);
 /* The option does not apply to this run for a reason only the command knows
  * (the card has no dark matter, ...): a usage error "option --NAME: why" if it
@@ -123,10 +122,13 @@ void cli_fingerprint_add(cli_args *a, const char *fmt, ...) __attribute__((forma
  * the command line that reproduces the run, and every option with its value
  * in effect (null where it does not apply). */
 void cli_json_config(dr_json *j, const cli_args *a);
-/* The reproducing command line, e.g. "darkreach xsec --model vector ..." */
-void cli_command_line(const cli_args *a, char *buf, size_t n);
-/* The options that change a scan's numbers, "--name value" joined (resume check). */
-void cli_fingerprint(const cli_args *a, char *buf, size_t n);
+/* The reproducing command line, e.g. "darkreach xsec --model vector ..." (malloc'd) */
+char *cli_command_line(const cli_args *a);
+/* What a scan's numbers depend on: the version, the options that change them
+ * ("--name value", numbers exact) and cli_fingerprint_add's words (malloc'd);
+ * and its FNV-1a 64 digest in hex, which resume compares. */
+char *cli_fingerprint(const cli_args *a);
+void cli_fingerprint_digest(const cli_args *a, char out[17]);
 
 /* ---- errors and messages (app/out.c) ---- */
 /* One line on stderr "darkreach <cmd>: error: ..."; with --json also one
@@ -179,7 +181,7 @@ void cli_progress_note(cli_progress *p, const char *fmt, ...) __attribute__((for
 void cli_progress_end(cli_progress *p);
 
 /* SIGINT/SIGTERM set cli_stop (a second signal ends the process at once). */
-extern volatile sig_atomic_t cli_stop;
+extern atomic_int cli_stop;
 void cli_catch_signals(void);
 
 /* ---- shared option groups and their setup (app/common.c) ---- */
@@ -202,6 +204,16 @@ extern const cli_opt cli_recoil_opt[];   /* inel-recoil (exact tree level) */
    .range = R_MIN | R_MAX, .only_if = cond,                                                                       \
    .help = "random seed: the same seed gives the same numbers for any thread count"}
 
+/* the registries' names, for OPT_NAME help */
+const char *cli_names_materials(char *buf, size_t n);
+const char *cli_names_models(char *buf, size_t n);
+const char *cli_names_models_produced(char *buf, size_t n);
+const char *cli_names_models_dark(char *buf, size_t n);
+const char *cli_names_dm(char *buf, size_t n);         /* with none */
+const char *cli_names_dm_species(char *buf, size_t n); /* without none */
+/* usage error unless the model couples to dark matter; what names what needs it */
+int cli_need_dark(const cli_args *a, dr_model_kind model, const char *what);
+
 int cli_check_model(const char *v, const char **canonical, dr_error *e);
 int cli_check_material(const char *v, const char **canonical, dr_error *e);
 int cli_check_dm(const char *v, const char **canonical, dr_error *e);
@@ -223,7 +235,8 @@ int cli_process_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_materi
 /* applies --threads (if the command has it) */
 void cli_apply_threads(cli_args *a);
 
-/* ---- the commands ---- */
+/* ---- the commands (app/commands.c: all of them, NULL-terminated) ---- */
+extern const cli_cmd *const cli_commands[];
 extern const cli_cmd cmd_xsec, cmd_flux, cmd_width, cmd_reach, cmd_relic, cmd_omega, cmd_events, cmd_hist,
     cmd_compare, cmd_experiments, cmd_models;
 

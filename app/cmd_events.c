@@ -89,8 +89,7 @@ static int run_events(cli_args *a) {
     return cli_lib_fail(a, &e);
   }
   const dr_events_info *info = dr_event_gen_info(g);
-  char cfg[8192];
-  cli_command_line(a, cfg, sizeof cfg);
+  char *cfg = cli_command_line(a);
   dr_lhe_setup ls = {&p, &beam, mat->Z, (int)lround(mat->A), info, n, cfg};
   if (fl && dr_lhe_write_header(fl, &ls) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", lhe);
   if (rc == CLI_OK && fc && dr_events_csv_header(fc) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", csv);
@@ -100,17 +99,16 @@ static int run_events(cli_args *a) {
   cli_progress prog;
   cli_progress_begin(&prog, a, "events", n);
   long got = 0;
-  while (rc == CLI_OK && got < n && !cli_stop) {
+  while (rc == CLI_OK && got < n && !atomic_load(&cli_stop)) {
     long k = n - got < BATCH ? n - got : BATCH;
     if (dr_event_gen_next(g, k, ev, &e) != DR_OK) {
       rc = cli_lib_fail(a, &e);
       break;
     }
-    for (long i = 0; i < k && rc == CLI_OK; i++) {
+    for (long i = 0; i < k && rc == CLI_OK; i++, got++) { /* got: the events in both files */
       if (fl && dr_lhe_write_event(fl, &ls, &ev[i]) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", lhe);
-      if (fc && dr_events_csv_row(fc, got + i, &ev[i]) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", csv);
+      else if (fc && dr_events_csv_row(fc, got, &ev[i]) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", csv);
     }
-    got += k;
     cli_progress_step(&prog, got);
   }
   cli_progress_end(&prog);
@@ -135,6 +133,7 @@ static int run_events(cli_args *a) {
     }
   }
   dr_event_gen_free(g);
+  free(cfg);
   return rc;
 }
 
@@ -173,29 +172,35 @@ enum { MAP_BINS_MAX = 100 };
    .help = "output directory (created; checked before the work starts)"},                                          \
   CLI_SEED_OPT(NULL), CLI_RUN_OPTS(NULL)
 
+/* progress over one or several fills of the same size (compare fills three) */
+typedef struct {
+  cli_progress *p;
+  int fills, fill; /* how many, which one now */
+} fill_ticker;
+
 static void fill_progress(long done, long total, void *ctx) {
-  cli_progress *p = ctx;
-  p->total = total;
-  cli_progress_step(p, done);
+  fill_ticker *t = ctx;
+  t->p->total = t->fills * total;
+  cli_progress_step(t->p, t->fill * total + done);
 }
 
 /* one histogram file: columns lo, hi, then value and error per curve; normalised: unit area */
 static int write_hist1(cli_args *a, const char *dir, const char *stem, dr_hist1 *h, int nh,
                        const char *const *labels, const char *title, int normalised) {
+  int nb = h[0].nbins;
+  double width = (h[0].hi - h[0].lo) / nb;
+  double *xs = malloc(sizeof(double) * 2 * nb * (nh + 1)); /* the plot's step curves */
+  if (!xs) return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
   char path[4200];
   snprintf(path, sizeof path, "%s/%s.csv", dir, stem);
   FILE *f = cli_replace_begin(a, path);
-  if (!f) return CLI_FAIL;
+  if (!f) {
+    free(xs);
+    return CLI_FAIL;
+  }
   fputs("lo,hi", f);
   for (int k = 0; k < nh; k++) fprintf(f, ",%s,%s_err", labels[k], labels[k]);
   fputc('\n', f);
-  int nb = h[0].nbins;
-  double width = (h[0].hi - h[0].lo) / nb;
-  double *xs = malloc(sizeof(double) * 2 * nb * (nh + 1));
-  if (!xs) {
-    fclose(f);
-    return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
-  }
   for (int b = 0; b < nb; b++) {
     double lo = h[0].lo + b * width;
     dr_csv_num(f, lo, 0);
@@ -358,13 +363,16 @@ static int run_hist(cli_args *a) {
   cli_progress prog;
   cli_progress_begin(&prog, a, "samples", (long)cli_num(a, "samples"));
   cli_catch_signals();
-  dr_fill_ctl ctl = {&cli_stop, fill_progress, &prog};
+  fill_ticker tick = {&prog, 1, 0};
+  dr_fill_ctl ctl = {&cli_stop, fill_progress, &tick};
   dr_estimate s;
   int st = bad ? DR_ENOMEM : dr_hist_fill(&p, &o, cli_num(a, "xmin"), cli_num(a, "xmax"), (long)cli_num(a, "samples"),
                                           h, DR_VAR_COUNT, &h2, &s, &ctl, &e);
   cli_progress_end(&prog);
   if (bad) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
   else if (st != DR_OK && st != DR_ECANCELED) rc = cli_lib_fail(a, &e);
+  else if (st == DR_ECANCELED && h[0].n_points == 0)
+    rc = cli_fail(a, CLI_INTERRUPTED, "canceled", "interrupted before the first samples: no files written");
   const char *method = dr_method_name(o.method);
   for (int v = 0; rc == CLI_OK && v < DR_VAR_COUNT; v++) {
     char stem[64], title[256];
@@ -498,7 +506,8 @@ static int run_compare(cli_args *a) {
     dr_hist1 hh[2] = {h[0][k], h[1][k]};
     dr_xsec_opts o = o0;
     o.method = meth[k];
-    dr_fill_ctl ctl = {&cli_stop, fill_progress, &prog};
+    fill_ticker tick = {&prog, 3, k};
+    dr_fill_ctl ctl = {&cli_stop, fill_progress, &tick};
     st = dr_hist_fill(&p, &o, cli_num(a, "xmin"), cli_num(a, "xmax"), samples, hh, 2, NULL, &s[k], &ctl, &e);
     h[0][k] = hh[0], h[1][k] = hh[1];
   }
@@ -512,7 +521,7 @@ static int run_compare(cli_args *a) {
     for (int k = 0; k < 3; k++) {
       double tot = 0;
       for (int b = 0; b < h[v][k].nbins; b++) tot += h[v][k].sum[b];
-      for (int b = 0; b < h[v][k].nbins; b++) {
+      for (int b = 0; tot > 0 && b < h[v][k].nbins; b++) {
         h[v][k].sum[b] /= tot;
         h[v][k].sum2[b] /= tot * tot;
       }

@@ -9,27 +9,22 @@
 static const cli_opt *const list_groups[] = {cli_json_opt, NULL};
 
 /* ------------------------------------------------------------ experiments */
-static int card_name_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int is_card(const struct dirent *de) {
+  size_t l = strlen(de->d_name);
+  return l > 4 && !strcmp(de->d_name + l - 4, ".ini");
+}
 
 static int run_experiments(cli_args *a) {
   char dir[4096];
   snprintf(dir, sizeof dir, "%s/experiments", cli_data_dir());
-  DIR *d = opendir(dir);
-  if (!d) return cli_fail(a, CLI_FAIL, "io", "cannot open %s: %s (set DARKREACH_DATA)", dir, strerror(errno));
-  char *names[256];
-  int n = 0;
-  struct dirent *de;
-  while ((de = readdir(d)) && n < 256) {
-    size_t l = strlen(de->d_name);
-    if (l > 4 && !strcmp(de->d_name + l - 4, ".ini")) names[n++] = strdup(de->d_name);
-  }
-  closedir(d);
-  qsort(names, (size_t)n, sizeof names[0], card_name_cmp);
+  struct dirent **names = NULL;
+  int n = scandir(dir, &names, is_card, alphasort);
+  if (n < 0) return cli_fail(a, CLI_FAIL, "io", "cannot open %s: %s (set DARKREACH_DATA)", dir, strerror(errno));
   dr_experiment *x = calloc((size_t)n + 1, sizeof *x);
   int rc = x ? CLI_OK : cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
   for (int i = 0; i < n && rc == CLI_OK; i++) {
     char path[4400];
-    snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+    snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
     dr_error e;
     dr_error_clear(&e);
     if (dr_experiment_load(path, &x[i], &e)) rc = cli_lib_fail(a, &e);
@@ -64,6 +59,7 @@ static int run_experiments(cli_args *a) {
              x[i].material->symbol, dr_target_kind_name(x[i].target_kind), x[i].lot, x[i].x_th);
   }
   for (int i = 0; i < n; i++) free(names[i]);
+  free(names);
   free(x);
   return rc;
 }

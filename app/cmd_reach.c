@@ -8,7 +8,7 @@
 
 static const cli_opt reach_opts[] = {
     {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
-     .names = "a model with a production vertex (darkreach models)", .help = "the mediator"},
+     .names = cli_names_models_produced, .help = "the mediator (darkreach models)"},
     {.name = "method", .type = OPT_CHOICE, .arg = "M", .def = "etl", .choices = "etl|ww|iww",
      .help = "cross sections by exact tree level (VEGAS to --precision per mass) or WW/IWW "
              "(darkreach xsec --help)"},
@@ -47,12 +47,14 @@ static const cli_opt *const reach_groups[] = {reach_opts, cli_json_opt, NULL};
 static int card_digest(const char *path, char out[17]) {
   FILE *f = fopen(path, "rb");
   if (!f) return 0;
-  uint64_t h = 0xcbf29ce484222325ULL;
-  int c;
-  while ((c = fgetc(f)) != EOF) h = (h ^ (uint64_t)(unsigned char)c) * 0x100000001b3ULL;
+  unsigned long long h = DR_FNV1A64_INIT;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) h = dr_fnv1a64(buf, n, h);
+  int ok = !ferror(f);
   fclose(f);
-  snprintf(out, 17, "%016llx", (unsigned long long)h);
-  return 1;
+  snprintf(out, 17, "%016llx", h);
+  return ok;
 }
 
 /* A card argument is a path, or the name of a built-in card. */
@@ -68,11 +70,13 @@ typedef struct {
   const dr_experiment *x;
   const char *card;
   dr_model_kind model;
+  int has_dm; /* the model couples to the card's dark-matter species: y, relic target */
   dr_reach_opts o;
   dr_reach_point *p;
   dr_relic_spec rs;
   double *m_dm;
   dr_relic_point *rp;
+  dr_gstar *gs;
 } reach_run;
 
 static int reach_row(FILE *f, int i, void *ctx) { return dr_reach_csv_row(f, &((reach_run *)ctx)->p[i]); }
@@ -82,34 +86,13 @@ static void reach_extra(dr_json *j, void *ctx) {
   dr_json_reach_config(j, r->x, r->card, r->model, &r->o);
 }
 
-/* the grid index of a mass read back, -1 if it is not on the grid */
-static int grid_index(double m, double lo, double hi, int n, double (*mass_at)(int, void *), void *ctx) {
-  int i = n == 1 ? 0 : (int)lround((n - 1) * log(m / lo) / log(hi / lo));
-  if (i < 0 || i >= n || !(fabs(m / mass_at(i, ctx) - 1) < 1e-9)) return -1;
-  return i;
-}
-
-static double reach_mass_at(int i, void *ctx) { return dr_reach_mass(&((reach_run *)ctx)->o, i); }
-static double relic_mass_at(int i, void *ctx) { return ((reach_run *)ctx)->m_dm[i]; }
 
 static int reach_parse(const char *line, void *ctx) {
   reach_run *r = ctx;
   dr_reach_point p;
   if (dr_reach_csv_parse(line, &p) != DR_OK) return -1;
-  int i = grid_index(p.mass, r->o.mass_min, r->o.mass_max, r->o.points, reach_mass_at, r);
+  int i = dr_scan_log_index(r->o.mass_min, r->o.mass_max, r->o.points, p.mass, CLI_ROW_MASS_TOL);
   if (i >= 0) r->p[i] = p;
-  return i;
-}
-
-static int relic_row(FILE *f, int i, void *ctx) { return dr_relic_csv_row(f, &((reach_run *)ctx)->rp[i]); }
-static void relic_point(dr_json *j, int i, void *ctx) { dr_json_relic_point(j, &((reach_run *)ctx)->rp[i]); }
-static void relic_extra(dr_json *j, void *ctx) { dr_json_relic_config(j, &((reach_run *)ctx)->rs); }
-static int relic_parse(const char *line, void *ctx) {
-  reach_run *r = ctx;
-  dr_relic_point p;
-  if (dr_relic_csv_parse(line, &p) != DR_OK) return -1;
-  int i = grid_index(p.m_dm, r->m_dm[0], r->m_dm[r->o.points - 1], r->o.points, relic_mass_at, r);
-  if (i >= 0) r->rp[i] = p;
   return i;
 }
 
@@ -153,45 +136,41 @@ static int reach_plots(const reach_run *r, const char *out, int want_relic, int 
   return rc;
 }
 
-static int run_reach(cli_args *a) {
-  cli_apply_threads(a);
-  char buf[4096];
-  const char *card = resolve_card(a->positional, buf, sizeof buf);
+/* the card with the options' overrides, the model and the scan options; echoes the values in effect */
+static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x) {
   dr_error e;
   dr_error_clear(&e);
-  dr_experiment x;
-  dr_model_kind model;
-  if (dr_model_parse(cli_str(a, "model"), &model, &e) != DR_OK) return cli_lib_fail(a, &e);
-  if (!dr_model_can_produce(model))
+  if (dr_model_parse(cli_str(a, "model"), &r->model, &e) != DR_OK) return cli_lib_fail(a, &e);
+  if (!dr_model_can_produce(r->model))
     return cli_fail(a, CLI_FAIL, "invalid", "model %s has no production vertex yet (darkreach models)",
-                    dr_model_name(model));
-  if (dr_experiment_load(card, &x, &e) != DR_OK) return cli_lib_fail(a, &e);
+                    dr_model_name(r->model));
+  if (dr_experiment_load(r->card, x, &e) != DR_OK) return cli_lib_fail(a, &e);
   /* the numbers depend on the card's contents, not only on its name */
   char digest[17];
-  if (!card_digest(card, digest)) return cli_fail(a, CLI_FAIL, "io", "cannot read card '%s'", card);
+  if (!card_digest(r->card, digest)) return cli_fail(a, CLI_FAIL, "io", "cannot read card '%s'", r->card);
   cli_fingerprint_add(a, "card-fnv1a64=%s", digest);
-  /* card values unless the options say otherwise; the values in effect are echoed */
-  if (cli_given(a, "lot")) x.lot = cli_num(a, "lot");
-  if (cli_given(a, "cl")) x.cl = cli_num(a, "cl");
-  cli_set_num(a, "lot", x.lot);
-  cli_set_num(a, "cl", x.cl);
+  if (cli_given(a, "lot")) x->lot = cli_num(a, "lot");
+  if (cli_given(a, "cl")) x->cl = cli_num(a, "cl");
+  cli_set_num(a, "lot", x->lot);
+  cli_set_num(a, "cl", x->cl);
   /* alpha_D and m_A'/m_DM enter y and the invisible width: only with a dark-matter species */
-  int has_dm = dr_model_info_get(model)->dark_portal && x.dm != DR_DM_NONE;
-  if (has_dm) {
-    if (cli_given(a, "alpha-d")) x.alpha_d = cli_num(a, "alpha-d");
-    if (cli_given(a, "ratio")) x.mass_ratio = cli_num(a, "ratio");
-    cli_set_num(a, "alpha-d", x.alpha_d);
-    cli_set_num(a, "ratio", x.mass_ratio);
+  r->has_dm = dr_model_info_get(r->model)->dark_portal && x->dm != DR_DM_NONE;
+  char why[200];
+  snprintf(why, sizeof why, "this scan has no dark matter (model %s, dark matter %s in the card)",
+           dr_model_name(r->model), dr_dm_name(x->dm));
+  if (r->has_dm) {
+    if (cli_given(a, "alpha-d")) x->alpha_d = cli_num(a, "alpha-d");
+    if (cli_given(a, "ratio")) x->mass_ratio = cli_num(a, "ratio");
+    cli_set_num(a, "alpha-d", x->alpha_d);
+    cli_set_num(a, "ratio", x->mass_ratio);
   } else {
-    char why[200];
-    snprintf(why, sizeof why, "this scan has no dark matter (model %s, dark matter %s in the card), so no y",
-             dr_model_name(model), dr_dm_name(x.dm));
     int rc = cli_drop(a, "alpha-d", why);
     if (rc == CLI_OK) rc = cli_drop(a, "ratio", why);
+    if (rc == CLI_OK && cli_given(a, "no-relic")) rc = cli_drop(a, "no-relic", why);
     if (rc != CLI_OK) return rc;
   }
-  reach_run r = {&x, card, model, dr_reach_opts_from_experiment(&x), NULL, {0}, NULL, NULL};
-  dr_reach_opts *o = &r.o;
+  dr_reach_opts *o = &r->o;
+  *o = dr_reach_opts_from_experiment(x);
   if (dr_method_parse(cli_str(a, "method"), &o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
   if (o->xsec.method == DR_METHOD_ETL) {
     o->xsec.etl_rel_tol = cli_num(a, "precision");
@@ -210,88 +189,79 @@ static int run_reach(cli_args *a) {
   if (!(o->points == 1 ? o->mass_max == o->mass_min : o->mass_max > o->mass_min))
     return cli_fail(a, CLI_USAGE, "usage", "need --mass-min %s --mass-max (got %g, %g GeV, %d points)",
                     o->points == 1 ? "=" : "<", o->mass_min, o->mass_max, o->points);
-  if (!(o->mass_min < x.energy - x.beam.mass))
+  if (!(o->mass_min < x->energy - x->beam.mass))
     return cli_fail(a, CLI_FAIL, "domain", "--mass-min %g GeV is above the kinematic limit %g GeV of a %g GeV %s beam",
-                    o->mass_min, x.energy - x.beam.mass, x.energy, x.beam.name);
-  int want_relic = has_dm && !cli_flag(a, "no-relic");
-  if (cli_flag(a, "no-relic") && !has_dm)
-    return cli_fail(a, CLI_USAGE, "usage",
-                    "option --no-relic: this scan draws no relic target (model %s, dark matter %s in the card)",
-                    dr_model_name(model), dr_dm_name(x.dm));
-  const char *out = cli_str(a, "out");
-  int resume = cli_flag(a, "resume");
-  char first[4200];
-  snprintf(first, sizeof first, "%s/reach.json", out);
-  if (resume && access(first, F_OK) != 0)
-    return cli_fail(a, CLI_FAIL, "io", "cannot resume: %s: no such file (nothing to resume; run without --resume)",
-                    first);
-  int rc = cli_prepare_dir(a, out);
-  if (rc != CLI_OK) return rc;
+                    o->mass_min, x->energy - x->beam.mass, x->energy, x->beam.name);
+  return CLI_OK;
+}
 
-  int n = o->points;
+static int scan_reach(const dr_scan_ctl *ctl, void *arg, dr_error *e) {
+  reach_run *r = arg;
+  return dr_reach_scan(r->x, r->model, &r->o, r->p, ctl, e);
+}
+
+static int scan_relic(const dr_scan_ctl *ctl, void *arg, dr_error *e) {
+  reach_run *r = arg;
+  return dr_relic_curve(&r->rs, r->m_dm, r->o.points, r->gs, r->rp, ctl, e);
+}
+
+static void reach_report(const reach_run *r, const cli_journal *J, const cli_journal *R, const char *out, int plot,
+                         int want_relic) {
+  const dr_experiment *x = r->x;
+  int n = r->o.points, nok = 0;
+  for (int i = 0; i < n; i++) nok += r->p[i].status == DR_REACH_OK;
+  printf("%s, model %s: %d of %d masses solved; wrote %s, %s", x->name, dr_model_name(r->model), nok, n, J->csv_path,
+         J->json_path);
+  if (plot) printf(", %s/reach.png%s", out, r->has_dm ? " and reach_y.png" : "");
+  if (want_relic) printf(", %s (thermal target at m_DM = m_A'/%g)", R->csv_path, x->mass_ratio);
+  printf("\n");
+  if (dr_experiment_is_approximate(x) && x->track == DR_TRACK_TSAI)
+    printf("note: %s target: yield over the primary-electron track-length spectrum (Tsai), %.3g X0 "
+           "above x_th E0; shower secondaries not included (approximate)\n",
+           dr_target_kind_name(x->target_kind), dr_track_tsai_above(x->thickness_x0, x->x_th));
+  else if (dr_experiment_is_approximate(x))
+    printf("note: %s target treated with an effective thickness of %g X0 (approximate)\n",
+           dr_target_kind_name(x->target_kind), x->effective_thickness_x0);
+}
+
+static int run_reach(cli_args *a) {
+  cli_apply_threads(a);
+  char buf[4096];
+  dr_experiment x;
+  reach_run r = {.x = &x, .card = resolve_card(a->positional, buf, sizeof buf)};
+  int rc = reach_setup(a, &r, &x);
+  if (rc != CLI_OK) return rc;
+  const char *out = cli_str(a, "out");
+  int n = r.o.points, resume = cli_given(a, "resume"), want_relic = r.has_dm && !cli_given(a, "no-relic");
   r.p = calloc((size_t)n, sizeof *r.p);
   r.rp = calloc((size_t)n, sizeof *r.rp);
   r.m_dm = calloc((size_t)n, sizeof *r.m_dm);
-  if (!r.p || !r.rp || !r.m_dm) {
-    free(r.p), free(r.rp), free(r.m_dm);
-    return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
-  }
-  r.rs = (dr_relic_spec){model, x.dm, x.alpha_d, x.mass_ratio, x.delta, DR_OMEGA_H2_PLANCK};
-  for (int i = 0; i < n; i++) r.m_dm[i] = dr_reach_mass(o, i) / x.mass_ratio;
+  dr_error e;
+  dr_error_clear(&e);
+  if (!r.p || !r.rp || !r.m_dm) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+  if (want_relic && rc == CLI_OK && !(r.gs = dr_gstar_alloc(&e))) rc = cli_lib_fail(a, &e);
+  r.rs = (dr_relic_spec){r.model, x.dm, x.alpha_d, x.mass_ratio, x.delta, DR_OMEGA_H2_PLANCK};
+  for (int i = 0; rc == CLI_OK && i < n; i++) r.m_dm[i] = dr_reach_mass(&r.o, i) / x.mass_ratio;
   cli_journal J = {.a = a, .dir = out, .stem = "reach", .what = "masses", .n = n, .header = dr_reach_csv_header,
                    .row = reach_row, .parse = reach_parse, .json_point = reach_point, .json_extra = reach_extra,
                    .ctx = &r};
-  cli_journal R = {.a = a, .dir = out, .stem = "reach_relic", .what = "relic masses", .n = n,
-                   .header = dr_relic_csv_header, .row = relic_row, .parse = relic_parse, .json_point = relic_point,
-                   .json_extra = relic_extra, .ctx = &r};
-  if (!resume || !want_relic) cli_journal_remove(out, "reach_relic"); /* an earlier run's overlay */
+  cli_relic_rows rows = {&r.rs, r.m_dm, r.rp, n};
+  cli_journal R = {.a = a, .dir = out, .stem = "reach_relic", .what = "relic masses"};
+  cli_journal_relic(&R, &rows);
+  if (rc == CLI_OK && (!resume || !want_relic)) cli_journal_remove(out, "reach_relic"); /* an earlier run's */
   cli_catch_signals();
-  rc = cli_journal_open(&J, resume);
-  if (rc == CLI_OK) {
-    dr_scan_ctl ctl = cli_journal_ctl(&J);
-    int st = dr_reach_scan(&x, model, o, r.p, &ctl, &e);
-    if (st != DR_OK && st != DR_ECANCELED) rc = cli_lib_fail(a, &e);
-    int rc2 = cli_journal_close(&J, st == DR_OK);
-    if (rc == CLI_OK) rc = rc2;
-    if (rc == CLI_OK && st == DR_ECANCELED) rc = cli_interrupted(a, &J);
-  }
-  /* thermal-relic target of the same model, at m_DM = m_A'/ratio for every scan mass */
-  if (rc == CLI_OK && want_relic) {
-    dr_gstar *gs = dr_gstar_alloc(&e);
-    if (!gs) rc = cli_lib_fail(a, &e);
-    if (rc == CLI_OK) rc = cli_journal_open(&R, resume ? 2 : 0);
-    if (rc == CLI_OK) {
-      dr_scan_ctl ctl = cli_journal_ctl(&R);
-      int st = dr_relic_curve(&r.rs, r.m_dm, n, gs, r.rp, &ctl, &e);
-      if (st != DR_OK && st != DR_ECANCELED) rc = cli_lib_fail(a, &e);
-      int rc2 = cli_journal_close(&R, st == DR_OK);
-      if (rc == CLI_OK) rc = rc2;
-      if (rc == CLI_OK && st == DR_ECANCELED) rc = cli_interrupted(a, &R);
-    }
-    dr_gstar_free(gs);
-  }
+  if (rc == CLI_OK) rc = cli_journal_run(&J, resume, scan_reach, &r);
+  /* the thermal-relic target of the same model, at m_DM = m_A'/ratio for every scan mass */
+  if (rc == CLI_OK && want_relic) rc = cli_journal_run(&R, resume ? 2 : 0, scan_relic, &r);
   int nok = 0;
-  for (int i = 0; i < n; i++) nok += r.p[i].status == DR_REACH_OK;
-  int plot = !cli_flag(a, "no-plot") && nok > 0;
-  if (rc == CLI_OK && plot && reach_plots(&r, out, want_relic, has_dm, &e) != DR_OK) rc = cli_lib_fail(a, &e);
-  if (rc == CLI_OK && a->json) {
-    cli_journal_json(&J);
-  } else if (rc == CLI_OK) {
-    printf("%s, model %s: %d of %d masses solved; wrote %s, %s", x.name, dr_model_name(model), nok, n, J.csv_path,
-           J.json_path);
-    if (plot) printf(", %s/reach.png%s%s%s", out, has_dm ? ", " : "", has_dm ? out : "", has_dm ? "/reach_y.png" : "");
-    if (want_relic) printf(", %s (thermal target at m_DM = m_A'/%g)", R.csv_path, x.mass_ratio);
-    printf("\n");
-    if (dr_experiment_is_approximate(&x) && x.track == DR_TRACK_TSAI)
-      printf("note: %s target: yield over the primary-electron track-length spectrum (Tsai), %.3g X0 "
-             "above x_th E0; shower secondaries not included (approximate)\n",
-             dr_target_kind_name(x.target_kind), dr_track_tsai_above(x.thickness_x0, x.x_th));
-    else if (dr_experiment_is_approximate(&x))
-      printf("note: %s target treated with an effective thickness of %g X0 (approximate)\n",
-             dr_target_kind_name(x.target_kind), x.effective_thickness_x0);
-  }
+  for (int i = 0; rc == CLI_OK && i < n; i++) nok += r.p[i].status == DR_REACH_OK;
+  int plot = !cli_given(a, "no-plot") && nok > 0;
+  if (rc == CLI_OK && plot && reach_plots(&r, out, want_relic, r.has_dm, &e) != DR_OK) rc = cli_lib_fail(a, &e);
+  if (rc == CLI_OK && a->json) cli_journal_json(&J);
+  else if (rc == CLI_OK) reach_report(&r, &J, &R, out, plot, want_relic);
   cli_journal_free(&J);
   cli_journal_free(&R);
+  dr_gstar_free(r.gs);
   free(r.p), free(r.rp), free(r.m_dm);
   return rc;
 }

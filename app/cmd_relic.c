@@ -4,16 +4,15 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* the annihilating model, shared by relic and omega */
 static const cli_opt dark_opts[] = {
     {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
-     .names = "the dark-photon family: vector, magnetic-dipole, electric-dipole, charge-radius, anapole",
+     .names = cli_names_models_dark,
      .help = "how the dark photon couples to SM fermions (Catena, Gray, Jerkvall 2025, eq. 2.1; hadronic final "
              "states for the vector only)"},
     {.name = "dm", .type = OPT_NAME, .arg = "NAME", .def = "complex-scalar", .check = cli_check_dm,
-     .names = "complex-scalar, dirac, majorana, pseudo-dirac", .help = "the dark-matter species"},
+     .names = cli_names_dm_species, .help = "the dark-matter species"},
     {.name = "delta", .type = OPT_NUM, .arg = "D", .def = "0.1", .min = 0, .max = 1, .range = R_MIN | R_MAX | R_LT,
      .only_if = "dm=pseudo-dirac", .help = "pseudo-Dirac splitting (m_2 - m_1)/m_1"},
     {.name = "alpha-d", .type = OPT_NUM, .arg = "A", .def = "0.5", .min = 0, .max = ALPHA_D_MAX, .range = R_MIN | R_GT | R_MAX,
@@ -33,11 +32,8 @@ static int dark_setup(cli_args *a, dr_relic_spec *s) {
   dr_error_clear(&e);
   if (dr_model_parse(cli_str(a, "model"), &s->model, &e) || dr_dm_parse(cli_str(a, "dm"), &s->dm, &e))
     return cli_lib_fail(a, &e);
-  if (!dr_model_info_get(s->model)->dark_portal)
-    return cli_fail(a, CLI_USAGE, "usage",
-                    "model %s has no dark-matter coupling; relic targets are for the dark-photon family (vector, "
-                    "magnetic-dipole, electric-dipole, charge-radius, anapole)",
-                    dr_model_name(s->model));
+  int rc = cli_need_dark(a, s->model, "relic targets are for");
+  if (rc != CLI_OK) return rc;
   if (s->dm == DR_DM_NONE) return cli_fail(a, CLI_USAGE, "usage", "--dm none has no relic density; choose a species");
   s->alpha_d = cli_num(a, "alpha-d");
   s->ratio = cli_num(a, "ratio");
@@ -68,20 +64,14 @@ typedef struct {
   double *m;
   dr_relic_point *p;
   int n;
+  const dr_gstar *gs;
 } relic_run;
 
-static int curve_row(FILE *f, int i, void *ctx) { return dr_relic_csv_row(f, &((relic_run *)ctx)->p[i]); }
-static void curve_point(dr_json *j, int i, void *ctx) { dr_json_relic_point(j, &((relic_run *)ctx)->p[i]); }
-static void curve_extra(dr_json *j, void *ctx) { dr_json_relic_config(j, &((relic_run *)ctx)->s); }
-static int curve_parse(const char *line, void *ctx) {
-  relic_run *r = ctx;
-  dr_relic_point p;
-  if (dr_relic_csv_parse(line, &p) != DR_OK) return -1;
-  int n = r->n, i = n == 1 ? 0 : (int)lround((n - 1) * log(p.m_dm / r->m[0]) / log(r->m[n - 1] / r->m[0]));
-  if (i < 0 || i >= n || !(fabs(p.m_dm / r->m[i] - 1) < 1e-9)) return -1;
-  r->p[i] = p;
-  return i;
+static int scan_curve(const dr_scan_ctl *ctl, void *arg, dr_error *e) {
+  relic_run *r = arg;
+  return dr_relic_curve(&r->s, r->m, r->n, r->gs, r->p, ctl, e);
 }
+
 
 static int relic_one(cli_args *a, const dr_relic_spec *s, const dr_gstar *gs) {
   double m = cli_num(a, "dm-mass");
@@ -119,48 +109,34 @@ static int relic_curve(cli_args *a, relic_run *r, const dr_gstar *gs) {
     return cli_fail(a, CLI_USAGE, "usage", "need --dm-mass-min %s --dm-mass-max (got %g, %g GeV, %d points)",
                     points == 1 ? "=" : "<", lo, hi, points);
   const char *out = cli_str(a, "out");
-  char first[4200];
-  snprintf(first, sizeof first, "%s/relic.json", out);
-  if (cli_flag(a, "resume") && access(first, F_OK) != 0)
-    return cli_fail(a, CLI_FAIL, "io", "cannot resume: %s: no such file (nothing to resume; run without --resume)",
-                    first);
-  int rc = cli_prepare_dir(a, out);
-  if (rc != CLI_OK) return rc;
-  int n = r->n = points;
+  int rc, n = r->n = points;
   r->m = malloc(sizeof(double) * (size_t)n);
   r->p = calloc((size_t)n, sizeof *r->p);
   if (!r->m || !r->p) return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
-  for (int i = 0; i < n; i++) r->m[i] = n == 1 ? lo : lo * pow(hi / lo, (double)i / (n - 1));
-  cli_journal J = {.a = a, .dir = out, .stem = "relic", .what = "masses", .n = n, .header = dr_relic_csv_header,
-                   .row = curve_row, .parse = curve_parse, .json_point = curve_point, .json_extra = curve_extra,
-                   .ctx = r};
+  for (int i = 0; i < n; i++) r->m[i] = dr_scan_log_point(lo, hi, n, i);
+  cli_relic_rows rows = {&r->s, r->m, r->p, n};
+  cli_journal J = {.a = a, .dir = out, .stem = "relic", .what = "masses"};
+  cli_journal_relic(&J, &rows);
   cli_catch_signals();
-  rc = cli_journal_open(&J, cli_flag(a, "resume"));
-  int st = DR_OK;
+  r->gs = gs;
+  rc = cli_journal_run(&J, cli_given(a, "resume"), scan_curve, r);
   dr_error e;
   dr_error_clear(&e);
-  if (rc == CLI_OK) {
-    dr_scan_ctl ctl = cli_journal_ctl(&J);
-    st = dr_relic_curve(&r->s, r->m, n, gs, r->p, &ctl, &e);
-    if (st != DR_OK && st != DR_ECANCELED) rc = cli_lib_fail(a, &e);
-    int rc2 = cli_journal_close(&J, st == DR_OK);
-    if (rc == CLI_OK) rc = rc2;
-    if (rc == CLI_OK && st == DR_ECANCELED) rc = cli_interrupted(a, &J);
-  }
   int nok = 0;
   for (int i = 0; i < n; i++) nok += J.done && J.done[i] && r->p[i].status == DR_OK;
-  int plot = rc == CLI_OK && !cli_flag(a, "no-plot") && nok > 0;
-  if (plot) {
-    double *y = malloc(sizeof *y * (size_t)n);
-    for (int i = 0; y && i < n; i++) y[i] = r->p[i].y;
+  int plot = rc == CLI_OK && !cli_given(a, "no-plot") && nok > 0;
+  double *y = plot ? malloc(sizeof *y * (size_t)n) : NULL;
+  if (plot && !y) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+  else if (plot) {
+    for (int i = 0; i < n; i++) y[i] = r->p[i].y;
     dr_plot_curve c = {r->m, y, n, "thermal relic target", 1, 1};
     char title[200], path[4200];
     snprintf(title, sizeof title, "relic target: %s, %s, #ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g",
              dr_model_name(r->s.model), dr_dm_name(r->s.dm), r->s.alpha_d, r->s.ratio);
     snprintf(path, sizeof path, "%s/relic.png", out);
-    if (!y || dr_plot_loglog(path, title, "m#d#gx#u [GeV]", "y", &c, 1, &e)) rc = cli_lib_fail(a, &e);
-    free(y);
+    if (dr_plot_loglog(path, title, "m#d#gx#u [GeV]", "y", &c, 1, &e)) rc = cli_lib_fail(a, &e);
   }
+  free(y);
   if (rc == CLI_OK && a->json) cli_journal_json(&J);
   else if (rc == CLI_OK)
     printf("relic target, %s %s: %d of %d masses solved; wrote %s, %s%s%s%s\n", dr_model_name(r->s.model),
@@ -171,7 +147,7 @@ static int relic_curve(cli_args *a, relic_run *r, const dr_gstar *gs) {
 }
 
 static int run_relic(cli_args *a) {
-  relic_run r = {{0}, NULL, NULL, 0};
+  relic_run r = {{0}, NULL, NULL, 0, NULL};
   int rc = dark_setup(a, &r.s);
   if (rc != CLI_OK) return rc;
   r.s.omega_h2 = cli_num(a, "omega-h2");

@@ -64,7 +64,7 @@ static int run_xsec(cli_args *a) {
     cli_apply_threads(a);
     o.etl_rel_tol = cli_num(a, "precision");
     o.seed = (uint64_t)cli_num(a, "seed");
-    o.etl_freeze = cli_flag(a, "freeze");
+    o.etl_freeze = cli_given(a, "freeze");
     cli_progress_begin(&prog, a, "iterations", 0);
     o.progress = vegas_progress;
     o.progress_ctx = &prog;
@@ -138,7 +138,7 @@ const cli_cmd cmd_xsec = {
 /* ------------------------------------------------------------------ flux */
 static const cli_opt flux_opts[] = {
     {.name = "target", .type = OPT_NAME, .arg = "SYM", .check = cli_check_material, .flags = F_REQUIRED,
-     .names = "H Be C Al Si Fe Cu W Pb", .help = "target element"},
+     .names = cli_names_materials, .help = "target element"},
     {.name = "energy", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .only_if = "!tmin",
      .help = "beam energy [GeV], for t_min = (m^2/2E)^2"},
     {.name = "mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .only_if = "!tmin,!tmax",
@@ -211,14 +211,14 @@ const cli_cmd cmd_flux = {
 /* ----------------------------------------------------------------- width */
 static const cli_opt width_opts[] = {
     {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
-     .names = "any model of darkreach models", .help = "the mediator"},
+     .names = cli_names_models, .help = "the mediator (darkreach models)"},
     {.name = "mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
      .help = "mediator mass [GeV]"},
     {.name = "coupling", .type = OPT_NUM, .arg = "G", .def = "1", .min = 0, .range = R_MIN,
      .help = "the model's coupling to leptons, in its unit (darkreach models)"},
     CLI_EPS_ALIAS,
     {.name = "dm", .type = OPT_NAME, .arg = "NAME", .def = "none", .check = cli_check_dm,
-     .names = "none, complex-scalar, dirac, majorana, pseudo-dirac",
+     .names = cli_names_dm,
      .help = "dark-matter species of the invisible channel (dark-photon family only)"},
     {.name = "alpha-d", .type = OPT_NUM, .arg = "A", .def = "0.5", .min = 0, .max = ALPHA_D_MAX, .range = R_MIN | R_GT | R_MAX,
      .only_if = "!dm=none", .help = "dark coupling alpha_D = g_D^2/4pi (at most 4 pi, perturbative unitarity)"},
@@ -236,11 +236,8 @@ static int run_width(cli_args *a) {
   if (dr_model_parse(cli_str(a, "model"), &d.model, &e) || dr_dm_parse(cli_str(a, "dm"), &d.dm, &e))
     return cli_lib_fail(a, &e);
   if (d.dm != DR_DM_NONE) {
-    if (!dr_model_info_get(d.model)->dark_portal)
-      return cli_fail(a, CLI_USAGE, "usage",
-                      "model %s has no dark-matter coupling; --dm is for the dark-photon family (vector, "
-                      "magnetic-dipole, electric-dipole, charge-radius, anapole)",
-                      dr_model_name(d.model));
+    int rc = cli_need_dark(a, d.model, "--dm is for");
+    if (rc != CLI_OK) return rc;
     d.alpha_d = cli_num(a, "alpha-d");
     d.m_dm = m / cli_num(a, "ratio");
   }

@@ -14,9 +14,24 @@ int cli_check_model(const char *v, const char **canonical, dr_error *e) {
   return DR_OK;
 }
 
+const char *cli_names_materials(char *buf, size_t n) { return dr_material_list(buf, n); }
+const char *cli_names_models(char *buf, size_t n) { return dr_model_list(buf, n, DR_MODELS_ALL); }
+const char *cli_names_models_produced(char *buf, size_t n) { return dr_model_list(buf, n, DR_MODELS_PRODUCED); }
+const char *cli_names_models_dark(char *buf, size_t n) { return dr_model_list(buf, n, DR_MODELS_DARK); }
+const char *cli_names_dm(char *buf, size_t n) { return dr_dm_list(buf, n, 1); }
+const char *cli_names_dm_species(char *buf, size_t n) { return dr_dm_list(buf, n, 0); }
+
+int cli_need_dark(const cli_args *a, dr_model_kind model, const char *what) {
+  if (dr_model_info_get(model)->dark_portal) return CLI_OK;
+  char list[256];
+  return cli_fail(a, CLI_USAGE, "usage", "model %s has no dark-matter coupling; %s the dark-photon family (%s)",
+                  dr_model_name(model), what, cli_names_models_dark(list, sizeof list));
+}
+
 int cli_check_material(const char *v, const char **canonical, dr_error *e) {
   const dr_material *m = dr_material_find(v);
-  if (!m) return DR_FAIL(e, DR_EINVAL, "unknown material '%s' (known: H Be C Al Si Fe Cu W Pb)", v);
+  char list[128];
+  if (!m) return DR_FAIL(e, DR_EINVAL, "unknown material '%s' (known: %s)", v, dr_material_list(list, sizeof list));
   *canonical = m->symbol;
   return DR_OK;
 }
@@ -37,14 +52,13 @@ const cli_opt cli_run_opts[] = {CLI_RUN_OPTS(NULL), CLI_END};
 
 const cli_opt cli_process_opts[] = {
     {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
-     .names = "a model with a production vertex: vector, scalar, pseudoscalar, axial (darkreach models)",
-     .help = "the mediator X"},
+     .names = cli_names_models_produced, .help = "the mediator X (darkreach models)"},
     {.name = "beam", .type = OPT_CHOICE, .arg = "NAME", .def = "e-", .choices = "e-|e+|mu-|mu+",
      .help = "beam lepton"},
     {.name = "energy", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
      .help = "beam energy [GeV]"},
     {.name = "target", .type = OPT_NAME, .arg = "SYM", .check = cli_check_material, .flags = F_REQUIRED,
-     .names = "H Be C Al Si Fe Cu W Pb", .help = "target element"},
+     .names = cli_names_materials, .help = "target element"},
     {.name = "mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
      .help = "mediator mass [GeV]"},
     {.name = "coupling", .type = OPT_NUM, .arg = "G", .def = "1", .min = 0, .range = R_MIN | R_GT,

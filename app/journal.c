@@ -8,42 +8,28 @@
 #include "journal.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void paths(cli_journal *J) {
   snprintf(J->csv_path, sizeof J->csv_path, "%s/%s.csv", J->dir, J->stem);
   snprintf(J->json_path, sizeof J->json_path, "%s/%s.json", J->dir, J->stem);
 }
 
-/* the string value of "key":"..." in a JSON file we wrote, its escapes undone
- * (dr_json writes \", \\, \n, \t and \u00XX for the other control bytes and
- * \ufffd for bytes that are not UTF-8) */
-static int json_string_value(const char *text, const char *key, char *out, size_t n) {
+/* the string value of "key":"..." in a JSON file we wrote, for messages: \" and
+ * \\ undone, other escapes kept as they are; cut at n */
+static void json_string_value(const char *text, const char *key, char *out, size_t n) {
   char pat[64];
   snprintf(pat, sizeof pat, "\"%s\":\"", key);
   const char *s = strstr(text, pat);
-  if (!s) return -1;
-  s += strlen(pat);
   size_t k = 0;
-  for (; *s && *s != '"' && k + 4 < n; s++) {
-    if (*s != '\\') {
-      out[k++] = *s;
-      continue;
-    }
-    s++;
-    if (*s == 'n') out[k++] = '\n';
-    else if (*s == 't') out[k++] = '\t';
-    else if (*s == 'u' && strlen(s) >= 5) {
-      unsigned v = (unsigned)strtoul((char[5]){s[1], s[2], s[3], s[4], 0}, NULL, 16);
-      if (v < 0x80) out[k++] = (char)v;
-      else out[k++] = (char)0xef, out[k++] = (char)0xbf, out[k++] = (char)0xbd; /* U+FFFD */
-      s += 4;
-    } else if (*s) out[k++] = *s;
-    else break;
+  for (s = s ? s + strlen(pat) : ""; *s && *s != '"' && k + 1 < n; s++) {
+    if (*s == '\\' && (s[1] == '"' || s[1] == '\\')) s++;
+    out[k++] = *s;
   }
   out[k] = '\0';
-  return *s == '"' ? 0 : -1;
 }
 
 static char *read_file(const char *path) {
@@ -83,23 +69,19 @@ static int load(cli_journal *J) {
   if (!text)
     return cli_fail(a, CLI_FAIL, "io", "cannot resume: %s: %s (nothing to resume; run without --resume)",
                     J->json_path, strerror(errno));
-  char was[8192], now[8192], enc[8400];
-  int ok = json_string_value(text, "fingerprint", was, sizeof was) == 0;
-  /* compared as the JSON text the file holds, so escapes cannot make equal runs differ */
-  cli_fingerprint(a, now, sizeof now);
-  FILE *m = fmemopen(enc, sizeof enc, "w");
-  dr_json j;
-  dr_json_begin(&j, m);
-  dr_json_str(&j, "fingerprint", now);
-  dr_json_end(&j);
-  fclose(m);
-  enc[strlen(enc) - 2] = '\0'; /* without the closing "}\n" */
-  int same = strstr(text, enc + 1) != NULL;
+  /* the digests of the fingerprints decide; the texts only make the message */
+  char digest[17], key[64], was[4096];
+  cli_fingerprint_digest(a, digest);
+  snprintf(key, sizeof key, "\"fingerprint_digest\":\"%s\"", digest);
+  int has = strstr(text, "\"fingerprint_digest\":\"") != NULL, same = strstr(text, key) != NULL;
+  json_string_value(text, "fingerprint", was, sizeof was);
   free(text);
-  if (!ok) return cli_fail(a, CLI_FAIL, "parse", "cannot resume: %s has no darkreach fingerprint", J->json_path);
+  if (!has) return cli_fail(a, CLI_FAIL, "parse", "cannot resume: %s has no darkreach fingerprint", J->json_path);
   if (!same) {
+    char *now = cli_fingerprint(a);
     char d[512];
     first_difference(was, now, d, sizeof d);
+    free(now);
     return cli_fail(a, CLI_FAIL, "invalid",
                     "cannot resume: %s was written with other options (%s); use the same options, or run "
                     "without --resume",
@@ -107,18 +89,21 @@ static int load(cli_journal *J) {
   }
   FILE *f = fopen(J->csv_path, "r");
   if (!f) return cli_fail(a, CLI_FAIL, "io", "cannot resume: %s: %s", J->csv_path, strerror(errno));
-  char line[4096], head[1024] = "";
-  FILE *h = fmemopen(head, sizeof head, "w");
+  char *head = NULL, *line = NULL;
+  size_t hl = 0, cap = 0;
+  FILE *h = open_memstream(&head, &hl);
+  if (!h) abort();
   J->header(h);
   fclose(h);
-  int lineno = 0, rc = CLI_OK;
-  while (fgets(line, sizeof line, f)) {
+  int lineno = 0, seen_header = 0, rc = CLI_OK;
+  ssize_t l;
+  while ((l = getline(&line, &cap, f)) > 0) {
     lineno++;
-    size_t l = strlen(line);
-    if (l == 0 || line[l - 1] != '\n') break; /* a row cut short when the process was killed */
+    if (line[l - 1] != '\n') break; /* a row cut short when the process was killed */
     if (l >= 2 && line[l - 2] == '\r') line[l - 2] = '\n', line[l - 1] = '\0'; /* CRLF, from an editor */
     if (line[0] == '\n') continue;                                          /* a blank line */
-    if (lineno == 1) {
+    if (!seen_header) {
+      seen_header = 1;
       if (strcmp(line, head) != 0) {
         rc = cli_fail(a, CLI_FAIL, "parse", "cannot resume: %s does not start with the header of a %s file",
                       J->csv_path, J->stem);
@@ -136,6 +121,8 @@ static int load(cli_journal *J) {
     J->done[i] = 1;
   }
   fclose(f);
+  free(line);
+  free(head);
   return rc;
 }
 
@@ -169,15 +156,19 @@ void cli_journal_remove(const char *dir, const char *stem) {
   remove(p);
 }
 
-int cli_journal_open(cli_journal *J, int resume) {
+static int cli_journal_open(cli_journal *J, int resume) {
   paths(J);
   J->n_done = 0;
+  J->write_error = 0;
   J->csv = NULL;
   J->done = calloc((size_t)J->n, 1);
   if (!J->done) return cli_fail(J->a, CLI_FAIL, "no-memory", "out of memory");
-  FILE *probe = resume == 2 ? fopen(J->json_path, "r") : NULL;
-  if (probe) fclose(probe);
-  int rc = resume == 1 || probe ? load(J) : CLI_OK;
+  int exists = access(J->json_path, F_OK) == 0;
+  if (resume == 1 && !exists) /* before anything is created */
+    return cli_fail(J->a, CLI_FAIL, "io", "cannot resume: %s: no such file (nothing to resume; run without --resume)",
+                    J->json_path);
+  int rc = cli_prepare_dir(J->a, J->dir);
+  if (rc == CLI_OK && (resume == 1 || (resume == 2 && exists))) rc = load(J);
   if (rc == CLI_OK) rc = write_sorted(J, 0);
   if (rc == CLI_OK && !(J->csv = fopen(J->csv_path, "a")))
     rc = cli_fail(J->a, CLI_FAIL, "io", "cannot write '%s': %s", J->csv_path, strerror(errno));
@@ -186,23 +177,26 @@ int cli_journal_open(cli_journal *J, int resume) {
   return rc;
 }
 
-void cli_journal_finished(int i, void *ctx) {
+static void cli_journal_finished(int i, void *ctx) {
   cli_journal *J = ctx;
-  J->row(J->csv, i, J->ctx);
-  fflush(J->csv);
+  if (J->row(J->csv, i, J->ctx) != DR_OK || fflush(J->csv) != 0) {
+    J->write_error = 1; /* a row that cannot be kept: stop, and say so when the files are closed */
+    atomic_store(&cli_stop, 1);
+  }
   J->n_done++;
   cli_progress_step(&J->prog, J->n_done - J->n_resumed); /* rate and ETA of this run's points */
 }
 
-dr_scan_ctl cli_journal_ctl(cli_journal *J) {
+static dr_scan_ctl cli_journal_ctl(cli_journal *J) {
   dr_scan_ctl c = {J->done, &cli_stop, cli_journal_finished, J};
   return c;
 }
 
-int cli_journal_close(cli_journal *J, int complete) {
+static int cli_journal_close(cli_journal *J, int complete) {
   cli_progress_end(&J->prog);
   int rc = CLI_OK;
-  if (J->csv && fclose(J->csv) != 0) rc = cli_fail(J->a, CLI_FAIL, "io", "error writing '%s'", J->csv_path);
+  if (J->csv && (fclose(J->csv) != 0 || J->write_error))
+    rc = cli_fail(J->a, CLI_FAIL, "io", "error writing '%s'", J->csv_path);
   J->csv = NULL;
   if (rc == CLI_OK) rc = write_sorted(J, complete);
   return rc;
@@ -217,9 +211,48 @@ void cli_journal_free(cli_journal *J) {
   J->done = NULL;
 }
 
-int cli_interrupted(const cli_args *a, const cli_journal *J) {
+static int cli_interrupted(const cli_args *a, const cli_journal *J) {
   return cli_fail(a, CLI_INTERRUPTED, "canceled",
                   "interrupted: %ld of %d %s written to %s (marked incomplete in %s); continue with the same "
                   "command and --resume",
                   J->n_done, J->n, J->what, J->csv_path, J->json_path);
+}
+
+int cli_journal_run(cli_journal *J, int resume, int (*scan)(const dr_scan_ctl *ctl, void *arg, dr_error *e),
+                    void *arg) {
+  int rc = cli_journal_open(J, resume);
+  if (rc != CLI_OK) return rc;
+  dr_error e;
+  dr_error_clear(&e);
+  dr_scan_ctl ctl = cli_journal_ctl(J);
+  int st = scan(&ctl, arg, &e);
+  if (st != DR_OK && st != DR_ECANCELED) rc = cli_lib_fail(J->a, &e);
+  int rc2 = cli_journal_close(J, st == DR_OK);
+  if (rc == CLI_OK) rc = rc2;
+  if (rc == CLI_OK && st == DR_ECANCELED) rc = cli_interrupted(J->a, J);
+  return rc;
+}
+
+
+/* ---- relic-target points, shared by relic curves and reach's overlay ---- */
+static int relic_row(FILE *f, int i, void *ctx) { return dr_relic_csv_row(f, &((cli_relic_rows *)ctx)->p[i]); }
+static void relic_point(dr_json *j, int i, void *ctx) { dr_json_relic_point(j, &((cli_relic_rows *)ctx)->p[i]); }
+static void relic_extra(dr_json *j, void *ctx) { dr_json_relic_config(j, ((cli_relic_rows *)ctx)->spec); }
+static int relic_parse(const char *line, void *ctx) {
+  cli_relic_rows *r = ctx;
+  dr_relic_point p;
+  if (dr_relic_csv_parse(line, &p) != DR_OK) return -1;
+  int i = dr_scan_log_index(r->m_dm[0], r->m_dm[r->n - 1], r->n, p.m_dm, CLI_ROW_MASS_TOL);
+  if (i >= 0) r->p[i] = p;
+  return i;
+}
+
+void cli_journal_relic(cli_journal *J, cli_relic_rows *rows) {
+  J->n = rows->n;
+  J->header = dr_relic_csv_header;
+  J->row = relic_row;
+  J->parse = relic_parse;
+  J->json_point = relic_point;
+  J->json_extra = relic_extra;
+  J->ctx = rows;
 }

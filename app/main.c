@@ -3,14 +3,10 @@
 
 #include <string.h>
 
-static const cli_cmd *const commands[] = {&cmd_xsec,   &cmd_events, &cmd_hist,        &cmd_compare,
-                                          &cmd_flux,   &cmd_width,  &cmd_reach,       &cmd_relic,
-                                          &cmd_omega,  &cmd_experiments, &cmd_models, NULL};
-
 static void usage(FILE *f) {
   fprintf(f, "darkreach " DR_VERSION " - light dark sectors at lepton fixed-target experiments\n\n"
              "usage: darkreach <command> [options]      (darkreach <command> --help for details)\n\ncommands:\n");
-  for (const cli_cmd *const *c = commands; *c; c++) fprintf(f, "  %-12s %s\n", (*c)->name, (*c)->summary);
+  for (const cli_cmd *const *c = cli_commands; *c; c++) fprintf(f, "  %-12s %s\n", (*c)->name, (*c)->summary);
   fprintf(f, "  %-12s %s\n", "help", "help of a command (help CMD), or every option table (help --json)");
   fprintf(f, "\nUnits: GeV for masses and energies; cross sections in pb per target atom.\n"
              "alpha = 1/137.035999084 (Thomson limit). Couplings: --coupling in each model's unit\n"
@@ -20,7 +16,7 @@ static void usage(FILE *f) {
 }
 
 static const cli_cmd *lookup(const char *name) {
-  for (const cli_cmd *const *c = commands; *c; c++)
+  for (const cli_cmd *const *c = cli_commands; *c; c++)
     if (!strcmp((*c)->name, name)) return *c;
   return NULL;
 }
@@ -30,7 +26,7 @@ static int help(int argc, char **argv) {
     dr_json j;
     dr_json_begin(&j, stdout);
     dr_json_str(&j, "darkreach_version", DR_VERSION);
-    cli_json_tables(&j, commands);
+    cli_json_tables(&j, cli_commands);
     dr_json_end(&j);
     return CLI_OK;
   }

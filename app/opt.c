@@ -37,7 +37,6 @@ static const char *str_at(const cli_args *a, int i) {
 }
 
 int cli_given(const cli_args *a, const char *name) { return a->given[slot(a, name)]; }
-int cli_flag(const cli_args *a, const char *name) { return a->given[slot(a, name)]; }
 
 double cli_num(const cli_args *a, const char *name) {
   int i = slot(a, name);
@@ -45,15 +44,6 @@ double cli_num(const cli_args *a, const char *name) {
 }
 
 const char *cli_str(const cli_args *a, const char *name) { return str_at(a, slot(a, name)); }
-
-void cli_set(cli_args *a, const char *name, const char *fmt, ...) {
-  int i = slot(a, name);
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(a->eff[i], sizeof a->eff[i], fmt, ap);
-  va_end(ap);
-  if (is_numeric(a->opt[i])) a->num[i] = strtod(a->eff[i], NULL);
-}
 
 int cli_drop(cli_args *a, const char *name, const char *why) {
   int i = slot(a, name);
@@ -75,6 +65,7 @@ void cli_fingerprint_add(cli_args *a, const char *fmt, ...) {
 
 void cli_set_num(cli_args *a, const char *name, double v) {
   int i = slot(a, name);
+  if (a->given[i]) return; /* what the user gave stays in effect */
   dr_format_exact(a->eff[i], sizeof a->eff[i], v);
   a->num[i] = v;
 }
@@ -477,7 +468,8 @@ static void option_help(FILE *f, const cli_args *tab, const cli_opt *o, const ch
   if ((o->flags & F_REQUIRED) && !def) ADD("; required");
   if (def) ADD("; default %s", def);
   if (o->type == OPT_CHOICE) ADD("; one of %s", o->choices);
-  if (o->type == OPT_NAME && o->names) ADD("; %s", o->names);
+  char names[512];
+  if (o->type == OPT_NAME && o->names) ADD("; one of %s", o->names(names, sizeof names));
   range_text(o, r, sizeof r);
   if (r[0]) ADD("; %s", r);
   if (o->type == OPT_INT) ADD("; an integer");
@@ -567,48 +559,60 @@ static int shell_safe(const char *s) {
   return 1;
 }
 
-static size_t put_word(char *buf, size_t n, size_t used, const char *w) {
-  if (used >= n) return used;
-  if (shell_safe(w)) return used + (size_t)snprintf(buf + used, n - used, " %s", w);
-  used += (size_t)snprintf(buf + used, n - used, " '");
-  for (; *w && used + 5 < n; w++) {
-    if (*w == '\'') used += (size_t)snprintf(buf + used, n - used, "'\\''");
-    else buf[used++] = *w, buf[used] = '\0';
+static void put_word(FILE *f, const char *w) {
+  if (shell_safe(w)) {
+    fprintf(f, " %s", w);
+    return;
   }
-  return used < n ? used + (size_t)snprintf(buf + used, n - used, "'") : used;
+  fputs(" '", f);
+  for (; *w; w++) {
+    if (*w == '\'') fputs("'\\''", f);
+    else fputc(*w, f);
+  }
+  fputc('\'', f);
 }
 
 /* the options in effect as "--name value" words; fingerprint: only those that change the numbers */
-static void option_words(const cli_args *a, char *buf, size_t n, int fingerprint) {
-  size_t used = strlen(buf);
-  if (a->positional) used = put_word(buf, n, used, a->positional);
+static void option_words(const cli_args *a, FILE *f, int fingerprint) {
+  if (a->positional) put_word(f, a->positional);
   for (int i = 0; i < a->n; i++) {
     const cli_opt *o = a->opt[i];
     if (o->alias_of || (o->flags & F_NO_ECHO) || (fingerprint && (o->flags & F_NO_FINGERPRINT))) continue;
     if (a->dropped[i] || !cond_holds(a, o->only_if, NULL, NULL)) continue;
     const char *v = str_at(a, i);
     if (o->type == OPT_FLAG) {
-      if (a->given[i] && used < n) used += (size_t)snprintf(buf + used, n - used, " --%s", o->name);
+      if (a->given[i]) fprintf(f, " --%s", o->name);
       continue;
     }
     if (!v) continue;
-    char word[128];
+    char word[32];
     if (is_numeric(o) && (fingerprint || !a->given[i])) dr_format_exact(word, sizeof word, a->num[i]), v = word;
-    if (used < n) used += (size_t)snprintf(buf + used, n - used, " --%s", o->name);
-    used = put_word(buf, n, used, v);
+    fprintf(f, " --%s", o->name);
+    put_word(f, v);
   }
 }
 
-void cli_command_line(const cli_args *a, char *buf, size_t n) {
-  snprintf(buf, n, "darkreach %s", a->cmd->name);
-  option_words(a, buf, n, 0);
+/* a string grown as needed (open_memstream); aborts on ENOMEM, which the CLI cannot recover from here */
+static char *words(const cli_args *a, int fingerprint) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!f) abort();
+  if (fingerprint) fprintf(f, "darkreach %s %s", DR_VERSION, a->cmd->name);
+  else fprintf(f, "darkreach %s", a->cmd->name);
+  option_words(a, f, fingerprint);
+  if (fingerprint) fputs(a->fp_extra, f);
+  if (fclose(f) != 0 || !buf) abort();
+  return buf;
 }
 
-void cli_fingerprint(const cli_args *a, char *buf, size_t n) {
-  snprintf(buf, n, "%s", a->cmd->name);
-  option_words(a, buf, n, 1);
-  size_t l = strlen(buf);
-  if (l < n) snprintf(buf + l, n - l, "%s", a->fp_extra);
+char *cli_command_line(const cli_args *a) { return words(a, 0); }
+char *cli_fingerprint(const cli_args *a) { return words(a, 1); }
+
+void cli_fingerprint_digest(const cli_args *a, char out[17]) {
+  char *fp = cli_fingerprint(a);
+  snprintf(out, 17, "%016llx", (unsigned long long)dr_fnv1a64(fp, strlen(fp), DR_FNV1A64_INIT));
+  free(fp);
 }
 
 void cli_json_config(dr_json *j, const cli_args *a) {
@@ -617,7 +621,6 @@ void cli_json_config(dr_json *j, const cli_args *a) {
   struct tm tm;
   gmtime_r(&t, &tm);
   strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  char line[8192];
   dr_json_key_object(j, "config");
   dr_json_str(j, "darkreach_version", DR_VERSION);
   dr_json_str(j, "date", when);
@@ -625,10 +628,14 @@ void cli_json_config(dr_json *j, const cli_args *a) {
   dr_json_key_array(j, "argv");
   for (int k = 1; k < a->argc; k++) dr_json_str(j, NULL, a->argv[k]);
   dr_json_close(j);
-  cli_command_line(a, line, sizeof line);
+  char *line = cli_command_line(a), digest[17];
   dr_json_str(j, "command_line", line);
-  cli_fingerprint(a, line, sizeof line);
+  free(line);
+  line = cli_fingerprint(a);
   dr_json_str(j, "fingerprint", line);
+  free(line);
+  cli_fingerprint_digest(a, digest);
+  dr_json_str(j, "fingerprint_digest", digest);
   dr_json_key_object(j, "options");
   if (a->cmd->positional) {
     char key[32];

@@ -78,6 +78,7 @@ void cli_warn(const cli_args *a, const char *fmt, ...) {
 /* ---- files ---- */
 static int mkdir_p(const char *path) {
   char tmp[4096];
+  if (!*path) return EINVAL;
   if (snprintf(tmp, sizeof tmp, "%s", path) >= (int)sizeof tmp) return ENAMETOOLONG;
   for (char *p = tmp + 1; *p; p++)
     if (*p == '/') {
@@ -229,17 +230,19 @@ void cli_progress_end(cli_progress *p) {
 }
 
 /* ---- signals ---- */
-volatile sig_atomic_t cli_stop = 0;
+atomic_int cli_stop = 0; /* lock-free (checked below), so a signal handler may store to it */
 
 static void on_signal(int sig) {
-  cli_stop = 1;
-  signal(sig, SIG_DFL); /* a second one ends the process */
+  (void)sig;
+  atomic_store(&cli_stop, 1);
 }
 
 void cli_catch_signals(void) {
+  _Static_assert(ATOMIC_INT_LOCK_FREE == 2, "cli_stop must be lock-free to be set from a signal handler");
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
+  sa.sa_flags = SA_RESETHAND | SA_RESTART; /* a second signal ends the process; writes are not cut by EINTR */
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);

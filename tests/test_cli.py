@@ -204,6 +204,17 @@ def drop_inapplicable(c, opts, keep):
 
 
 def test_option_tables():
+    # every condition names an option some command has, and values that option takes
+    # (a condition on an option a command lacks holds there, so a typo would go unseen)
+    opts = {o["name"]: o for c in TABLES for o in c["options"]}
+    for c in TABLES:
+        for o in c["options"]:
+            for term in (o.get("only_if") or "").split(";"):
+                for alt in filter(None, term.split(",")):
+                    name, _, vals = alt.lstrip("!").partition("=")
+                    ok = name in opts and (not vals or opts[name]["type"] != "choice" or
+                                           set(vals.split("|")) <= set(opts[name]["choices"].split("|")))
+                    check(ok, "%s --%s: condition %r names a real option and its values" % (c["name"], o["name"], alt))
     run(["xsec"] + BASE["xsec"] + ["--grid-out", PROBE["grid-in"]])
     for c in TABLES:
         cmd = c["name"]
@@ -399,7 +410,7 @@ def bad_inputs():
         (["reach", CARD, "--cl", "1"], "must be > 0 and < 1"),
         (["reach", CARD, "--model", "magnetic-dipole"], "has no production vertex yet"),
         (["reach", CARD, "--out", tmp("afile")], "cannot create output directory"),
-        (["reach", "e137", "--no-relic", "--out", tmp("x")], "this scan draws no relic target"),
+        (["reach", "e137", "--no-relic", "--out", tmp("x")], "option --no-relic: this scan has no dark matter"),
         (["reach", CARD, "--resume", "--out", tmp("empty")], "nothing to resume"),
         (["relic", "--dm-mass", "-0.1"], "must be > 0"),
         (["relic", "--dm-mass", "0.1", "--dm", "wimpzilla"], "unknown dark-matter species"),
@@ -623,7 +634,7 @@ def test_events():
     csv = open(tmp("ev/i.csv")).read().strip().split("\n")
     n = len(csv) - 1
     js = json.load(open(tmp("ev/i.json")))
-    check(got and rc == 130 and lhe.endswith("</LesHouchesEvents>\n") and "INCOMPLETE (interrupted): %d of 2000000"
+    check(got and rc == 130 and lhe.endswith("</LesHouchesEvents>\n") and "INCOMPLETE (stopped before the end): %d of 2000000"
           % n in lhe and lhe.count("<event>") == n and not js["complete"] and js["n_events"] == n,
           "interrupted events: LHE closed, %d events kept and counted, CSV and JSON agree" % n)
     check(len(ET.parse(tmp("ev/i.lhe")).getroot().findall("event")) == n, "the interrupted LHE file is well-formed XML")

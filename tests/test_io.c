@@ -9,7 +9,7 @@
 typedef struct {
   int calls[64];
   int finished[64];
-  volatile sig_atomic_t stop;
+  atomic_int stop;
   int stop_after;
   int n_finished;
 } scan_probe;
@@ -19,7 +19,7 @@ static void point(int i, void *arg) { ((scan_probe *)arg)->calls[i]++; }
 static void finished(int i, void *ctx) {
   scan_probe *s = ctx;
   s->finished[i]++;
-  if (++s->n_finished == s->stop_after) s->stop = 1;
+  if (++s->n_finished == s->stop_after) atomic_store(&s->stop, 1);
 }
 
 static void test_scan_skip_and_cancel(void **state) {
@@ -38,7 +38,7 @@ static void test_scan_skip_and_cancel(void **state) {
   /* canceled before the start: nothing computed */
   memset(&s, 0, sizeof s);
   memset(done, 0, sizeof done);
-  s.stop = 1;
+  atomic_store(&s.stop, 1);
   assert_int_equal(dr_scan_run(40, point, &s, &ctl), DR_ECANCELED);
   for (int i = 0; i < 40; i++) assert_int_equal(s.calls[i] + done[i], 0);
   /* canceled from the callback after 5 points: those stay done, at most one more per other thread */

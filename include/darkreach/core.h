@@ -55,6 +55,11 @@ typedef struct {
   int status;
 } dr_estimate;
 
+/* FNV-1a, 64 bit (Fowler, Noll, Vo): a digest of bytes, for telling inputs
+ * apart (not for security). Chain calls with the previous value as h. */
+#define DR_FNV1A64_INIT 0xcbf29ce484222325ULL
+unsigned long long dr_fnv1a64(const void *data, size_t n, unsigned long long h);
+
 /* Call once before using the library (switches off GSL's aborting error
  * handler; the library reports through status codes instead). Idempotent. */
 void dr_library_init(void);
@@ -71,6 +76,8 @@ typedef struct {
 } dr_material;
 
 const dr_material *dr_material_find(const char *symbol); /* NULL if unknown */
+/* the symbols, space-separated, into buf (for messages and help); returns buf */
+const char *dr_material_list(char *buf, size_t n);
 size_t dr_material_count(void);
 const dr_material *dr_material_at(size_t i);
 double dr_material_nucleus_mass(const dr_material *m); /* A * u [GeV] */

@@ -18,7 +18,7 @@
 #ifndef DARKREACH_EVENTS_H
 #define DARKREACH_EVENTS_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -74,7 +74,7 @@ int dr_events_generate(const dr_process *p, double x_lo, double x_hi, const dr_e
  * of the event, the way a parton of a beam is; XSECUP from the channel
  * estimates of dr_events_info). X carries the registry's code (PDG numbering
  * scheme: 55 spin-1 mediator, 54 spin-0). IDWTUP = 3: unweighted events, each
- * with XWGTUP = sigma/N [pb]. The header holds the caller's configuration
+ * with XWGTUP = sigma [pb] (the mean weight is the cross section). The header holds the caller's configuration
  * text (any lines; "<" and "&" are escaped). The writers stream: header, events one at a time, footer;
  * the footer records whether the file is complete (an XML comment before the
  * closing tag) so that an interrupted run still leaves a valid file. */
@@ -134,7 +134,7 @@ typedef struct {
 
 /* Progress and cancellation of a fill (may be NULL). */
 typedef struct {
-  const volatile sig_atomic_t *cancel; /* nonzero: stop after the current batch (DR_ECANCELED) */
+  const atomic_int *cancel; /* nonzero: stop after the current batch (DR_ECANCELED) */
   void (*progress)(long done, long total, void *ctx);
   void *ctx;
 } dr_fill_ctl;

@@ -99,8 +99,11 @@ typedef struct {
 int dr_model_parse(const char *name, dr_model_kind *out, dr_error *e);
 const dr_model_info *dr_model_info_get(dr_model_kind kind); /* NULL if out of range */
 const char *dr_model_name(dr_model_kind kind);
-/* The model names, comma-separated, into buf (for messages and help); returns buf. */
-const char *dr_model_list(char *buf, size_t n);
+/* The model names, comma-separated, into buf (for messages and help); returns
+ * buf. which: DR_MODELS_ALL, or DR_MODELS_PRODUCED (a production vertex) and/or
+ * DR_MODELS_DARK (a dark-matter coupling). */
+enum { DR_MODELS_ALL = 0, DR_MODELS_PRODUCED = 1, DR_MODELS_DARK = 2 };
+const char *dr_model_list(char *buf, size_t n, unsigned which);
 /* 1 if the amplitude engine has the model's vertex (xsec, events, reach). */
 int dr_model_can_produce(dr_model_kind kind);
 
@@ -132,5 +135,7 @@ typedef struct {
 int dr_dm_parse(const char *name, dr_dm_kind *out, dr_error *e);
 const char *dr_dm_name(dr_dm_kind k);
 const dr_dm_info *dr_dm_info_get(dr_dm_kind k); /* NULL if out of range */
+/* the species' names, comma-separated, into buf (with_none: "none" first); returns buf */
+const char *dr_dm_list(char *buf, size_t n, int with_none);
 
 #endif

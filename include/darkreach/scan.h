@@ -10,7 +10,7 @@
 #ifndef DARKREACH_SCAN_H
 #define DARKREACH_SCAN_H
 
-#include <signal.h>
+#include <stdatomic.h>
 
 #include "darkreach/core.h"
 
@@ -19,8 +19,9 @@ typedef struct {
    * finished when the scan returns. May be NULL (compute every point). */
   unsigned char *done;
   /* checked before each point: nonzero stops the scan (the points in
-   * progress finish; DR_ECANCELED). May be NULL. Set it from a signal handler. */
-  const volatile sig_atomic_t *cancel;
+   * progress finish; DR_ECANCELED). May be NULL. A lock-free atomic, so a
+   * signal handler may set it and every thread reads it safely. */
+  const atomic_int *cancel;
   /* called after each finished point, one call at a time (serialised across
    * threads), in completion order. May be NULL. */
   void (*finished)(int i, void *ctx);
@@ -28,9 +29,15 @@ typedef struct {
 } dr_scan_ctl;
 
 /* Computes point(i, arg) for i in [0, n) not yet done, threads over points
- * (OpenMP, dynamic schedule). point returns a dr_status that is the point's
- * own business (recorded by it in its result); it never stops the scan.
- * Returns DR_OK, or DR_ECANCELED if ctl->cancel stopped the scan. */
+ * (OpenMP, dynamic schedule). A point records its own status in its result;
+ * nothing it does stops the scan. Returns DR_OK, or DR_ECANCELED if
+ * ctl->cancel stopped the scan. */
 int dr_scan_run(int n, void (*point)(int i, void *arg), void *arg, const dr_scan_ctl *ctl);
+
+/* Point i of n log-spaced values from lo to hi (lo when n = 1): the mass grids of scans. */
+double dr_scan_log_point(double lo, double hi, int n, int i);
+/* The index of the grid point equal to v within rel_tol, -1 if there is none
+ * (resumed scans map the rows they read back to their points). */
+int dr_scan_log_index(double lo, double hi, int n, double v, double rel_tol);
 
 #endif

@@ -188,6 +188,8 @@ typedef struct {
  * proton's. */
 enum { DR_ETL_COHERENT = 0, DR_ETL_PROTON = 1 };
 
+/* The channel of the point u (the rule dr_etl_point applies). */
+int dr_etl_channel(const dr_etl_ctx *c, const double *u);
 /* DR_EDOMAIN if the x range is empty. */
 int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi, double fixed_x);
 /* One point: the weight (integrand x Jacobian; its mean over u is sigma), the

@@ -78,3 +78,9 @@ const char *dr_error_user_message(const dr_error *e, char *buf, size_t n) {
 }
 
 void dr_library_init(void) { gsl_set_error_handler_off(); }
+
+unsigned long long dr_fnv1a64(const void *data, size_t n, unsigned long long h) {
+  const unsigned char *p = data;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001b3ULL;
+  return h;
+}

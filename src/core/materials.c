@@ -6,6 +6,7 @@
 #include "darkreach/constants.h"
 #include "darkreach/core.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const dr_material materials[] = {
@@ -24,6 +25,17 @@ size_t dr_material_count(void) { return sizeof materials / sizeof materials[0]; 
 
 const dr_material *dr_material_at(size_t i) {
   return i < dr_material_count() ? &materials[i] : NULL;
+}
+
+const char *dr_material_list(char *buf, size_t n) {
+  size_t used = 0;
+  if (n) buf[0] = '\0';
+  for (size_t i = 0; i < dr_material_count() && used < n; i++) {
+    int w = snprintf(buf + used, n - used, "%s%s", i ? " " : "", materials[i].symbol);
+    if (w < 0) break;
+    used += (size_t)w;
+  }
+  return buf;
 }
 
 const dr_material *dr_material_find(const char *symbol) {

@@ -15,18 +15,28 @@ static double width_3gamma(double eps2, double m) {
   return pref * pow(m, 9) / pow(DR_M_E, 8) * (17.0 / 5 + 67.0 / 42 * r + 128941.0 / 246960 * r * r);
 }
 
-static double hadrons(double g, double M, double R) {
-  return DR_ALPHA * g * g * M / 3 * R; /* [Ilten:2018crw] eq. (2.15) */
+/* the partial widths to e, mu, tau pairs and hadrons (R(s), models on the
+ * electromagnetic current; [Ilten:2018crw] eq. (2.15)) at mass M; DR_EDOMAIN
+ * when R(M) is outside its table */
+static int sm_partials(const dr_model_info *mi, double g, double M, dr_widths *w, dr_error *e) {
+  w->ee = mi->width_ff(g, M, DR_M_E);
+  w->mumu = mi->width_ff(g, M, DR_M_MU);
+  w->tautau = mi->width_ff(g, M, DR_M_TAU);
+  w->hadrons = 0;
+  if (!mi->em_current) return DR_OK;
+  double R = 0;
+  int rc = dr_rratio(M, &R, e);
+  w->hadrons = DR_ALPHA * g * g * M / 3 * R;
+  return rc;
 }
 
 int dr_width_sm(dr_model_kind model, double g, double M, double *gamma, dr_error *e) {
-  *gamma = dr_model_width_ff(model, g, M, DR_M_E) + dr_model_width_ff(model, g, M, DR_M_MU) +
-           dr_model_width_ff(model, g, M, DR_M_TAU);
   const dr_model_info *mi = dr_model_info_get(model);
-  if (!mi || !mi->em_current) return DR_OK;
-  double R = 0;
-  int rc = dr_rratio(M, &R, e);
-  *gamma += hadrons(g, M, R);
+  dr_widths w;
+  *gamma = 0;
+  if (!mi) return DR_FAIL(e, DR_EINVAL, "invalid model");
+  int rc = sm_partials(mi, g, M, &w, e);
+  *gamma = w.ee + w.mumu + w.tautau + w.hadrons;
   return rc;
 }
 
@@ -45,20 +55,15 @@ int dr_widths_compute(const dr_decay_params *d, dr_widths *w, dr_error *e) {
     return DR_FAIL(e, DR_EINVAL, "mediator mass must be positive (got %g GeV)", m);
   const dr_model_info *mi = dr_model_info_get(d->model);
   if (!mi) return DR_FAIL(e, DR_EINVAL, "invalid model");
-  w->ee = mi->width_ff(g, m, DR_M_E);
-  w->mumu = mi->width_ff(g, m, DR_M_MU);
-  w->tautau = mi->width_ff(g, m, DR_M_TAU);
-  if (mi->em_current) {
-    double R = 0;
-    int rc = dr_rratio(m, &R, e);
-    if (rc != DR_OK) return DR_FAIL(e, rc, "hadronic width of a %g GeV %s mediator", m, mi->name);
-    w->hadrons = hadrons(g, m, R);
-    if (m < 2 * DR_M_E) w->gamma3 = width_3gamma(g * g, m);
-  }
+  int rc = sm_partials(mi, g, m, w, e);
+  if (rc != DR_OK) return DR_FAIL(e, rc, "hadronic width of a %g GeV %s mediator", m, mi->name);
+  if (mi->em_current && m < 2 * DR_M_E) w->gamma3 = width_3gamma(g * g, m);
   if (d->dm != DR_DM_NONE) {
-    if (!mi->dark_portal)
-      return DR_FAIL(e, DR_EINVAL, "model %s has no dark-matter coupling (dark-matter decays are defined for "
-                                   "the dark-photon family: vector and the moment models)", mi->name);
+    if (!mi->dark_portal) {
+      char list[256];
+      return DR_FAIL(e, DR_EINVAL, "model %s has no dark-matter coupling (dark-matter decays are defined for %s)",
+                     mi->name, dr_model_list(list, sizeof list, DR_MODELS_DARK));
+    }
     if (!(d->m_dm > 0) || !(d->alpha_d >= 0))
       return DR_FAIL(e, DR_EINVAL, "dark-matter mass must be positive and alpha_D >= 0 (got %g, %g)",
                      d->m_dm, d->alpha_d);

@@ -70,7 +70,7 @@ static int scan_wmax(dr_event_gen *g, dr_error *e) {
     rc = dr_vegas_points(g->grid, dr_etl_integrand(), &g->c, g->o.seed, STREAM_SCAN + c0, nc, g->u, g->w, e);
     for (long i = 0; i < nc * DR_VEGAS_CHUNK; i++) {
       double w = g->w[i];
-      int ch = g->c.split && g->u[4 * i + 2] >= 0.5; /* the channel rule of dr_etl_point */
+      int ch = dr_etl_channel(&g->c, g->u + 4 * i);
       S1[ch] += w, S2[ch] += w * w;
       wmax = fmax(wmax, w);
     }
@@ -289,6 +289,7 @@ int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
   dr_vegas_fn f = etl ? dr_etl_integrand() : ww_integrand;
   double lo = fmax(x_lo, dr_xsec_xmin(p)), hi = fmin(x_hi, dr_xsec_xmax(p));
   if (!(hi > lo)) return DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g]", x_lo, x_hi);
+  /* the range is not empty (checked above), so neither initialisation can fail */
   if (etl) dr_etl_ctx_init(&c, p, lo, hi, 0);
   dr_psmap_init(&wc.map, p, lo, hi, o->theta_max);
   dr_xsec_opts wo = *o;
@@ -297,15 +298,17 @@ int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
     wo.ww_chi_frozen = 1;
     wc.o = &wo;
   }
-  if (!etl) {
-    wc.ws = calloc(nthr, sizeof *wc.ws);
-    for (int i = 0; wc.ws && i < nthr; i++) wc.ws[i] = dr_xsec_ws_alloc();
+  /* WW: one quadrature workspace per thread of the (non-nested) parallel loops of dr_vegas_* */
+  int ws_ok = etl;
+  if (!etl && (wc.ws = calloc(nthr, sizeof *wc.ws))) {
+    ws_ok = 1;
+    for (int i = 0; i < nthr; i++) ws_ok &= (wc.ws[i] = dr_xsec_ws_alloc()) != NULL;
   }
   dr_vegas_grid *g = dr_vegas_grid_alloc(dim, GRID_BINS);
   long nb = BATCH_CHUNKS * DR_VEGAS_CHUNK;
   double *u = malloc(sizeof(double) * dim * nb), *w = malloc(sizeof(double) * nb);
   int rc = DR_OK;
-  if (!g || !u || !w || (!etl && !wc.ws)) {
+  if (!g || !u || !w || !ws_ok) {
     rc = DR_FAIL(e, DR_ENOMEM, "out of memory");
     goto done;
   }
@@ -318,7 +321,7 @@ int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
   long nchunks = (n_points + DR_VEGAS_CHUNK - 1) / DR_VEGAS_CHUNK;
   long filled = 0;
   for (long c0 = 0; c0 < nchunks && rc == DR_OK; c0 += BATCH_CHUNKS) {
-    if (ctl && ctl->cancel && *ctl->cancel) {
+    if (ctl && ctl->cancel && atomic_load(ctl->cancel)) {
       rc = DR_ECANCELED;
       break;
     }

@@ -89,7 +89,7 @@ int dr_lhe_write_footer(FILE *f, const dr_lhe_setup *s, long n_written, int comp
     fprintf(f, "<!-- darkreach: complete: %ld events; %ld points tried, %ld accepted above w_max -->\n",
             n_written, in->n_tried, in->n_over);
   else
-    fprintf(f, "<!-- darkreach: INCOMPLETE (interrupted): %ld of %ld events; %ld points tried, %ld accepted "
+    fprintf(f, "<!-- darkreach: INCOMPLETE (stopped before the end): %ld of %ld events; %ld points tried, %ld accepted "
                "above w_max -->\n",
             n_written, s->n_requested, in->n_tried, in->n_over);
   fputs("</LesHouchesEvents>\n", f);

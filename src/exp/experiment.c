@@ -90,8 +90,9 @@ int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
   CHECK(dr_card_need_string(c, "target", "material", &s, e));
   x->material = dr_material_find(s);
   if (!x->material) {
-    rc = DR_FAIL(e, DR_EINVAL, "%s: key [target] material: unknown material '%s' (known: H Be C Al Si Fe Cu W Pb)",
-                 path, s);
+    char list[128];
+    rc = DR_FAIL(e, DR_EINVAL, "%s: key [target] material: unknown material '%s' (known: %s)", path, s,
+                 dr_material_list(list, sizeof list));
     goto cleanup;
   }
   CHECK(dr_card_need_string(c, "target", "kind", &s, e));

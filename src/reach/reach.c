@@ -115,8 +115,7 @@ int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_r
 }
 
 double dr_reach_mass(const dr_reach_opts *o, int i) {
-  int n = o->points;
-  return n == 1 ? o->mass_min : o->mass_min * pow(o->mass_max / o->mass_min, (double)i / (n - 1));
+  return dr_scan_log_point(o->mass_min, o->mass_max, o->points, i);
 }
 
 typedef struct {

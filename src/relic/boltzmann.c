@@ -197,6 +197,19 @@ static int omega_from_table(const dr_relic_model *m, const dr_gstar *gs, sv_tabl
   return dr_boltzmann_solve(m->m_dm, g, sc, sv_table_eval, t, gs, &o, r, e);
 }
 
+/* the s-channel propagator is a Breit-Wigner: meaningful for a narrow dark photon only */
+static int narrow(const dr_relic_model *m, dr_error *e) {
+  double gam;
+  int rc = dr_relic_width(m, &gam, e);
+  if (rc != DR_OK) return rc;
+  if (!(gam < m->m_med))
+    return DR_FAIL(e, DR_EDOMAIN,
+                   "the dark photon is broader than its mass at coupling %g (width %g GeV, mass %g GeV): the "
+                   "relic calculation's Breit-Wigner propagator needs a narrow resonance",
+                   m->g, gam, m->m_med);
+  return DR_OK;
+}
+
 static int check_model(const dr_relic_model *m, dr_error *e) {
   int g, sc;
   int rc = dr_relic_dm_dof(m->dm, &g, &sc, e);
@@ -204,21 +217,14 @@ static int check_model(const dr_relic_model *m, dr_error *e) {
   if (!(m->m_dm > 0 && m->m_med > 0 && m->alpha_d > 0 && m->g > 0))
     return DR_FAIL(e, DR_EINVAL, "relic model needs positive masses and couplings");
   const dr_model_info *mi = dr_model_info_get(m->model);
-  if (!mi || !mi->dark_portal)
-    return DR_FAIL(e, DR_EINVAL, "relic targets need a model with a dark-matter coupling (vector, magnetic-dipole, "
-                                 "electric-dipole, charge-radius, anapole); got %s", mi ? mi->name : "an invalid model");
+  if (!mi || !mi->dark_portal) {
+    char list[256];
+    return DR_FAIL(e, DR_EINVAL, "relic targets need a model with a dark-matter coupling (%s); got %s",
+                   dr_model_list(list, sizeof list, DR_MODELS_DARK), mi ? mi->name : "an invalid model");
+  }
   if (m->dm == DR_DM_PSEUDO_DIRAC && !(m->delta >= 0 && m->delta < 1))
     return DR_FAIL(e, DR_EINVAL, "pseudo-Dirac splitting delta must be in [0, 1) (got %g)", m->delta);
-  /* the s-channel propagator is a Breit-Wigner: meaningful for a narrow dark photon only */
-  double gam;
-  int rc2 = dr_relic_width(m, &gam, e);
-  if (rc2 != DR_OK) return rc2;
-  if (!(gam < m->m_med))
-    return DR_FAIL(e, DR_EDOMAIN,
-                   "the dark photon is broader than its mass at this coupling (width %g GeV, mass %g GeV): the "
-                   "relic calculation's Breit-Wigner propagator needs a narrow resonance",
-                   gam, m->m_med);
-  return DR_OK;
+  return narrow(m, e);
 }
 
 int dr_relic_omega(const dr_relic_model *m, const dr_gstar *gs, dr_relic_result *r, dr_error *e) {
@@ -304,6 +310,10 @@ int dr_relic_target(dr_relic_model *m, const dr_gstar *gs, double target, double
       double old = m->g;
       m->g = exp(leps);
       guess = m->g;
+      if ((rc = narrow(m, e)) != DR_OK) { /* the solution itself must be a narrow resonance */
+        gsl_spline_free(t.sp);
+        return rc;
+      }
       if (fabs(m->g / old - 1) < 1e-5) { /* the table was built at the solution */
         t.scale = 1;
         rc = omega_from_table(m, gs, &t, r, e);

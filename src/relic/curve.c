@@ -43,9 +43,11 @@ int dr_relic_curve(const dr_relic_spec *s, const double *m_dm, int n, const dr_g
   int g, sc;
   if (dr_relic_dm_dof(s->dm, &g, &sc, e) != DR_OK) return DR_EINVAL;
   const dr_model_info *mi = dr_model_info_get(s->model);
-  if (!mi || !mi->dark_portal)
-    return DR_FAIL(e, DR_EINVAL, "relic targets need a model with a dark-matter coupling (got %s)",
-                   mi ? mi->name : "an invalid model");
+  if (!mi || !mi->dark_portal) {
+    char list[256];
+    return DR_FAIL(e, DR_EINVAL, "relic targets need a model with a dark-matter coupling (%s); got %s",
+                   dr_model_list(list, sizeof list, DR_MODELS_DARK), mi ? mi->name : "an invalid model");
+  }
   if (!(s->alpha_d > 0) || !(s->ratio > 0) || !(s->omega_h2 > 0))
     return DR_FAIL(e, DR_EINVAL, "alpha_D, the mass ratio and the Omega h^2 target must be positive");
   curve_args a = {s, m_dm, gs, out};

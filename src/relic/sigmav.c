@@ -11,8 +11,10 @@
 
 int dr_relic_dm_dof(dr_dm_kind dm, int *g, int *self_conjugate, dr_error *e) {
   const dr_dm_info *d = dr_dm_info_get(dm);
-  if (!d || d->dof == 0)
-    return DR_FAIL(e, DR_EINVAL, "relic density needs a dark-matter species (complex-scalar, dirac, majorana, pseudo-dirac)");
+  if (!d || d->dof == 0) {
+    char list[128];
+    return DR_FAIL(e, DR_EINVAL, "relic density needs a dark-matter species (%s)", dr_dm_list(list, sizeof list, 0));
+  }
   *g = d->dof;
   *self_conjugate = d->self_conjugate;
   return DR_OK;

@@ -30,6 +30,10 @@
 
 #include "darkreach/constants.h"
 
+int dr_etl_channel(const dr_etl_ctx *c, const double *u) {
+  return c->split && u[c->fixed_x > 0 ? 1 : 2] >= 0.5 ? DR_ETL_PROTON : DR_ETL_COHERENT;
+}
+
 int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin, int *channel) {
   const dr_process *p = c->map.p;
   double E = p->E0, ml = p->m_l, mX = p->m_X, M = p->M_N, pref = c->pref;
@@ -47,13 +51,12 @@ int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_ki
   double th;
   jac *= E * dr_psmap_theta(&c->map, x, v[1], &th); /* dE_X = E0 dx */
   /* channel (see the head of this file) */
-  int ch = DR_ETL_COHERENT;
+  int ch = dr_etl_channel(c, u);
   if (c->split) {
-    if (v[2] < 0.5) {
+    if (ch == DR_ETL_COHERENT) {
       v[2] *= 2;
     } else {
       v[2] = 2 * v[2] - 1;
-      ch = DR_ETL_PROTON;
       M = DR_M_P;
       pref = c->pref_p;
     }

@@ -90,14 +90,20 @@ const char *dr_model_name(dr_model_kind kind) {
   return m ? m->name : "unknown";
 }
 
-const char *dr_model_list(char *buf, size_t n) {
+/* appends ", name" (or the first name) to buf */
+static size_t list_add(char *buf, size_t n, size_t used, const char *name) {
+  if (used >= n) return used;
+  int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", name);
+  return w < 0 ? used : used + (size_t)w;
+}
+
+const char *dr_model_list(char *buf, size_t n, unsigned which) {
   size_t used = 0;
   if (n) buf[0] = '\0';
-  for (int i = 0; i < DR_MODEL_COUNT && used < n; i++) {
-    int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", models[i].name);
-    if (w < 0) break;
-    used += (size_t)w;
-  }
+  for (int i = 0; i < DR_MODEL_COUNT; i++)
+    if (!((which & DR_MODELS_PRODUCED) && models[i].rule == DR_VERTEX_NONE) &&
+        !((which & DR_MODELS_DARK) && !models[i].dark_portal))
+      used = list_add(buf, n, used, models[i].name);
   return buf;
 }
 
@@ -113,7 +119,7 @@ int dr_model_parse(const char *name, dr_model_kind *out, dr_error *e) {
   }
   char list[256];
   return DR_FAIL(e, DR_EINVAL, "unknown model '%s' (known: %s)", name ? name : "(null)",
-                 dr_model_list(list, sizeof list));
+                 dr_model_list(list, sizeof list, DR_MODELS_ALL));
 }
 
 int dr_model_can_produce(dr_model_kind kind) {
@@ -143,6 +149,13 @@ static const dr_dm_info dms[DR_DM_COUNT] = {
      "two Majorana states split by delta, off-diagonal coupling (co-annihilation)", 4, 1},
 };
 
+const char *dr_dm_list(char *buf, size_t n, int with_none) {
+  size_t used = 0;
+  if (n) buf[0] = '\0';
+  for (int i = with_none ? 0 : 1; i < DR_DM_COUNT; i++) used = list_add(buf, n, used, dms[i].name);
+  return buf;
+}
+
 const dr_dm_info *dr_dm_info_get(dr_dm_kind k) { return ((int)k >= 0 && k < DR_DM_COUNT) ? &dms[k] : NULL; }
 
 const char *dr_dm_name(dr_dm_kind k) {
@@ -156,7 +169,7 @@ int dr_dm_parse(const char *name, dr_dm_kind *out, dr_error *e) {
       *out = dms[i].kind;
       return DR_OK;
     }
-  return DR_FAIL(e, DR_EINVAL,
-                 "unknown dark-matter species '%s' (known: none, complex-scalar, dirac, majorana, pseudo-dirac)",
-                 name ? name : "(null)");
+  char list[128];
+  return DR_FAIL(e, DR_EINVAL, "unknown dark-matter species '%s' (known: %s)", name ? name : "(null)",
+                 dr_dm_list(list, sizeof list, 1));
 }
