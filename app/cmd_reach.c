@@ -172,6 +172,7 @@ static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x) {
   dr_reach_opts *o = &r->o;
   *o = dr_reach_opts_from_experiment(x);
   if (dr_method_parse(cli_str(a, "method"), &o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
+  if (dr_method_check(r->model, o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
   if (o->xsec.method == DR_METHOD_ETL) {
     o->xsec.etl_rel_tol = cli_num(a, "precision");
     o->xsec.seed = (uint64_t)cli_num(a, "seed");

@@ -17,8 +17,9 @@ static const cli_opt xsec_opts[] = {
      .help = "upper limit of the photon flux chi: mx2 = m^2 + m_l^2 (Bjorken et al. 2009) or e2 = E^2 "
              "(G4DarkBreM); moves WW results by tens of per cent"},
     {.name = "theta-max", .type = OPT_NUM, .arg = "RAD", .def = "3.141592653589793", .min = 0,
-     .max = 3.141592653589793, .range = R_MIN | R_GT | R_MAX, .only_if = "method=ww",
-     .help = "upper end of the X angle in the WW integral [rad]"},
+     .max = 3.141592653589793, .range = R_MIN | R_GT | R_MAX, .only_if = "method=ww|etl",
+     .help = "a cut on the X polar angle [rad] (IWW integrates to infinity); the dipoles' rate is not "
+             "forward-peaked, so their WW needs one"},
     {.name = "rel-tol", .type = OPT_NUM, .arg = "R", .def = "1e-4", .min = 0, .max = 1,
      .range = R_MIN | R_GT | R_MAX | R_LT, .only_if = "method=ww|iww",
      .help = "relative tolerance of the x integral"},
@@ -56,7 +57,7 @@ static int run_xsec(cli_args *a) {
   if (dr_method_parse(cli_str(a, "method"), &o.method, &e) != DR_OK) return cli_lib_fail(a, &e);
   int etl = o.method == DR_METHOD_ETL;
   if (!etl && dr_tmax_parse(cli_str(a, "chi-tmax"), &o.tmax, &e) != DR_OK) return cli_lib_fail(a, &e);
-  if (o.method == DR_METHOD_WW) o.theta_max = cli_num(a, "theta-max");
+  if (o.method != DR_METHOD_IWW) o.theta_max = cli_num(a, "theta-max");
   if (!etl) o.rel_tol = cli_num(a, "rel-tol");
   const char *grid_in = etl ? cli_str(a, "grid-in") : NULL, *grid_out = etl ? cli_str(a, "grid-out") : NULL;
   cli_progress prog;

@@ -36,8 +36,26 @@ typedef struct {
   dr_real m_l, m_X;
 } dr_amp_kin;
 
-/* T_X [GeV^2] for the vertex rule (a model's, from the registry) at the given
- * (on-shell, momentum-conserving) kinematics. DR_VERTEX_NONE: not a vertex. */
+/* T_X [GeV^2; x GeV^2 for the dipoles, x GeV^4 for charge radius and anapole]
+ * for the vertex rule (a model's, from the registry) at the given (on-shell,
+ * momentum-conserving) kinematics, summed over X's physical polarisations.
+ * DR_VERTEX_NONE: not a vertex. */
 dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k);
+/* The same for one polarisation vector pol of X, not summed (a test of gauge
+ * invariance puts pol = k). */
+dr_real dr_amp_lepton_factor_pol(dr_vertex_rule rule, const dr_amp_kin *k, const dr_p4 *pol);
+
+/* gamma(q) l(p) -> l(p') X(k) with a real photon, the 2 -> 2 process of the
+ * Weizsacker-Williams approximation: the spin- and polarisation-averaged
+ * |A|^2/(e^2 g^2) (FORMULARY Part II §2.1's A_X) from the same vertex rules,
+ * at s = 2 p.q and u = m_X^2 - 2 p.k, evaluated in the 2 -> 2 centre-of-mass
+ * frame. NaN outside the physical region. */
+dr_real dr_amp_compton(dr_vertex_rule rule, dr_real m_l, dr_real m_X, dr_real s, dr_real u);
+
+/* X -> l- l+ from the same vertex rules: |M|^2/(e^2 g^2) summed over the
+ * lepton spins and averaged over X's polarisations, so that
+ *   Gamma(X -> l l) = e^2 g^2 |M|^2 beta/(16 pi m_X)   (beta = sqrt(1 - 4 m_l^2/m_X^2)).
+ * 0 below threshold. Tested against the registry's widths (tests/test_amp.c). */
+dr_real dr_amp_decay(dr_vertex_rule rule, dr_real m_l, dr_real m_X);
 
 #endif

@@ -68,10 +68,14 @@ typedef enum {
  * yet (widths and relic targets only). */
 typedef enum {
   DR_VERTEX_NONE = 0,
-  DR_VERTEX_VECTOR,      /* gamma^mu */
-  DR_VERTEX_AXIAL,       /* gamma^mu gamma^5 */
-  DR_VERTEX_SCALAR,      /* 1 */
-  DR_VERTEX_PSEUDOSCALAR /* gamma^5 */
+  DR_VERTEX_VECTOR,          /* gamma^mu */
+  DR_VERTEX_AXIAL,           /* gamma^mu gamma^5 */
+  DR_VERTEX_SCALAR,          /* 1 */
+  DR_VERTEX_PSEUDOSCALAR,    /* gamma^5 */
+  DR_VERTEX_MAGNETIC_DIPOLE, /* sigma^{mu nu} k_nu */
+  DR_VERTEX_ELECTRIC_DIPOLE, /* sigma^{mu nu} gamma^5 k_nu */
+  DR_VERTEX_CHARGE_RADIUS,   /* k^2 gamma^mu - k^mu k-slash */
+  DR_VERTEX_ANAPOLE          /* (k^2 gamma^mu - k^mu k-slash) gamma^5 */
 } dr_vertex_rule;
 
 #define DR_MODEL_MAX_ALIASES 3

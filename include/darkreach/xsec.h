@@ -73,7 +73,7 @@ int dr_process_init(dr_process *p, dr_model_kind model, const dr_beam *beam, dou
 typedef struct {
   dr_method method;
   dr_tmax_conv tmax;
-  double theta_max;   /* WW angular range [rad], default pi */
+  double theta_max;   /* WW and ETL: X polar angle below theta_max [rad] (an angular cut), default pi */
   double rel_tol;     /* relative tolerance of the outer integral, default 1e-4 */
   int ww_chi_frozen;  /* WW with chi frozen at theta = 0 (the IWW assumption); default 0 */
   /* ETL (VEGAS) */
@@ -88,6 +88,11 @@ typedef struct {
 } dr_xsec_opts;
 
 dr_xsec_opts dr_xsec_opts_default(void);
+
+/* DR_OK where the method can compute the model; DR_EINVAL for IWW with the
+ * magnetic and electric dipoles (their rate is not forward-peaked, so the
+ * angle integrated to infinity diverges). (src/xsec/ww.c) */
+int dr_method_check(dr_model_kind model, dr_method method, dr_error *e);
 
 typedef struct dr_xsec_ws dr_xsec_ws;
 dr_xsec_ws *dr_xsec_ws_alloc(void); /* NULL on ENOMEM */

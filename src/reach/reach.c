@@ -149,6 +149,7 @@ int dr_reach_scan(const dr_experiment *x, dr_model_kind model, const dr_reach_op
   if (!(o->s_up > 0)) return DR_FAIL(e, DR_EINVAL, "s_up must be positive");
   if (!dr_model_can_produce(model))
     return DR_FAIL(e, DR_EINVAL, "model %s has no production vertex yet", dr_model_name(model));
+  if (dr_method_check(model, o->xsec.method, e) != DR_OK) return DR_EINVAL;
   scan_args a = {x, model, o, pts};
   return dr_scan_run(o->points, scan_point, &a, ctl);
 }

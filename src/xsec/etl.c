@@ -126,6 +126,7 @@ int dr_etl_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
   memset(out, 0, sizeof *out);
   dr_etl_ctx c;
   if (dr_etl_ctx_init(&c, p, x_lo, x_hi, 0) != DR_OK) return DR_OK; /* empty range */
+  c.map.theta_max = o->theta_max; /* an angular cut on X, if any */
   return etl_run(o, &c, 4, out, e);
 }
 
@@ -135,6 +136,7 @@ int dr_etl_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_es
   dr_etl_ctx c;
   if (!(x > dr_xsec_xmin(p) && x < dr_xsec_xmax(p))) return DR_OK;
   dr_etl_ctx_init(&c, p, 0, 1, x);
+  c.map.theta_max = o->theta_max;
   /* with x fixed the Jacobian carries dE_X/dx = E0: the integral is d sigma/dx */
   return etl_run(o, &c, 3, out, e);
 }

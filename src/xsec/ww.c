@@ -1,25 +1,31 @@
 /* Dark bremsstrahlung l N -> l N X in the Weizsacker-Williams (WW) and
  * improved-WW (IWW) approximations, lepton mass kept.
  *
- * WW double differential (FORMULARY Part II §2.1 table; vector =
- * [Bjorken:2009mm] eq. (A12) and [Catena:2025xxx] eq. (4.1) for m_l -> 0;
- * S, P, A brackets re-derived in Part II and matching [Liu:2016mqv]):
+ * WW: the master formula ([Bjorken:2009mm] App. A; [Liu:2016mqv]; FORMULARY
+ * Part II §2.1)
+ *   d sigma/(dx dcos theta) = (alpha chi/pi) E0^2 x beta_X/(1-x) |A|^2/(8 pi s^2)
+ *                           = 2 alpha^3 c^2 E0^2 x beta_X chi (1-x) A_X/U^2,
+ *   s = U/(1-x), u = -U, U = E0^2 theta^2 x + m_X^2 (1-x)/x + m_l^2 x,
+ *   x beta_X = sqrt(x^2 - m_X^2/E0^2), |A|^2 = e^2 g^2 A_X, g = c e,
+ * with A_X the averaged |A|^2 of gamma l -> l X computed from the model's
+ * vertex rule by the amplitude engine (dr_amp_compton): no model-specific
+ * algebra. For the vector this is [Bjorken:2009mm] eq. (A12) and
+ * [Catena:2025xxx] eq. (4.1) with m_l kept; for the dipoles [Catena:2025xxx]
+ * eq. (4.2). chi is evaluated at t_min = U^2/(4 E0^2 (1-x)^2) for each angle.
+ * Dipole production is not forward-peaked (A_X/U^2 ~ x^2/U): the theta
+ * integral grows with theta_max, which must be chosen (or use ETL).
  *
- *   d sigma/(dx dcos theta) = C_X alpha^3 eps^2 E0^2 x beta_X chi
- *                             [ a_X/U^2 + (1-x)^2 K_X C/U^4 ],
- *   U = E0^2 theta^2 x + m_X^2 (1-x)/x + m_l^2 x,
- *   C = m_X^2 - U x/(1-x) + m_l^2 x^2/(1-x) = -E0^2 theta^2 x^2/(1-x)  (exact identity,
- *       used to avoid the cancellation at small theta),
- *   x beta_X = sqrt(x^2 - m_X^2/E0^2),
- *   C_X = 8 (V, A), 4 (S, P);  a_X, K_X below (ww_coeffs).
+ * IWW (FORMULARY Part II §2.2): theta integrated analytically over [0, inf)
+ * with chi fixed at theta = 0 (dcos theta = dU/(2 E0^2 x)):
+ *   d sigma/dx = (C_X/2) alpha^3 c^2 beta_X chi(x) [ a_X/U_min - x(1-x) K_X/(6 U_min^2) ]
+ * for V, A, S, P (a_X, K_X, C_X in ww_coeffs); charge radius and anapole as V
+ * and A times m_X^4 (their on-shell identity, tests/test_amp.c); the dipoles
+ * have no IWW (the integral to infinity diverges): DR_EINVAL.
  *
- * IWW (Part II §2.2): theta integrated analytically over [0, inf) with chi
- * fixed at theta = 0 (dcos theta = dU/(2 E0^2 x)):
- *   d sigma/dx = (C_X/2) alpha^3 eps^2 beta_X chi(x) [ a_X/U_min - x(1-x) K_X/(6 U_min^2) ].
- *
- * Tests: tests/test_xsec.c (dsigma/dx integrates to sigma; eps^2 scaling;
+ * Tests: tests/test_xsec.c (dsigma/dx integrates to sigma; c^2 scaling;
  * threshold; IWW = theta-integral of WW with frozen chi; photon limit =
- * Bethe-Heitler spectrum with the same chi; WW against Part II §9 numbers).
+ * Bethe-Heitler spectrum with the same chi; WW against Part II §9 numbers; the
+ * generic A_X against the closed-form brackets of Part II §2.1 and §2.5).
  */
 #include "darkreach/xsec.h"
 
@@ -54,20 +60,30 @@ void dr_xsec_ws_free(dr_xsec_ws *w) {
   free(w);
 }
 
-/* WW prefactor C_X, numerator a_X and K_X (Part II §2.1 table). */
-static void ww_coeffs(const dr_process *p, double x, double *C, double *a, double *K) {
+static dr_vertex_rule rule_of(const dr_process *p) { return dr_model_info_get(p->model)->rule; }
+
+static int has_iww(dr_vertex_rule r) { return r != DR_VERTEX_MAGNETIC_DIPOLE && r != DR_VERTEX_ELECTRIC_DIPOLE; }
+
+/* IWW prefactor C_X, numerator a_X and K_X (Part II §2.2 table, with C_X of
+ * the §2.1 normalisation: 8 for V, A; 4 for S, P); charge radius and anapole
+ * are V and A times m_X^4 (returned in *scale, 1 otherwise) */
+static void ww_coeffs(const dr_process *p, double x, double *C, double *a, double *K, double *scale) {
   double m2 = p->m_l * p->m_l, M2 = p->m_X * p->m_X;
-  switch (dr_model_info_get(p->model)->rule) {
+  dr_vertex_rule r = rule_of(p);
+  *scale = r == DR_VERTEX_CHARGE_RADIUS || r == DR_VERTEX_ANAPOLE ? M2 * M2 : 1;
+  switch (r) {
   case DR_VERTEX_VECTOR:
+  case DR_VERTEX_CHARGE_RADIUS:
     *C = 8, *a = 1 - x + 0.5 * x * x, *K = M2 + 2 * m2;
     break;
   case DR_VERTEX_AXIAL:
+  case DR_VERTEX_ANAPOLE:
     *C = 8, *a = 1 - x + 0.5 * x * x + m2 * x * x / M2, *K = M2 - 4 * m2;
     break;
   case DR_VERTEX_SCALAR:
     *C = 4, *a = 0.5 * x * x, *K = M2 - 4 * m2;
     break;
-  default: /* pseudoscalar (dr_process_init admits no model without a vertex) */
+  default: /* pseudoscalar (the dipoles never get here: has_iww) */
     *C = 4, *a = 0.5 * x * x, *K = M2;
     break;
   }
@@ -87,11 +103,15 @@ static double chi_at(const dr_process *p, const dr_xsec_opts *o, double x, doubl
   return c.val;
 }
 
-/* bracket [a/U^2 + (1-x)^2 K C/U^4] with C = -(U - U_min) x/(1-x), dU = U - U_min */
-static double ww_bracket(double a, double K, double x, double U, double dU) {
-  double C = -dU * x / (1 - x);
-  double U2 = U * U;
-  return a / U2 + (1 - x) * (1 - x) * K * C / (U2 * U2);
+/* (1-x) A_X(s = U/(1-x), u = -U)/U^2: the x- and angle-dependent part of the WW formula */
+static double ww_kernel(const dr_process *p, double x, double U) {
+  return (1 - x) * (double)dr_amp_compton(rule_of(p), p->m_l, p->m_X, U / (1 - x), -U) / (U * U);
+}
+
+/* 2 alpha^3 c^2 E0^2 x beta_X */
+static double ww_pref(const dr_process *p, double x) {
+  double E = p->E0, c = p->coupling;
+  return 2 * DR_ALPHA * DR_ALPHA * DR_ALPHA * c * c * E * E * sqrt(x * x - p->m_X * p->m_X / (E * E));
 }
 
 int dr_ww_d2sigma(const dr_process *p, const dr_xsec_opts *o, double x, double theta,
@@ -99,17 +119,11 @@ int dr_ww_d2sigma(const dr_process *p, const dr_xsec_opts *o, double x, double t
   *out = 0;
   double E = p->E0;
   if (!(x > dr_xsec_xmin(p) && x < dr_xsec_xmax(p)) || theta < 0) return DR_OK;
-  double Cx, a, K;
-  ww_coeffs(p, x, &Cx, &a, &K);
   double Umin = umin_of(p, x);
-  double E2th2 = E * E * theta * theta * x;
-  double U = E2th2 + Umin;
+  double U = E * E * theta * theta * x + Umin;
   int worst = DR_OK;
   double chi = chi_at(p, o, x, o->ww_chi_frozen ? Umin : U, w->qt, &worst);
-  double xb = sqrt(x * x - p->m_X * p->m_X / (E * E));
-  double g2 = p->coupling * p->coupling;
-  *out = Cx * DR_ALPHA * DR_ALPHA * DR_ALPHA * g2 * E * E * xb * chi *
-         ww_bracket(a, K, x, U, E2th2);
+  *out = ww_pref(p, x) * chi * ww_kernel(p, x, U);
   if (worst != DR_OK) return DR_FAIL(e, worst, "flux integral did not converge at x=%g", x);
   return DR_OK;
 }
@@ -119,7 +133,7 @@ typedef struct {
   const dr_process *p;
   const dr_xsec_opts *o;
   dr_xsec_ws *ws;
-  double x, Umin, a, K, chi0;
+  double x, Umin, chi0;
   int worst;
 } ww_theta_params;
 
@@ -133,23 +147,20 @@ static double ww_theta_integrand(double wv, void *vp) {
   double sinc = th > 1e-4 ? sin(th) / th : 1 - th * th / 6;
   double chi = tp->o->ww_chi_frozen ? tp->chi0 : chi_at(p, tp->o, x, U, tp->ws->qt, &tp->worst);
   /* dcos theta = sin(theta) dtheta = sinc * U dw / (2 E^2 x) */
-  return chi * ww_bracket(tp->a, tp->K, x, U, E2th2) * sinc * U / (2 * E * E * x);
+  return chi * ww_kernel(p, x, U) * sinc * U / (2 * E * E * x);
 }
 
 static int dsigma_dx_ww(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
                         dr_estimate *out) {
   double E = p->E0;
-  ww_theta_params tp = {p, o, w, x, umin_of(p, x), 0, 0, 0, DR_OK};
-  double Cx;
-  ww_coeffs(p, x, &Cx, &tp.a, &tp.K);
+  ww_theta_params tp = {p, o, w, x, umin_of(p, x), 0, DR_OK};
   if (o->ww_chi_frozen) tp.chi0 = chi_at(p, o, x, tp.Umin, w->qt, &tp.worst);
   double th_max = o->theta_max;
   double wmax = log1p(E * E * th_max * th_max * x / tp.Umin);
   dr_estimate th;
   int rc = dr_quad_integrate(w->qth, ww_theta_integrand, &tp, 0.0, wmax, NULL, 0, 0.0,
                              fmin(o->rel_tol * 0.3, 1e-4), &th);
-  double xb = sqrt(x * x - p->m_X * p->m_X / (E * E));
-  double pref = Cx * DR_ALPHA * DR_ALPHA * DR_ALPHA * p->coupling * p->coupling * E * E * xb;
+  double pref = ww_pref(p, x);
   out->val = pref * th.val;
   out->err = pref * th.err;
   out->neval = th.neval;
@@ -160,13 +171,13 @@ static int dsigma_dx_ww(const dr_process *p, const dr_xsec_opts *o, double x, dr
 
 static int dsigma_dx_iww(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
                          dr_estimate *out) {
-  double Cx, a, K;
-  ww_coeffs(p, x, &Cx, &a, &K);
+  double Cx, a, K, scale;
+  ww_coeffs(p, x, &Cx, &a, &K, &scale);
   double Umin = umin_of(p, x);
   int worst = DR_OK;
   double chi = chi_at(p, o, x, Umin, w->qt, &worst);
   double bx = sqrt(1 - p->m_X * p->m_X / (x * x * p->E0 * p->E0));
-  out->val = 0.5 * Cx * DR_ALPHA * DR_ALPHA * DR_ALPHA * p->coupling * p->coupling * bx * chi *
+  out->val = 0.5 * Cx * DR_ALPHA * DR_ALPHA * DR_ALPHA * p->coupling * p->coupling * scale * bx * chi *
              (a / Umin - x * (1 - x) * K / (6 * Umin * Umin));
   out->err = 1e-6 * fabs(out->val); /* chi's quadrature tolerance */
   out->neval = 1;
@@ -175,9 +186,22 @@ static int dsigma_dx_iww(const dr_process *p, const dr_xsec_opts *o, double x, d
   return worst;
 }
 
+int dr_method_check(dr_model_kind model, dr_method method, dr_error *e) {
+  if (method != DR_METHOD_IWW || has_iww(dr_model_info_get(model)->rule)) return DR_OK;
+  return DR_FAIL(e, DR_EINVAL,
+                 "IWW integrates the angle to infinity, which diverges for the %s (its rate is not forward-peaked):"
+                 " use WW with an angular cut (theta_max) or exact tree level",
+                 dr_model_name(model));
+}
+
+static int iww_refused(const dr_process *p, const dr_xsec_opts *o, dr_error *e) {
+  return dr_method_check(p->model, o->method, e);
+}
+
 int dr_ww_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
                     dr_estimate *out, dr_error *e) {
   memset(out, 0, sizeof *out);
+  if (iww_refused(p, o, e)) return DR_EINVAL;
   if (!(x > dr_xsec_xmin(p) && x < dr_xsec_xmax(p))) return DR_OK;
   int rc = o->method == DR_METHOD_WW ? dsigma_dx_ww(p, o, x, w, out) : dsigma_dx_iww(p, o, x, w, out);
   if (rc != DR_OK) return DR_FAIL(e, rc, "d sigma/dx did not converge at x=%g", x);
@@ -209,6 +233,7 @@ static double v_integrand(double v, void *vp) {
 int dr_ww_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, dr_xsec_ws *w,
                 dr_estimate *out, dr_error *e) {
   memset(out, 0, sizeof *out);
+  if (iww_refused(p, o, e)) return DR_EINVAL;
   double lo = fmax(x_lo, dr_xsec_xmin(p)), hi = fmin(x_hi, dr_xsec_xmax(p));
   if (!(hi > lo)) return DR_OK;
   x_params xp = {p, o, w, DR_OK};

@@ -114,36 +114,83 @@ static spinor u_spinor(const dr_p4 *p, dr_real m, int s) {
   return u;
 }
 
+/* v(p, eta_s) = (sqrt(p.sigma) eta, -sqrt(p.sigmabar) eta) [Peskin-Schroeder
+ * eq. (3.62)]: u's blocks with the lower one negated */
+static spinor v_spinor(const dr_p4 *p, dr_real m, int s) {
+  spinor v = u_spinor(p, m, s);
+  v.c[2] = -v.c[2];
+  v.c[3] = -v.c[3];
+  return v;
+}
+
 /* ubar chi = u^dagger gamma^0 chi, gamma^0 swaps the blocks */
 static zc ubar_dot(const spinor *u, const spinor *chi) {
   return conj(u->c[0]) * chi->c[2] + conj(u->c[1]) * chi->c[3] + conj(u->c[2]) * chi->c[0] +
          conj(u->c[3]) * chi->c[1];
 }
 
-/* Gamma_X psi for one polarisation: the vertex rule (FORMULARY Part I §4:
- * -i g gamma^mu, -i g gamma^mu gamma^5, -i g, -i g gamma^5; the common -i g
- * is outside T_X). A new vertex is a new case here, and in conserved_current. */
+/* Gamma_X psi for one polarisation eps of X (momentum k, k^2 = m_X^2): the
+ * vertex rules, read off the Lagrangians (the coupling and a common phase are
+ * outside T_X; |M|^2 does not see the phase):
+ *   vector        eps-slash                                   (FORMULARY Part I §4)
+ *   axial         eps-slash gamma^5
+ *   scalar        1
+ *   pseudoscalar  gamma^5
+ * and the dark-photon moments of [Catena:2025xxx] eq. (2.1), integrating the
+ * derivative onto the outgoing A' (d_nu A'_mu -> i k_nu eps_mu):
+ *   magnetic dipole  -mu_f d_nu(fbar sigma^{mu nu} f) A'_mu   -> sigma^{mu nu} eps_mu k_nu
+ *                    = (i/2)[eps-slash, k-slash] = i (eps-slash k-slash - eps.k)
+ *   electric dipole  -i d_f d_nu(fbar sigma^{mu nu} gamma^5 f) A'_mu -> i (eps-slash k-slash - eps.k) gamma^5
+ *   charge radius    -b_f [d^2 (fbar gamma^mu f) - d^mu d_nu (fbar gamma^nu f)] A'_mu
+ *                    -> k^2 eps-slash - (eps.k) k-slash
+ *   anapole          +a_f [the same with gamma^mu gamma^5]   -> (k^2 eps-slash - (eps.k) k-slash) gamma^5
+ * with mu_f = d_f = b_f = a_f = e g_f ([Catena:2025xxx] eq. (2.2)). Each moment
+ * vertex vanishes for eps -> k identically (k_mu sigma^{mu nu} k_nu = 0,
+ * k^2 k-slash - k^2 k-slash = 0): the currents are conserved, and for an
+ * on-shell A' (eps.k = 0) charge radius = m_X^2 x vector and anapole =
+ * m_X^2 x axial. Tested: tests/test_amp.c (gauge invariance, these identities,
+ * the m_l -> 0 equality of the dipoles, the 2 -> 2 closed forms). A new vertex
+ * is a new case here and in conserved_current/spin_of. */
 static int conserved_current(dr_vertex_rule rule) {
-  return rule == DR_VERTEX_VECTOR; /* axial: k.J = 2 m_l J^5, not conserved */
+  return rule != DR_VERTEX_AXIAL && rule != DR_VERTEX_SCALAR && rule != DR_VERTEX_PSEUDOSCALAR; /* axial: k.J = 2 m_l J^5 */
 }
 
-static int spin_of(dr_vertex_rule rule) { return rule == DR_VERTEX_VECTOR || rule == DR_VERTEX_AXIAL; }
+static int spin_of(dr_vertex_rule rule) { return rule != DR_VERTEX_SCALAR && rule != DR_VERTEX_PSEUDOSCALAR; }
 
-static spinor vertex_apply(dr_vertex_rule rule, const vec4 *eps, const spinor *psi) {
-  spinor r = *psi;
-  switch (rule) {
-  case DR_VERTEX_VECTOR:
-    return slash_apply(eps, psi); /* real polarisation vectors: eps* = eps */
+typedef struct {
+  dr_vertex_rule rule;
+  vec4 k;       /* X momentum */
+  AMP_REAL k2;  /* m_X^2 (not k.k: no rounding there) */
+} vertex;
+
+static AMP_REAL dot4(const vec4 *a, const vec4 *b) {
+  return a->v[0] * b->v[0] - a->v[1] * b->v[1] - a->v[2] * b->v[2] - a->v[3] * b->v[3];
+}
+
+static spinor gamma5(const spinor *psi) { return (spinor){{-psi->c[0], -psi->c[1], psi->c[2], psi->c[3]}}; }
+
+static spinor vertex_apply(const vertex *vx, const vec4 *eps, const spinor *psi) {
+  switch (vx->rule) {
+  case DR_VERTEX_VECTOR: return slash_apply(eps, psi); /* real polarisation vectors: eps* = eps */
   case DR_VERTEX_AXIAL: {
-    spinor g5 = {{-psi->c[0], -psi->c[1], psi->c[2], psi->c[3]}};
+    spinor g5 = gamma5(psi);
     return slash_apply(eps, &g5);
   }
-  case DR_VERTEX_SCALAR:
-    return r;
-  default: /* pseudoscalar: gamma^5 */
-    r.c[0] = -r.c[0];
-    r.c[1] = -r.c[1];
-    return r;
+  case DR_VERTEX_SCALAR: return *psi;
+  case DR_VERTEX_PSEUDOSCALAR: return gamma5(psi);
+  case DR_VERTEX_MAGNETIC_DIPOLE:
+  case DR_VERTEX_ELECTRIC_DIPOLE: {
+    spinor in = vx->rule == DR_VERTEX_ELECTRIC_DIPOLE ? gamma5(psi) : *psi;
+    spinor kp = slash_apply(&vx->k, &in), ekp = slash_apply(eps, &kp);
+    return sp_axpy(I, &ekp, -I * dot4(eps, &vx->k), &in);
+  }
+  case DR_VERTEX_CHARGE_RADIUS:
+  case DR_VERTEX_ANAPOLE: {
+    spinor in = vx->rule == DR_VERTEX_ANAPOLE ? gamma5(psi) : *psi;
+    spinor ep = slash_apply(eps, &in), kp = slash_apply(&vx->k, &in);
+    return sp_axpy(vx->k2, &ep, -dot4(eps, &vx->k), &kp);
+  }
+  default: return (spinor){{0}}; /* DR_VERTEX_NONE: no vertex */
   }
 }
 
@@ -155,7 +202,8 @@ static spinor vertex_apply(dr_vertex_rule rule, const vec4 *eps, const spinor *p
  * so, with a = p.Ptilde, b = p'.Ptilde (generic in Gamma_X),
  *   O = Gamma (2a - Ptilde-slash qslash)/s_A + (2b + qslash Ptilde-slash) Gamma/u_A,
  * and T_X = (1/2) sum_{s, s', pol} |ubar(p', s') O u(p, s)|^2. */
-dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k) {
+/* (1/2) sum over the lepton spins and the npol polarisations eps of X */
+static dr_real lepton_sum(dr_vertex_rule rule, const dr_amp_kin *k, const vec4 *eps, int npol) {
   dr_real m = k->m_l;
   dr_p4 Pt, q;
   for (int i = 0; i < 4; i++) {
@@ -166,11 +214,7 @@ dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k) {
   dr_real sA = 2 * dr_p4_dot(&k->pp, &k->k) + mX2, uA = mX2 - 2 * dr_p4_dot(&k->p, &k->k);
   AMP_REAL a2 = (AMP_REAL)(2 * dr_p4_dot(&k->p, &Pt) / sA), b2 = (AMP_REAL)(2 * dr_p4_dot(&k->pp, &Pt) / uA);
   AMP_REAL isA = (AMP_REAL)(1 / sA), iuA = (AMP_REAL)(1 / uA);
-  int spin1 = spin_of(rule);
-  dr_p4 epsl[3] = {{{0}}};
-  vec4 eps[3] = {{{0}}};
-  if (spin1) polarisations(&k->k, k->m_X, conserved_current(rule), epsl);
-  for (int i = 0; i < 3; i++) eps[i] = to_vec4(&epsl[i]);
+  vertex vx = {rule, to_vec4(&k->k), (AMP_REAL)mX2};
   vec4 Ptv = to_vec4(&Pt), qv = to_vec4(&q);
   spinor uf[2] = {u_spinor(&k->pp, m, 0), u_spinor(&k->pp, m, 1)};
   AMP_REAL sum = 0;
@@ -178,11 +222,11 @@ dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k) {
     spinor psi = u_spinor(&k->p, m, s);
     spinor t1 = slash_apply(&qv, &psi), t2 = slash_apply(&Ptv, &t1);
     spinor phi1 = sp_axpy(a2, &psi, -isA, &t2); /* R1 psi */
-    for (int lam = 0; lam < (spin1 ? 3 : 1); lam++) {
-      spinor vpsi = vertex_apply(rule, &eps[lam], &psi);
+    for (int lam = 0; lam < npol; lam++) {
+      spinor vpsi = vertex_apply(&vx, &eps[lam], &psi);
       spinor w1 = slash_apply(&Ptv, &vpsi), w2 = slash_apply(&qv, &w1);
       spinor chi2 = sp_axpy(b2, &vpsi, iuA, &w2); /* R2 Gamma psi */
-      spinor chi1 = vertex_apply(rule, &eps[lam], &phi1);
+      spinor chi1 = vertex_apply(&vx, &eps[lam], &phi1);
       spinor chi = sp_axpy(1, &chi1, 1, &chi2);
       for (int sf = 0; sf < 2; sf++) {
         zc amp = ubar_dot(&uf[sf], &chi);
@@ -191,4 +235,96 @@ dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k) {
     }
   }
   return 0.5L * (dr_real)sum;
+}
+
+dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k) {
+  int spin1 = spin_of(rule);
+  dr_p4 epsl[3] = {{{0}}};
+  vec4 eps[3] = {{{0}}};
+  if (spin1) polarisations(&k->k, k->m_X, conserved_current(rule), epsl);
+  for (int i = 0; i < 3; i++) eps[i] = to_vec4(&epsl[i]);
+  return lepton_sum(rule, k, eps, spin1 ? 3 : 1);
+}
+
+dr_real dr_amp_lepton_factor_pol(dr_vertex_rule rule, const dr_amp_kin *k, const dr_p4 *pol) {
+  vec4 eps = to_vec4(pol);
+  return lepton_sum(rule, k, &eps, 1);
+}
+
+/* ---- gamma(q) l(p) -> l(p') X(k) with a real photon, in the centre-of-mass
+ * frame of the 2 -> 2 (momenta of order sqrt(s): nothing cancels as it would
+ * in the lab) ---- */
+dr_real dr_amp_compton(dr_vertex_rule rule, dr_real m, dr_real m_X, dr_real s, dr_real u) {
+  dr_real S = s + m * m, rs = sqrtl(S); /* (p + q)^2 */
+  dr_real P = s / (2 * rs), Ep = sqrtl(m * m + P * P);
+  dr_real lam = (S - (m + m_X) * (m + m_X)) * (S - (m - m_X) * (m - m_X));
+  if (!(lam > 0)) return NAN;
+  dr_real K = sqrtl(lam) / (2 * rs), Ek = (S + m_X * m_X - m * m) / (2 * rs), Epp = (S + m * m - m_X * m_X) / (2 * rs);
+  dr_real c = (2 * Ep * Ek - m_X * m_X + u) / (2 * P * K); /* u = m_X^2 - 2 p.k */
+  if (!(c >= -1 - 1e-12L && c <= 1 + 1e-12L)) return NAN;
+  c = fmaxl(-1, fminl(1, c));
+  dr_real sn = sqrtl(1 - c * c);
+  dr_p4 p = {{Ep, 0, 0, P}}, q = {{P, 0, 0, -P}}, k = {{Ek, K * sn, 0, K * c}}, pp = {{Epp, -K * sn, 0, -K * c}};
+  vec4 pv = to_vec4(&p), qv = to_vec4(&q), kv = to_vec4(&k);
+  /* photon: the two transverse polarisations of q; X: its physical ones */
+  dr_p4 gpol[3], xpol[3] = {{{0}}};
+  polarisations(&q, 1, 1, gpol);
+  int spin1 = spin_of(rule), nx = spin1 ? 3 : 1;
+  if (spin1) polarisations(&k, m_X, conserved_current(rule), xpol);
+  vertex vx = {rule, kv, (AMP_REAL)(m_X * m_X)};
+  /* propagator numerators: (p' + k) = (p + q) and (p - k) */
+  vec4 sp = {{pv.v[0] + qv.v[0], pv.v[1] + qv.v[1], pv.v[2] + qv.v[2], pv.v[3] + qv.v[3]}};
+  vec4 up = {{pv.v[0] - kv.v[0], pv.v[1] - kv.v[1], pv.v[2] - kv.v[2], pv.v[3] - kv.v[3]}};
+  AMP_REAL ml = (AMP_REAL)m, is = (AMP_REAL)(1 / s), iu = (AMP_REAL)(1 / u);
+  spinor uf[2] = {u_spinor(&pp, m, 0), u_spinor(&pp, m, 1)};
+  AMP_REAL sum = 0;
+  for (int sp_in = 0; sp_in < 2; sp_in++) {
+    spinor psi = u_spinor(&p, m, sp_in);
+    for (int g = 0; g < 2; g++) {
+      vec4 eg = to_vec4(&gpol[g]);
+      spinor gpsi = slash_apply(&eg, &psi); /* eps_gamma-slash u */
+      /* s channel: Gamma (p-slash + q-slash + m) eps_gamma-slash u / s */
+      spinor a1 = slash_apply(&sp, &gpsi), s1 = sp_axpy(1, &a1, ml, &gpsi);
+      for (int lam = 0; lam < nx; lam++) {
+        vec4 ex = to_vec4(&xpol[lam]);
+        spinor ch_s = vertex_apply(&vx, &ex, &s1);
+        /* u channel: eps_gamma-slash (p-slash - k-slash + m) Gamma u / u */
+        spinor vpsi = vertex_apply(&vx, &ex, &psi);
+        spinor b1 = slash_apply(&up, &vpsi), u1 = sp_axpy(1, &b1, ml, &vpsi), ch_u = slash_apply(&eg, &u1);
+        spinor chi = sp_axpy(is, &ch_s, iu, &ch_u);
+        for (int sf = 0; sf < 2; sf++) {
+          zc amp = ubar_dot(&uf[sf], &chi);
+          sum += creal(amp) * creal(amp) + cimag(amp) * cimag(amp);
+        }
+      }
+    }
+  }
+  return 0.25L * (dr_real)sum; /* average over the lepton spin and the photon polarisation */
+}
+
+/* ---- X -> l- l+ in the X rest frame: the same vertex between ubar(p1) and
+ * v(p2); for an incoming X the derivative gives -k instead of k, an overall
+ * sign of the dipole vertices that |M|^2 does not see ---- */
+dr_real dr_amp_decay(dr_vertex_rule rule, dr_real m, dr_real m_X) {
+  if (!(m_X > 2 * m)) return 0;
+  dr_real P = sqrtl(m_X * m_X / 4 - m * m);
+  dr_p4 k = {{m_X, 0, 0, 0}}, p1 = {{m_X / 2, 0.6L * P, 0, 0.8L * P}}, p2 = {{m_X / 2, -0.6L * P, 0, -0.8L * P}};
+  dr_p4 xpol[3] = {{{0}}};
+  int spin1 = spin_of(rule), nx = spin1 ? 3 : 1;
+  if (spin1) polarisations(&k, m_X, 0, xpol); /* at rest: the three unit vectors */
+  vertex vx = {rule, to_vec4(&k), (AMP_REAL)(m_X * m_X)};
+  AMP_REAL sum = 0;
+  for (int s2 = 0; s2 < 2; s2++) {
+    spinor v = v_spinor(&p2, m, s2);
+    for (int lam = 0; lam < nx; lam++) {
+      vec4 ex = to_vec4(&xpol[lam]);
+      spinor chi = vertex_apply(&vx, &ex, &v);
+      for (int s1 = 0; s1 < 2; s1++) {
+        spinor u = u_spinor(&p1, m, s1);
+        zc amp = ubar_dot(&u, &chi);
+        sum += creal(amp) * creal(amp) + cimag(amp) * cimag(amp);
+      }
+    }
+  }
+  return (dr_real)sum / nx;
 }
