@@ -215,6 +215,8 @@ const char *cli_names_dm_species(char *buf, size_t n); /* without none */
 int cli_need_dark(const cli_args *a, dr_model_kind model, const char *what);
 
 int cli_check_model(const char *v, const char **canonical, dr_error *e);
+/* a comma-separated list of dark-photon-family models, or all (canonical: the registry names) */
+int cli_check_models(const char *v, const char **canonical, dr_error *e);
 int cli_check_material(const char *v, const char **canonical, dr_error *e);
 int cli_check_dm(const char *v, const char **canonical, dr_error *e);
 extern const cli_opt cli_json_opt[];   /* --json */

@@ -8,7 +8,12 @@
 
 static const cli_opt reach_opts[] = {
     {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
-     .names = cli_names_models_produced, .help = "the mediator (darkreach models)"},
+     .names = cli_names_models_produced, .only_if = "!models", .help = "the mediator (darkreach models)"},
+    {.name = "models", .type = OPT_NAME, .arg = "LIST", .check = cli_check_models,
+     .help = "several models of the dark-photon family, comma-separated, or all (vector, magnetic-dipole, "
+             "electric-dipole, charge-radius, anapole): each is scanned into its own files (DIR/reach_MODEL.csv, "
+             "DIR/reach_MODEL_relic.csv, ...) and DIR/reach_models_y.png draws every reach (dashed) and relic "
+             "target (solid) in y against the mass (Catena, Gray, Jerkvall 2025 Fig. 1)"},
     {.name = "method", .type = OPT_CHOICE, .arg = "M", .def = "etl", .choices = "etl|ww|iww",
      .help = "cross sections by exact tree level (VEGAS to --precision per mass) or WW/IWW "
              "(darkreach xsec --help)"},
@@ -97,7 +102,8 @@ static int reach_parse(const char *line, void *ctx) {
 }
 
 /* eps and y against mass, with the relic target beside them */
-static int reach_plots(const reach_run *r, const char *out, int want_relic, int with_y, dr_error *e) {
+static int reach_plots(const reach_run *r, const char *out, const char *stem, int want_relic, int with_y,
+                       dr_error *e) {
   int n = r->o.points, rc = DR_OK;
   double *m = malloc(sizeof(double) * 7 * (size_t)n);
   if (!m) return DR_FAIL(e, DR_ENOMEM, "out of memory");
@@ -128,7 +134,7 @@ static int reach_plots(const reach_run *r, const char *out, int want_relic, int 
     use[nc++] = (dr_plot_curve){m, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1};
     if (has_upper) use[nc++] = (dr_plot_curve){m, k ? yu : cu, n, "reach (upper boundary)", 9, 2};
     if (want_relic) use[nc++] = (dr_plot_curve){m, k ? ry : rc_, n, "thermal relic target", 1, 1};
-    snprintf(path, sizeof path, "%s/%s.png", out, k ? "reach_y" : "reach");
+    snprintf(path, sizeof path, "%s/%s%s.png", out, stem, k ? "_y" : "");
     snprintf(ylab, sizeof ylab, "y   (#ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g)", x->alpha_d, x->mass_ratio);
     rc = dr_plot_loglog(path, title, "m#dX#u [GeV]", k ? ylab : clab, use, nc, e);
   }
@@ -137,13 +143,13 @@ static int reach_plots(const reach_run *r, const char *out, int want_relic, int 
 }
 
 /* the card with the options' overrides, the model and the scan options; echoes the values in effect */
-static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x) {
+static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x, const dr_model_kind *ms, int nm) {
   dr_error e;
   dr_error_clear(&e);
-  if (dr_model_parse(cli_str(a, "model"), &r->model, &e) != DR_OK) return cli_lib_fail(a, &e);
-  if (!dr_model_can_produce(r->model))
-    return cli_fail(a, CLI_FAIL, "invalid", "model %s has no production vertex yet (darkreach models)",
-                    dr_model_name(r->model));
+  for (int k = 0; k < nm; k++)
+    if (!dr_model_can_produce(ms[k]))
+      return cli_fail(a, CLI_FAIL, "invalid", "model %s has no production vertex yet (darkreach models)",
+                      dr_model_name(ms[k]));
   if (dr_experiment_load(r->card, x, &e) != DR_OK) return cli_lib_fail(a, &e);
   /* the numbers depend on the card's contents, not only on its name */
   char digest[17];
@@ -158,6 +164,9 @@ static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x) {
   char why[200];
   snprintf(why, sizeof why, "this scan has no dark matter (model %s, dark matter %s in the card)",
            dr_model_name(r->model), dr_dm_name(x->dm));
+  if (!r->has_dm && cli_given(a, "models"))
+    return cli_fail(a, CLI_USAGE, "usage", "--models compares y, which needs dark matter: the card %s has none (%s)",
+                    x->name, dr_dm_name(x->dm));
   if (r->has_dm) {
     if (cli_given(a, "alpha-d")) x->alpha_d = cli_num(a, "alpha-d");
     if (cli_given(a, "ratio")) x->mass_ratio = cli_num(a, "ratio");
@@ -172,7 +181,8 @@ static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x) {
   dr_reach_opts *o = &r->o;
   *o = dr_reach_opts_from_experiment(x);
   if (dr_method_parse(cli_str(a, "method"), &o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
-  if (dr_method_check(r->model, o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
+  for (int k = 0; k < nm; k++)
+    if (dr_method_check(ms[k], o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
   if (o->xsec.method == DR_METHOD_ETL) {
     o->xsec.etl_rel_tol = cli_num(a, "precision");
     o->xsec.seed = (uint64_t)cli_num(a, "seed");
@@ -206,16 +216,20 @@ static int scan_relic(const dr_scan_ctl *ctl, void *arg, dr_error *e) {
   return dr_relic_curve(&r->rs, r->m_dm, r->o.points, r->gs, r->rp, ctl, e);
 }
 
-static void reach_report(const reach_run *r, const cli_journal *J, const cli_journal *R, const char *out, int plot,
-                         int want_relic) {
+static void reach_report(const reach_run *r, const cli_journal *J, const cli_journal *R, const char *out,
+                         const char *stem, int plot, int want_relic) {
   const dr_experiment *x = r->x;
   int n = r->o.points, nok = 0;
   for (int i = 0; i < n; i++) nok += r->p[i].status == DR_REACH_OK;
   printf("%s, model %s: %d of %d masses solved; wrote %s, %s", x->name, dr_model_name(r->model), nok, n, J->csv_path,
          J->json_path);
-  if (plot) printf(", %s/reach.png%s", out, r->has_dm ? " and reach_y.png" : "");
+  if (plot) printf(", %s/%s.png%s%s%s", out, stem, r->has_dm ? " and " : "", r->has_dm ? stem : "",
+                  r->has_dm ? "_y.png" : "");
   if (want_relic) printf(", %s (thermal target at m_DM = m_A'/%g)", R->csv_path, x->mass_ratio);
   printf("\n");
+}
+
+static void reach_notes(const dr_experiment *x) {
   if (dr_experiment_is_approximate(x) && x->track == DR_TRACK_TSAI)
     printf("note: %s target: yield over the primary-electron track-length spectrum (Tsai), %.3g X0 "
            "above x_th E0; shower secondaries not included (approximate)\n",
@@ -225,45 +239,170 @@ static void reach_report(const reach_run *r, const cli_journal *J, const cli_jou
            dr_target_kind_name(x->target_kind), x->effective_thickness_x0);
 }
 
+/* the model or the --models list */
+static int reach_models(cli_args *a, dr_model_kind *ms, int *nm) {
+  dr_error e;
+  dr_error_clear(&e);
+  *nm = 0;
+  if (!cli_given(a, "models")) {
+    *nm = 1;
+    return dr_model_parse(cli_str(a, "model"), &ms[0], &e) == DR_OK ? CLI_OK : cli_lib_fail(a, &e);
+  }
+  char list[512];
+  snprintf(list, sizeof list, "%s", cli_str(a, "models")); /* canonical: registry names, checked */
+  for (char *t = strtok(list, ","); t && *nm < DR_MODEL_COUNT; t = strtok(NULL, ","))
+    if (dr_model_parse(t, &ms[(*nm)++], &e) != DR_OK) return cli_lib_fail(a, &e);
+  return CLI_OK;
+}
+
+/* one scan per model, and with --models the y-m plot of them all */
+typedef struct {
+  int nm, want_relic;
+  reach_run *r;
+  cli_journal *J, *R;
+} reach_all;
+
+static void reach_all_json(dr_json *j, void *ctx) {
+  const reach_all *A = ctx;
+  dr_json_key_array(j, "models");
+  for (int k = 0; k < A->nm; k++) {
+    dr_json_object(j);
+    dr_json_str(j, "model", dr_model_name(A->r[k].model));
+    dr_json_str(j, "csv", A->J[k].csv_path);
+    cli_journal_json_body(j, &A->J[k]);
+    if (A->want_relic) {
+      dr_json_key_object(j, "relic");
+      dr_json_str(j, "csv", A->R[k].csv_path);
+      cli_journal_json_body(j, &A->R[k]);
+      dr_json_close(j);
+    }
+    dr_json_close(j);
+  }
+  dr_json_close(j);
+}
+
+/* every model's reach (dashed) and relic target (solid) in y: the analogue of
+ * [Catena:2025xxx] Fig. 1 */
+static int reach_models_plot(const reach_all *A, const char *out, dr_error *e) {
+  static const int colors[] = {9, 1, 3, 8, 10, 2, 4, 5};
+  int n = A->r[0].o.points, nc = 0, rc = DR_OK;
+  double *buf = malloc(sizeof(double) * (size_t)(3 * A->nm + 1) * n);
+  dr_plot_curve *cv = malloc(sizeof *cv * 3 * A->nm);
+  char(*lab)[64] = malloc(sizeof *lab * 3 * A->nm);
+  if (!buf || !cv || !lab) {
+    free(buf), free(cv), free(lab);
+    return DR_FAIL(e, DR_ENOMEM, "out of memory");
+  }
+  for (int i = 0; i < n; i++) buf[i] = A->r[0].p[i].mass;
+  for (int k = 0; k < A->nm; k++) {
+    const reach_run *r = &A->r[k];
+    double *y = buf + (size_t)(1 + 3 * k) * n, *yu = y + n, *ry = yu + n;
+    int has_upper = 0, col = colors[k % 8];
+    for (int i = 0; i < n; i++) {
+      int ok = r->p[i].status == DR_REACH_OK;
+      y[i] = ok ? r->p[i].y : NAN;
+      yu[i] = ok ? r->p[i].y_upper : NAN;
+      ry[i] = A->want_relic ? r->rp[i].y : NAN;
+      has_upper |= isfinite(yu[i]);
+    }
+    const char *name = dr_model_name(r->model);
+    snprintf(lab[nc], 64, "%s reach", name);
+    cv[nc] = (dr_plot_curve){buf, y, n, lab[nc], col, 2}, nc++;
+    if (has_upper) {
+      snprintf(lab[nc], 64, "%s reach (upper)", name);
+      cv[nc] = (dr_plot_curve){buf, yu, n, lab[nc], col, 3}, nc++;
+    }
+    if (A->want_relic) {
+      snprintf(lab[nc], 64, "%s relic target", name);
+      cv[nc] = (dr_plot_curve){buf, ry, n, lab[nc], col, 1}, nc++;
+    }
+  }
+  const dr_experiment *x = A->r[0].x;
+  char title[256], path[4200], ylab[160];
+  snprintf(title, sizeof title, "%s: %g%% CL, %.3g LOT%s", x->name, 100 * x->cl, x->lot,
+           dr_experiment_is_approximate(x) ? " (approx. thick target)" : "");
+  snprintf(ylab, sizeof ylab, "y = g#u2#d#ga#dD#u(m#d#gx#u/m#dA'#u)#u4#d#gL#u2n#d   (#ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g)",
+           x->alpha_d, x->mass_ratio);
+  snprintf(path, sizeof path, "%s/reach_models_y.png", out);
+  rc = dr_plot_loglog(path, title, "m#dA'#u [GeV]", ylab, cv, nc, e);
+  free(buf), free(cv), free(lab);
+  return rc;
+}
+
 static int run_reach(cli_args *a) {
   cli_apply_threads(a);
   char buf[4096];
   dr_experiment x;
-  reach_run r = {.x = &x, .card = resolve_card(a->positional, buf, sizeof buf)};
-  int rc = reach_setup(a, &r, &x);
+  dr_model_kind ms[DR_MODEL_COUNT];
+  int nm = 0;
+  int rc = reach_models(a, ms, &nm);
+  if (rc != CLI_OK) return rc;
+  reach_run r0 = {.x = &x, .card = resolve_card(a->positional, buf, sizeof buf), .model = ms[0]};
+  rc = reach_setup(a, &r0, &x, ms, nm);
   if (rc != CLI_OK) return rc;
   const char *out = cli_str(a, "out");
-  int n = r.o.points, resume = cli_given(a, "resume"), want_relic = r.has_dm && !cli_given(a, "no-relic");
-  r.p = calloc((size_t)n, sizeof *r.p);
-  r.rp = calloc((size_t)n, sizeof *r.rp);
-  r.m_dm = calloc((size_t)n, sizeof *r.m_dm);
+  int multi = cli_given(a, "models");
+  int n = r0.o.points, resume = cli_given(a, "resume"), want_relic = r0.has_dm && !cli_given(a, "no-relic");
+  reach_run r[DR_MODEL_COUNT];
+  cli_journal J[DR_MODEL_COUNT], R[DR_MODEL_COUNT];
+  cli_relic_rows rows[DR_MODEL_COUNT];
+  char stem[DR_MODEL_COUNT][64], rstem[DR_MODEL_COUNT][80], what[DR_MODEL_COUNT][96];
+  dr_gstar *gs = NULL;
   dr_error e;
   dr_error_clear(&e);
-  if (!r.p || !r.rp || !r.m_dm) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
-  if (want_relic && rc == CLI_OK && !(r.gs = dr_gstar_alloc(&e))) rc = cli_lib_fail(a, &e);
-  r.rs = (dr_relic_spec){r.model, x.dm, x.alpha_d, x.mass_ratio, x.delta, DR_OMEGA_H2_PLANCK};
-  for (int i = 0; rc == CLI_OK && i < n; i++) r.m_dm[i] = dr_reach_mass(&r.o, i) / x.mass_ratio;
-  cli_journal J = {.a = a, .dir = out, .stem = "reach", .what = "masses", .n = n, .header = dr_reach_csv_header,
-                   .row = reach_row, .parse = reach_parse, .json_point = reach_point, .json_extra = reach_extra,
-                   .ctx = &r};
-  cli_relic_rows rows = {&r.rs, r.m_dm, r.rp, n};
-  cli_journal R = {.a = a, .dir = out, .stem = "reach_relic", .what = "relic masses"};
-  cli_journal_relic(&R, &rows);
-  if (rc == CLI_OK && (!resume || !want_relic)) cli_journal_remove(out, "reach_relic"); /* an earlier run's */
+  if (want_relic && !(gs = dr_gstar_alloc(&e))) rc = cli_lib_fail(a, &e);
+  for (int k = 0; k < nm; k++) {
+    r[k] = r0;
+    r[k].model = ms[k];
+    r[k].gs = gs;
+    r[k].p = calloc((size_t)n, sizeof *r[k].p);
+    r[k].rp = calloc((size_t)n, sizeof *r[k].rp);
+    r[k].m_dm = calloc((size_t)n, sizeof *r[k].m_dm);
+    if (rc == CLI_OK && (!r[k].p || !r[k].rp || !r[k].m_dm)) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+    r[k].rs = (dr_relic_spec){ms[k], x.dm, x.alpha_d, x.mass_ratio, x.delta, DR_OMEGA_H2_PLANCK};
+    for (int i = 0; rc == CLI_OK && i < n; i++) r[k].m_dm[i] = dr_reach_mass(&r[k].o, i) / x.mass_ratio;
+    snprintf(stem[k], sizeof stem[k], multi ? "reach_%s" : "reach", dr_model_name(ms[k]));
+    snprintf(rstem[k], sizeof rstem[k], "%s_relic", stem[k]);
+    snprintf(what[k], sizeof what[k], multi ? "%s masses" : "masses", dr_model_name(ms[k]));
+    J[k] = (cli_journal){.a = a, .dir = out, .stem = stem[k], .what = what[k], .n = n, .header = dr_reach_csv_header,
+                         .row = reach_row, .parse = reach_parse, .json_point = reach_point, .json_extra = reach_extra,
+                         .ctx = &r[k]};
+    rows[k] = (cli_relic_rows){&r[k].rs, r[k].m_dm, r[k].rp, n};
+    R[k] = (cli_journal){.a = a, .dir = out, .stem = rstem[k], .what = "relic masses"};
+    cli_journal_relic(&R[k], &rows[k]);
+  }
   cli_catch_signals();
-  if (rc == CLI_OK) rc = cli_journal_run(&J, resume, scan_reach, &r);
-  /* the thermal-relic target of the same model, at m_DM = m_A'/ratio for every scan mass */
-  if (rc == CLI_OK && want_relic) rc = cli_journal_run(&R, resume ? 2 : 0, scan_relic, &r);
-  int nok = 0;
-  for (int i = 0; rc == CLI_OK && i < n; i++) nok += r.p[i].status == DR_REACH_OK;
-  int plot = !cli_given(a, "no-plot") && nok > 0;
-  if (rc == CLI_OK && plot && reach_plots(&r, out, want_relic, r.has_dm, &e) != DR_OK) rc = cli_lib_fail(a, &e);
-  if (rc == CLI_OK && a->json) cli_journal_json(&J);
-  else if (rc == CLI_OK) reach_report(&r, &J, &R, out, plot, want_relic);
-  cli_journal_free(&J);
-  cli_journal_free(&R);
-  dr_gstar_free(r.gs);
-  free(r.p), free(r.rp), free(r.m_dm);
+  int any_plot = 0;
+  for (int k = 0; rc == CLI_OK && k < nm; k++) {
+    /* an earlier run's relic files go unless this run resumes them */
+    if (!resume || !want_relic) cli_journal_remove(out, rstem[k]);
+    /* with --models only the first model must have been started before */
+    int res = resume ? (k == 0 ? 1 : 2) : 0;
+    rc = cli_journal_run(&J[k], res, scan_reach, &r[k]);
+    /* the thermal-relic target of the same model, at m_DM = m_A'/ratio for every scan mass */
+    if (rc == CLI_OK && want_relic) rc = cli_journal_run(&R[k], resume ? 2 : 0, scan_relic, &r[k]);
+    int nok = 0;
+    for (int i = 0; rc == CLI_OK && i < n; i++) nok += r[k].p[i].status == DR_REACH_OK;
+    int plot = !cli_given(a, "no-plot") && nok > 0;
+    any_plot |= plot;
+    if (rc == CLI_OK && plot && reach_plots(&r[k], out, stem[k], want_relic, r[k].has_dm, &e) != DR_OK)
+      rc = cli_lib_fail(a, &e);
+    if (rc == CLI_OK && !a->json) reach_report(&r[k], &J[k], &R[k], out, stem[k], plot, want_relic);
+  }
+  reach_all all = {nm, want_relic, r, J, R};
+  if (rc == CLI_OK && multi && any_plot && reach_models_plot(&all, out, &e) != DR_OK) rc = cli_lib_fail(a, &e);
+  if (rc == CLI_OK && multi && !a->json && any_plot) printf("all models: %s/reach_models_y.png\n", out);
+  if (rc == CLI_OK && !a->json) reach_notes(&x);
+  if (rc == CLI_OK && a->json) {
+    if (multi) cli_json_print(a, 1, reach_all_json, &all);
+    else cli_journal_json(&J[0]);
+  }
+  for (int k = 0; k < nm; k++) {
+    cli_journal_free(&J[k]);
+    cli_journal_free(&R[k]);
+    free(r[k].p), free(r[k].rp), free(r[k].m_dm);
+  }
+  dr_gstar_free(gs);
   return rc;
 }
 
@@ -279,7 +418,10 @@ const cli_cmd cmd_reach = {
         "DIR/reach.json (the configuration, complete or not, the points), DIR/reach.png and, with dark matter, "
         "DIR/reach_y.png, and "
         "for the dark-photon family with a dark-matter species DIR/reach_relic.csv and reach_relic.json (the "
-        "thermal target at m_DM = m_A'/ratio). y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n) (darkreach models). Ctrl-C stops "
+        "thermal target at m_DM = m_A'/ratio). y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n) (darkreach models). The "
+        "coupling is searched up to 1 in the model's unit (1, GeV^-1 or GeV^-2); a mass with fewer than s_up events "
+        "there is recorded as no-sensitivity. --models scans several models of the dark-photon family into "
+        "DIR/reach_MODEL.* each and draws DIR/reach_models_y.png. Ctrl-C stops "
         "cleanly: the masses done so far stay in the files; --resume continues.",
     .positional = "CARD",
     .groups = reach_groups,

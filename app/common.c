@@ -14,6 +14,46 @@ int cli_check_model(const char *v, const char **canonical, dr_error *e) {
   return DR_OK;
 }
 
+/* a comma-separated list of dark-photon-family models, or "all"; the canonical
+ * list (registry names, in the registry's order for "all") in a static buffer:
+ * one --models per command line */
+int cli_check_models(const char *v, const char **canonical, dr_error *e) {
+  static char buf[512];
+  char list[256];
+  cli_names_models_dark(list, sizeof list);
+  if (strcmp(v, "all") == 0) {
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *c = buf; *c; c++)
+      if (*c == ' ') memmove(c, c + 1, strlen(c)); /* "a, b" -> "a,b" */
+    *canonical = buf;
+    return DR_OK;
+  }
+  buf[0] = 0;
+  int seen[DR_MODEL_COUNT] = {0}, n = 0;
+  const char *s = v;
+  while (1) {
+    size_t len = strcspn(s, ",");
+    char name[64];
+    if (len == 0 || len >= sizeof name)
+      return DR_FAIL(e, DR_EINVAL, "'%s' is not a comma-separated list of models (or all)", v);
+    memcpy(name, s, len);
+    name[len] = 0;
+    dr_model_kind k;
+    if (dr_model_parse(name, &k, e) != DR_OK) return DR_EINVAL;
+    if (!dr_model_info_get(k)->dark_portal)
+      return DR_FAIL(e, DR_EINVAL, "model %s has no dark-matter coupling, so no y: --models takes the dark-photon "
+                     "family (%s)", dr_model_name(k), list);
+    if (seen[k]) return DR_FAIL(e, DR_EINVAL, "model %s is listed twice", dr_model_name(k));
+    seen[k] = 1;
+    size_t used = strlen(buf);
+    snprintf(buf + used, sizeof buf - used, "%s%s", n++ ? "," : "", dr_model_name(k));
+    if (!s[len]) break;
+    s += len + 1;
+  }
+  *canonical = buf;
+  return DR_OK;
+}
+
 const char *cli_names_materials(char *buf, size_t n) { return dr_material_list(buf, n); }
 const char *cli_names_models(char *buf, size_t n) { return dr_model_list(buf, n, DR_MODELS_ALL); }
 const char *cli_names_models_produced(char *buf, size_t n) { return dr_model_list(buf, n, DR_MODELS_PRODUCED); }

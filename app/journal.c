@@ -204,6 +204,8 @@ static int cli_journal_close(cli_journal *J, int complete) {
 
 void cli_journal_json(cli_journal *J) { cli_json_print(J->a, 1, json_body, J); }
 
+void cli_journal_json_body(dr_json *j, cli_journal *J) { json_body(j, J); }
+
 void cli_journal_free(cli_journal *J) {
   if (J->csv) fclose(J->csv);
   J->csv = NULL;

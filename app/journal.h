@@ -29,6 +29,8 @@ typedef struct {
 void cli_journal_remove(const char *dir, const char *stem);
 /* The JSON of the (complete) files on stdout, for --json. */
 void cli_journal_json(cli_journal *J);
+/* its keys (points_done, points_total, the configuration's extra keys, points) inside an object of the caller's */
+void cli_journal_json_body(dr_json *j, cli_journal *J);
 void cli_journal_free(cli_journal *J);
 /* The whole life of a resumable scan: creates DIR, reads the earlier rows
  * (resume = 1, an error if there are none; 2: only if DIR/STEM.json exists),

@@ -100,7 +100,7 @@ PROBE = {
     "dm": "dirac", "alpha-d": "0.3", "ratio": "2.5", "mass-min": "0.002", "mass-max": "0.03", "points": "3",
     "cl": "0.95", "lot": "2e14", "omega-h2": "0.05", "dm-mass": "0.02", "delta": "0.2", "dm-mass-min": "0.01",
     "dm-mass-max": "0.03", "grid-in": tmp("probe_grid.txt"), "grid-out": tmp("probe_grid2.txt"),
-    "lhe": tmp("probe.lhe"), "csv": tmp("probe.csv"), "out": tmp("probe_out"),
+    "lhe": tmp("probe.lhe"), "csv": tmp("probe.csv"), "out": tmp("probe_out"), "models": "vector,anapole",
 }
 # per (command, option): a value other than the PROBE one
 SPECIAL = {
@@ -409,6 +409,13 @@ def bad_inputs():
         (["reach", CARD, "--points", "0"], "must be >= 1 and <= 100000"),
         (["reach", CARD, "--cl", "1"], "must be > 0 and < 1"),
         (["reach", CARD, "--model", "electric-dipole", "--method", "iww"], "diverges for the electric-dipole"),
+        (["reach", CARD, "--models", "vector,axial"], "model axial has no dark-matter coupling, so no y"),
+        (["reach", CARD, "--models", "mdm,magnetic-dipole"], "model magnetic-dipole is listed twice"),
+        (["reach", CARD, "--models", "vector,"], "is not a comma-separated list of models"),
+        (["reach", CARD, "--models", "vectr"], "unknown model 'vectr'"),
+        (["reach", CARD, "--models", "all", "--model", "vector"], "--model applies only without --models"),
+        (["reach", "e137", "--models", "all", "--out", tmp("x")], "--models compares y, which needs dark matter"),
+        (["reach", CARD, "--models", "all", "--method", "iww", "--out", tmp("x")], "diverges for the magnetic-dipole"),
         (["reach", CARD, "--out", tmp("afile")], "cannot create output directory"),
         (["reach", "e137", "--no-relic", "--out", tmp("x")], "option --no-relic: this scan has no dark matter"),
         (["reach", CARD, "--resume", "--out", tmp("empty")], "nothing to resume"),
@@ -536,6 +543,35 @@ def test_reach_files():
     d = json.load(open(tmp("t1/reach.json")))["physics"]
     check(a == b and a.count(",ok,") == 3 and d["track_length"] == "tsai" and d["method"] == "etl" and
           abs(d["track_above_xth_x0"] - 2.1) < 1e-3, "e137 thick-target reach (tsai, etl, thread-identical)")
+    # several models: one set of files each, one y plot of them all, one JSON object
+    out = tmp("models")
+    d = run_json(["reach", "ldmx_phase2", "--models", "mdm,electric-dipole,charge-radius,anapole", "--points", "4",
+                  "--mass-min", "0.01", "--mass-max", "0.5", "--out", out])
+    names = ["magnetic-dipole", "electric-dipole", "charge-radius", "anapole"]
+    check(d and d["config"]["options"]["models"] == ",".join(names) and d["config"]["options"]["model"] is None and
+          [m["model"] for m in d["models"]] == names and all(len(m["points"]) == 4 for m in d["models"]) and
+          all(len(m["relic"]["points"]) == 4 for m in d["models"]), "reach --models: JSON with every model")
+    for f in ["reach_models_y.png"] + ["reach_%s%s" % (n, e) for n in names
+                                       for e in (".csv", ".json", "_relic.csv", "_relic.json", ".png", "_y.png")]:
+        check(os.path.exists(os.path.join(out, f)), "reach --models wrote %s" % f)
+    if d:
+        ys = {m["model"]: [p["y"] for p in m["points"]] for m in d["models"]}
+        # electrons at m >= 10 MeV: the two dipoles differ only by m_e^2/m^2 terms, charge radius and anapole
+        # likewise (CR = m^2 V, AM = m^2 A); each coupling is known to 0.5 % (ETL at 1 %), y to 1 %: 3 %
+        for a_, b_ in (("magnetic-dipole", "electric-dipole"), ("charge-radius", "anapole")):
+            check(all(abs(u / v - 1) < 0.03 for u, v in zip(ys[a_], ys[b_])), "reach: %s ~ %s for electrons" % (a_, b_))
+        # y of a dipole is flat in m at low mass (sigma ~ g^2 log), of charge radius falls (g ~ 1/m^2)
+        check(ys["magnetic-dipole"][1] / ys["magnetic-dipole"][0] < 2 and
+              ys["charge-radius"][1] / ys["charge-radius"][0] < 0.2, "reach: y(m) of dipole and charge radius")
+    # the same command resumes to the same files
+    before = open(os.path.join(out, "reach_anapole.csv")).read()
+    rc, _, err = run(["reach", "ldmx_phase2", "--models", "mdm,electric-dipole,charge-radius,anapole", "--points",
+                      "4", "--mass-min", "0.01", "--mass-max", "0.5", "--out", out, "--resume"])
+    check(rc == 0 and open(os.path.join(out, "reach_anapole.csv")).read() == before, "reach --models --resume")
+    d = run_json(["reach", "m3", "--models", "all", "--points", "2", "--mass-min", "0.05", "--mass-max", "0.5",
+                  "--no-plot", "--out", tmp("models_m3")])
+    check(d and len(d["models"]) == 5 and all(p["status"] == "ok" for m in d["models"] for p in m["points"]),
+          "reach m3 --models all: five models, muon beam")
     # output directory problems are found before the scan: a file where the directory should be
     t0 = time.time()
     rc, _, err = run(["reach", "na64e", "--out", tmp("afile")])

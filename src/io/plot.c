@@ -3,9 +3,20 @@
 
 #include <math.h>
 #include <plplot.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static double ax(double v, int lg) { return lg ? log10(v) : v; }
+
+/* axis labels: 10^v on log axes (the coordinate is log10 of the value) */
+static void decade_label(PLINT axis, PLFLT v, char *buf, PLINT len, PLPointer data) {
+  (void)axis, (void)data;
+  double r = round(v);
+  if (fabs(v - r) > 1e-6) snprintf(buf, (size_t)len, "%g", pow(10, v));
+  else if (r == 0) snprintf(buf, (size_t)len, "1");
+  else if (r == 1) snprintf(buf, (size_t)len, "10");
+  else snprintf(buf, (size_t)len, "10#u%d#d", (int)r);
+}
 
 int dr_plot_xy(const char *path, const char *title, const char *xlabel, const char *ylabel,
                const dr_plot_curve *c, int ncurves, int logx, int logy, dr_error *e) {
@@ -38,10 +49,26 @@ int dr_plot_xy(const char *path, const char *title, const char *xlabel, const ch
   plcol0(15);
   double lx0 = logx ? floor(log10(xmin) * 4) / 4 : xmin, lx1 = logx ? ceil(log10(xmax) * 4) / 4 : xmax;
   double ly0 = logy ? floor(log10(ymin) * 2) / 2 : ymin, ly1 = logy ? ceil(log10(ymax) * 2) / 2 : ymax * 1.08;
-  /* axis code: 2 = linear with grid, +10 log x, +20 log y */
-  plenv(lx0, lx1, ly0, ly1, 0, 2 + (logx ? 10 : 0) + (logy ? 20 : 0));
+  /* many curves: the legend goes outside, right of a narrower frame */
+  int outside = ncurves > 3;
+  pladv(0);
+  plvpor(0.11, outside ? 0.64 : 0.95, 0.12, 0.9);
+  plwind(lx0, lx1, ly0, ly1);
+  plschr(0, 0.85);
+  /* log axes over many decades: a label every few decades, not each one */
+  double xt = logx ? fmax(1, ceil((lx1 - lx0) / 10)) : 0, yt = logy ? fmax(1, ceil((ly1 - ly0) / 10)) : 0;
+  /* PLplot labels every decade of a log axis; over more than ten decades the
+   * labels are written here (option o) every few decades, on a linear axis in log10 */
+  plslabelfunc(decade_label, NULL);
+  plbox(!logx ? "bcgnst" : xt > 1 ? "bcgnsto" : "bcgnstl", xt > 1 ? xt : 0, xt > 1 ? (int)xt : 0,
+        !logy ? "bcgnstv" : yt > 1 ? "bcgnstov" : "bcgnstlv", yt > 1 ? yt : 0, yt > 1 ? (int)yt : 0);
+  plslabelfunc(NULL, NULL);
   pllab(xlabel, ylabel, title);
-  double legend_y = ly1 - 0.06 * (ly1 - ly0);
+  PLINT *opt = malloc(sizeof *opt * (size_t)ncurves), *col = malloc(sizeof *col * (size_t)ncurves);
+  PLINT *sty = malloc(sizeof *sty * (size_t)ncurves);
+  PLFLT *wid = malloc(sizeof *wid * (size_t)ncurves);
+  const char **txt = malloc(sizeof *txt * (size_t)ncurves);
+  int nl = 0;
   for (int k = 0; k < ncurves; k++) {
     plcol0(c[k].color);
     pllsty(c[k].style > 0 ? c[k].style : 1);
@@ -59,15 +86,29 @@ int dr_plot_xy(const char *path, const char *title, const char *xlabel, const ch
         m = 0;
       }
     }
-    if (c[k].label) { /* legend: a short line and the label, top left */
-      double xs[2] = {lx0 + 0.03 * (lx1 - lx0), lx0 + 0.09 * (lx1 - lx0)};
-      double ys[2] = {legend_y, legend_y};
-      plline(2, xs, ys);
-      plcol0(15);
-      plptex(xs[1] + 0.01 * (lx1 - lx0), legend_y, 1, 0, 0, c[k].label);
-      legend_y -= 0.06 * (ly1 - ly0);
+    if (c[k].label && opt && col && sty && wid && txt) {
+      opt[nl] = PL_LEGEND_LINE, col[nl] = c[k].color, sty[nl] = c[k].style > 0 ? c[k].style : 1, wid[nl] = 2.0;
+      txt[nl++] = c[k].label;
     }
   }
+  pllsty(1);
+  plwidth(1.0);
+  if (nl > 0) {
+    PLFLT lw, lh;
+    PLINT *tcol = malloc(sizeof *tcol * (size_t)nl);
+    if (tcol) {
+      for (int k = 0; k < nl; k++) tcol[k] = 15;
+      /* background 0 (white), bounding box 15 (black) */
+      pllegend(&lw, &lh, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX,
+               outside ? PL_POSITION_OUTSIDE | PL_POSITION_RIGHT : PL_POSITION_INSIDE |
+                                                                                        PL_POSITION_LEFT |
+                                                                                        PL_POSITION_TOP,
+               outside ? 0.02 : 0.01, outside ? 0.0 : 0.01, 0.08, 0, 15, 1, 0, 0, nl, opt, 1.0, 0.8, 2.0, 0.0, tcol,
+               txt, NULL, NULL, NULL, NULL, col, sty, wid, NULL, NULL, NULL, NULL);
+      free(tcol);
+    }
+  }
+  free(opt), free(col), free(sty), free(wid), free(txt);
   pllsty(1);
   plend();
   free(lx);

@@ -85,12 +85,17 @@ int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_r
   }
   if (f[0] >= 0) {
     pt->status = DR_REACH_ERROR;
-    snprintf(pt->message, sizeof pt->message, "signal exceeds s_up already at eps = 1e-12");
+    snprintf(pt->message, sizeof pt->message, "signal exceeds s_up already at coupling 1e-12");
     return DR_EDOMAIN;
   }
   if (lo < 0) {
     pt->status = DR_REACH_NO_SENSITIVITY;
-    snprintf(pt->message, sizeof pt->message, "fewer than %.3g events for every eps <= 1", o->s_up);
+    const dr_model_info *mi = dr_model_info_get(model);
+    if (strcmp(mi->coupling_unit, "1") == 0)
+      snprintf(pt->message, sizeof pt->message, "fewer than %.3g events for every coupling <= 1", o->s_up);
+    else /* the scan's upper end is 1 in the model's unit */
+      snprintf(pt->message, sizeof pt->message, "fewer than %.3g events for every coupling <= 1 %s", o->s_up,
+               mi->coupling_unit);
     return DR_OK;
   }
   double root;
