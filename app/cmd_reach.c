@@ -282,7 +282,7 @@ static void reach_all_json(dr_json *j, void *ctx) {
 }
 
 /* every model's reach (dashed) and relic target (solid) in y: the analogue of
- * [Catena:2025xxx] Fig. 1 */
+ * [arXiv:2502.13635] Fig. 1 */
 static int reach_models_plot(const reach_all *A, const char *out, dr_error *e) {
   static const int colors[] = {9, 1, 3, 8, 10, 2, 4, 5};
   int n = A->r[0].o.points, nc = 0, rc = DR_OK;

@@ -1,7 +1,7 @@
 /* Numerical squared amplitudes (from the Feynman rules) against the closed forms
  * of FORMULARY Part II §2.3 (T_V, T_A, T_S, T_P) and of the 2 -> 2 process of
  * §2.1 and §2.5 (A_V, A_A, A_S, A_P, A_M, A_E: independent FORM derivations);
- * the dark-moment vertices of [Catena:2025xxx] eq. (2.1): gauge invariance,
+ * the dark-moment vertices of [arXiv:2502.13635] eq. (2.1): gauge invariance,
  * charge radius = m_X^2 vector and anapole = m_X^2 axial on shell, magnetic =
  * electric dipole for m_l -> 0; and the ETL kinematics. */
 #include "dr_test.h"

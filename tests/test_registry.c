@@ -1,6 +1,6 @@
 /* The model registry: names and aliases, what each entry promises (vertex
  * rule for production, spin, coupling dimension), the one y function, the
- * dark-matter species. Independent numbers: y by hand from [Catena:2025xxx]
+ * dark-matter species. Independent numbers: y by hand from [arXiv:2502.13635]
  * eq. (3.3); dark-matter degrees of freedom from the field content. */
 #include "dr_test.h"
 

@@ -229,7 +229,7 @@ static void test_dark_moment_relations(void **state) {
 
 static void test_three_groups(void **state) {
   (void)state;
-  /* [Catena:2025xxx] Sec. 3: in y the relic target rises with m for kinetic mixing, is
+  /* [arXiv:2502.13635] Sec. 3: in y the relic target rises with m for kinetic mixing, is
    * ~flat for the dipoles and falls ~1/m^2 for charge radius and anapole. Masses with
    * e+e- the only open channel: m_DM = 5 and 50 MeV. */
   const dr_model_kind ks[5] = {DR_MODEL_VECTOR, DR_MODEL_MAGNETIC_DIPOLE, DR_MODEL_ELECTRIC_DIPOLE,

@@ -1,6 +1,6 @@
 /* Experiments as data (INI cards in data/experiments/) and the signal yield.
  *
- * Thin target ([Gninenko:2025xxx] eq. (4); FORMULARY Part I §8):
+ * Thin target ([arXiv:2505.04295] eq. (4); FORMULARY Part I §8):
  *   N = LOT x (rho N_A / A) L_T x Int_{x_th}^{x_max} dx d sigma/dx x efficiency x Br
  * with L_T = thickness_x0 X0. Thick and active targets, two treatments
  * ([target] track_length in the card):

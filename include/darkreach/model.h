@@ -16,7 +16,7 @@
  *   scalar        g = coupling x e,   vertex -i g
  *   pseudoscalar  g = coupling x e,   vertex g gamma^5
  *   magnetic-dipole, electric-dipole, charge-radius, anapole: the dark-photon
- *                 moments of [Catena:2025xxx] eq. (2.1); coupling g_f with
+ *                 moments of [arXiv:2502.13635] eq. (2.1); coupling g_f with
  *                 mu_f = e g_f, d_f = e g_f [GeV^-1], b_f = e g_f, a_f = e g_f
  *                 [GeV^-2] (eq. (2.2)), the same g_f for e, mu, tau.
  * Scalar, pseudoscalar and axial are leptophilic (the same g for e, mu, tau;
@@ -28,14 +28,14 @@
  *   axial         alpha g^2 M beta^3/3                 (FORMULARY Part II §5)
  *   scalar        alpha g^2 M beta^3/2
  *   pseudoscalar  alpha g^2 M beta/2
- *   magnetic dip. (g e)^2 M^3 beta (1 + 8r)/(24 pi)    [Catena:2025xxx] App. A (eq. A.10)
+ *   magnetic dip. (g e)^2 M^3 beta (1 + 8r)/(24 pi)    [arXiv:2502.13635] App. A (eq. A.10)
  *   electric dip. (g e)^2 M^3 beta^3/(24 pi)           (twice the printed A.11: FORMULARY Part I §5)
  *   charge radius (g e)^2 M^5 beta (1 + 2r)/(12 pi)    (A.12)
  *   anapole       (g e)^2 M^5 beta^3/(12 pi)           (A.13)
  * Tested: tests/test_width.c (moments against each other and the vector in
  * their limits), tests/test_core.c (registry lookups, y).
  *
- * y ([Catena:2025xxx] eq. (3.3)): y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n),
+ * y ([arXiv:2502.13635] eq. (3.3)): y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n),
  * Lambda = 1 TeV, n the coupling's dimension (g in GeV^-n): n = 0 for the
  * vector (y = eps^2 alpha_D (m_DM/m_A')^4), 1 for the dipoles, 2 for the
  * charge radius and the anapole.
@@ -115,7 +115,7 @@ int dr_model_can_produce(dr_model_kind kind);
 double dr_model_width_ff(dr_model_kind kind, double g, double M, double m_f);
 
 /* y = g^2 alpha_D (m_DM/m_X)^4 Lambda^(2n), Lambda = 1 TeV, with
- * mass_ratio = m_X/m_DM ([Catena:2025xxx] eq. (3.3)). The one place y is
+ * mass_ratio = m_X/m_DM ([arXiv:2502.13635] eq. (3.3)). The one place y is
  * computed. */
 #define DR_Y_LAMBDA_GEV 1e3
 double dr_model_y(dr_model_kind kind, double g, double alpha_d, double mass_ratio);

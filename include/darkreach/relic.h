@@ -52,13 +52,13 @@ int dr_gstar_eval(const dr_gstar *g, double T, double *g_eff, double *h_eff, dou
 
 /* ---- the annihilating model ----
  * A dark-portal model of the registry (include/darkreach/model.h: the vector
- * with kinetic mixing and the moment models of [Catena:2025xxx] eq. (2.1)),
+ * with kinetic mixing and the moment models of [arXiv:2502.13635] eq. (2.1)),
  * its coupling g to SM fermions (eps for the vector; g_f in GeV^-n for the
  * moments, eq. (2.2)). Annihilation uses the registry's width to f fbar at
  * M = sqrt(s) in the master formula (off shell: the charge-radius amplitude is
  * the vector's with e eps -> b_f s), through dr_width_sm (hadrons via R(s) for
- * the vector only, as in [Catena:2025xxx]).
- * y from dr_model_y ([Catena:2025xxx] eq. (3.3)). */
+ * the vector only, as in [arXiv:2502.13635]).
+ * y from dr_model_y ([arXiv:2502.13635] eq. (3.3)). */
 typedef struct {
   dr_dm_kind dm;  /* complex scalar, Dirac or Majorana */
   double m_dm;    /* GeV */

@@ -8,7 +8,7 @@
  * Methods:
  *  WW   Weizsacker-Williams double differential d sigma/(dx dcos theta) of
  *       FORMULARY Part II §2.1 (vector: [Bjorken:2009mm] eq. (A12),
- *       [Catena:2025xxx] eq. (4.1) with m_l kept; S, P, A brackets
+ *       [arXiv:2502.13635] eq. (4.1) with m_l kept; S, P, A brackets
  *       [Liu:2016mqv]), chi evaluated at every (x, theta) with
  *       t_min = U^2/(4 E_0^2 (1-x)^2), then integrated over theta in
  *       [0, theta_max] and over x.

@@ -10,7 +10,7 @@
  * with A_X the averaged |A|^2 of gamma l -> l X computed from the model's
  * vertex rule by the amplitude engine (dr_amp_compton): no model-specific
  * algebra. For the vector this is [Bjorken:2009mm] eq. (A12) and
- * [Catena:2025xxx] eq. (4.1) with m_l kept; for the dipoles [Catena:2025xxx]
+ * [arXiv:2502.13635] eq. (4.1) with m_l kept; for the dipoles [arXiv:2502.13635]
  * eq. (4.2). chi is evaluated at t_min = U^2/(4 E0^2 (1-x)^2) for each angle.
  * Dipole production is not forward-peaked (A_X/U^2 ~ x^2/U): the theta
  * integral grows with theta_max, which must be chosen (or use ETL).

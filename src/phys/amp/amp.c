@@ -136,7 +136,7 @@ static zc ubar_dot(const spinor *u, const spinor *chi) {
  *   axial         eps-slash gamma^5
  *   scalar        1
  *   pseudoscalar  gamma^5
- * and the dark-photon moments of [Catena:2025xxx] eq. (2.1), integrating the
+ * and the dark-photon moments of [arXiv:2502.13635] eq. (2.1), integrating the
  * derivative onto the outgoing A' (d_nu A'_mu -> i k_nu eps_mu):
  *   magnetic dipole  -mu_f d_nu(fbar sigma^{mu nu} f) A'_mu   -> sigma^{mu nu} eps_mu k_nu
  *                    = (i/2)[eps-slash, k-slash] = i (eps-slash k-slash - eps.k)
@@ -144,7 +144,7 @@ static zc ubar_dot(const spinor *u, const spinor *chi) {
  *   charge radius    -b_f [d^2 (fbar gamma^mu f) - d^mu d_nu (fbar gamma^nu f)] A'_mu
  *                    -> k^2 eps-slash - (eps.k) k-slash
  *   anapole          +a_f [the same with gamma^mu gamma^5]   -> (k^2 eps-slash - (eps.k) k-slash) gamma^5
- * with mu_f = d_f = b_f = a_f = e g_f ([Catena:2025xxx] eq. (2.2)). Each moment
+ * with mu_f = d_f = b_f = a_f = e g_f ([arXiv:2502.13635] eq. (2.2)). Each moment
  * vertex vanishes for eps -> k identically (k_mu sigma^{mu nu} k_nu = 0,
  * k^2 k-slash - k^2 k-slash = 0): the currents are conserved, and for an
  * on-shell A' (eps.k = 0) charge radius = m_X^2 x vector and anapole =
