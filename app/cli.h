@@ -175,6 +175,8 @@ typedef struct {
   double t0, last;
   int shown, tty;
 } cli_progress;
+/* a monotonic clock [s] */
+double cli_now(void);
 void cli_progress_begin(cli_progress *p, const cli_args *a, const char *what, long total);
 void cli_progress_step(cli_progress *p, long done);
 void cli_progress_note(cli_progress *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -186,6 +188,7 @@ void cli_catch_signals(void);
 
 /* ---- shared option groups and their setup (app/common.c) ---- */
 extern const cli_opt cli_process_opts[]; /* model beam energy target mass coupling eps xmin xmax */
+extern const cli_opt cli_beam_target_opts[]; /* beam energy target xmin xmax */
 extern const cli_opt cli_ff_opt[];       /* form-factor */
 extern const cli_opt cli_recoil_opt[];   /* inel-recoil (exact tree level) */
 /* the largest dark coupling accepted: perturbative unitarity, g_D <= 4 pi, alpha_D = g_D^2/4pi <= 4 pi */
@@ -217,6 +220,15 @@ int cli_need_dark(const cli_args *a, dr_model_kind model, const char *what);
 int cli_check_model(const char *v, const char **canonical, dr_error *e);
 /* a comma-separated list of dark-photon-family models, or all (canonical: the registry names) */
 int cli_check_models(const char *v, const char **canonical, dr_error *e);
+/* the same with any producible model (all: still the dark-photon family) */
+int cli_check_models_any(const char *v, const char **canonical, dr_error *e);
+/* a comma-separated increasing list of masses [GeV], at most 20 */
+int cli_check_masses(const char *v, const char **canonical, dr_error *e);
+/* two couplings "GA,GB" > 0 */
+int cli_check_couplings(const char *v, const char **canonical, dr_error *e);
+/* the canonical lists back into models and numbers; their count */
+int cli_parse_list_models(const char *canonical, dr_model_kind *ms, int max);
+int cli_parse_list_nums(const char *canonical, double *xs, int max);
 int cli_check_material(const char *v, const char **canonical, dr_error *e);
 int cli_check_dm(const char *v, const char **canonical, dr_error *e);
 extern const cli_opt cli_json_opt[];   /* --json */
@@ -240,6 +252,6 @@ void cli_apply_threads(cli_args *a);
 /* ---- the commands (app/commands.c: all of them, NULL-terminated) ---- */
 extern const cli_cmd *const cli_commands[];
 extern const cli_cmd cmd_xsec, cmd_flux, cmd_width, cmd_reach, cmd_relic, cmd_omega, cmd_events, cmd_hist,
-    cmd_compare, cmd_experiments, cmd_models;
+    cmd_compare, cmd_shapes, cmd_discriminate, cmd_experiments, cmd_models;
 
 #endif

@@ -223,10 +223,15 @@ static int write_hist1(cli_args *a, const char *dir, const char *stem, dr_hist1 
     fputc('\n', f);
   }
   int rc = cli_replace_end(a, f, path);
-  dr_plot_curve cv[3];
+  dr_plot_curve *cv = malloc(sizeof *cv * (size_t)nh);
+  if (!cv) {
+    free(xs);
+    return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+  }
+  static const int colors[] = {9, 1, 3, 8, 10, 2, 4, 5};
   for (int k = 0; k < nh; k++)
-    cv[k] = (dr_plot_curve){.x = xs, .y = xs + 2 * nb * (k + 1), .n = 2 * nb, .label = labels[k], .color = 1 + 2 * k,
-                            .style = 1 + k};
+    cv[k] = (dr_plot_curve){.x = xs, .y = xs + 2 * nb * (k + 1), .n = 2 * nb, .label = labels[k],
+                            .color = nh <= 3 ? 1 + 2 * k : colors[k % 8], .style = nh <= 3 ? 1 + k : 1};
   snprintf(path, sizeof path, "%s/%s.png", dir, stem);
   dr_error e;
   dr_error_clear(&e);
@@ -235,6 +240,7 @@ static int write_hist1(cli_args *a, const char *dir, const char *stem, dr_hist1 
                  nh, 0, 0, &e))
     cli_warn(a, "no plot %s", path);
   free(xs);
+  free(cv);
   return rc;
 }
 
@@ -305,16 +311,21 @@ static void hist_json_body(dr_json *j, void *ctx) {
   dr_json_str(j, "map_file", file);
 }
 
-static int write_map(cli_args *a, const char *dir, dr_hist2 *h2, const char *method) {
+/* the 2D map recoil E x p_T as DIR/STEM.csv and .png: d sigma per bin in pb
+ * (normalised = 0) or the fraction of the events per bin (1) */
+static int write_map(cli_args *a, const char *dir, const char *stem, dr_hist2 *h2, const char *title_tail,
+                     int normalised) {
   char path[4200];
-  snprintf(path, sizeof path, "%s/hist2_recoil_e_pt.csv", dir);
+  snprintf(path, sizeof path, "%s/%s.csv", dir, stem);
   FILE *f = cli_replace_begin(a, path);
   if (!f) return CLI_FAIL;
-  fputs("e_lo,e_hi,pt_lo,pt_hi,dsigma_pb\n", f);
-  double dx = (h2->x1 - h2->x0) / h2->nx, dy = (h2->y1 - h2->y0) / h2->ny;
+  fputs(normalised ? "e_lo,e_hi,pt_lo,pt_hi,fraction\n" : "e_lo,e_hi,pt_lo,pt_hi,dsigma_pb\n", f);
+  double dx = (h2->x1 - h2->x0) / h2->nx, dy = (h2->y1 - h2->y0) / h2->ny, tot = 0;
+  for (int i = 0; i < h2->nx * h2->ny; i++) tot += h2->sum[i];
+  double scale = normalised ? (tot > 0 ? 1 / tot : 0) : DR_GEV2_TO_PB / (double)h2->n_points;
   for (int i = 0; i < h2->nx; i++)
     for (int j = 0; j < h2->ny; j++) {
-      h2->sum[i * h2->ny + j] *= DR_GEV2_TO_PB / (double)h2->n_points;
+      h2->sum[i * h2->ny + j] *= scale;
       dr_csv_num(f, h2->x0 + i * dx, 0);
       dr_csv_num(f, h2->x0 + (i + 1) * dx, 1);
       dr_csv_num(f, h2->y0 + j * dy, 1);
@@ -323,12 +334,13 @@ static int write_map(cli_args *a, const char *dir, dr_hist2 *h2, const char *met
       fputc('\n', f);
     }
   int rc = cli_replace_end(a, f, path);
-  snprintf(path, sizeof path, "%s/hist2_recoil_e_pt.png", dir);
+  snprintf(path, sizeof path, "%s/%s.png", dir, stem);
   dr_error e;
   dr_error_clear(&e);
-  char title[128];
-  snprintf(title, sizeof title, "d#gs per bin [pb] (%s)", method);
-  if (rc == CLI_OK && dr_plot_map(path, title, dr_var_label(DR_VAR_RECOIL_E), dr_var_label(DR_VAR_RECOIL_PT), h2->nx,
+  char title[256];
+  snprintf(title, sizeof title, "%s (%s)", normalised ? "fraction of the events per bin" : "d#gs per bin [pb]",
+           title_tail);
+  if (rc == CLI_OK && dr_plot_map(path, title, dr_var_label(DR_VAR_RECOIL_E), dr_var_label(DR_VAR_RECOIL_PT), NULL, h2->nx,
                                   h2->ny, h2->x0, h2->x1, h2->y0, h2->y1, h2->sum, &e))
     cli_warn(a, "no plot %s", path);
   return rc;
@@ -382,7 +394,7 @@ static int run_hist(cli_args *a) {
     const char *lab[1] = {"dsigma"};
     rc = write_hist1(a, out, stem, &h[v], 1, lab, title, 0);
   }
-  if (rc == CLI_OK) rc = write_map(a, out, &h2, method);
+  if (rc == CLI_OK) rc = write_map(a, out, "hist2_recoil_e_pt", &h2, method, 0);
   char path[4200];
   snprintf(path, sizeof path, "%s/hist.json", out);
   hist_out ho = {&s, h, out};
@@ -589,4 +601,209 @@ const cli_cmd cmd_compare = {
     .groups = compare_groups,
     .defaults = compare_defaults,
     .run = run_compare,
+};
+
+/* ------------------------------------------------------------------ shapes */
+enum { SHAPES_MAX_MASSES = 20 };
+
+static const cli_opt shapes_opts[] = {
+    {.name = "models", .type = OPT_NAME, .arg = "LIST", .def = "all", .check = cli_check_models_any,
+     .help = "models to compare, comma-separated (any of darkreach models), or all: the dark-photon family "
+             "(vector, magnetic-dipole, electric-dipole, charge-radius, anapole)"},
+    {.name = "masses", .type = OPT_NAME, .arg = "LIST", .def = "0.1,0.5,1", .check = cli_check_masses,
+     .help = "mediator masses [GeV], comma-separated and increasing (at most 20): one plot per mass and variable"},
+    {.name = "method", .type = OPT_CHOICE, .arg = "M", .def = "etl", .choices = "etl|ww",
+     .help = "exact tree level, or WW (fixed nucleus: no target recoil)"},
+    WW_OPTS("method=ww", "method=ww"),
+    SAMPLING_OPTS("out/shapes"),
+    CLI_END};
+
+static const cli_opt *const shapes_groups[] = {cli_beam_target_opts, cli_ff_opt, cli_recoil_opt, shapes_opts,
+                                               cli_json_opt, NULL};
+static const char *const shapes_defaults[] = {"energy=4", "target=W", NULL};
+
+typedef struct {
+  int nm, nmass;
+  const dr_model_kind *ms;
+  const double *masses;
+  const dr_estimate *sig; /* [mass][model] */
+  const long *filled;     /* [mass][model] */
+  const char *dir;
+  int bins;
+} shapes_out;
+
+static void shapes_json_body(dr_json *j, void *ctx) {
+  const shapes_out *o = ctx;
+  dr_json_str(j, "normalisation", "each histogram normalised to unit area (1/sigma d sigma/d var)");
+  dr_json_int(j, "bins", o->bins);
+  dr_json_key_array(j, "variables");
+  for (int v = 0; v < DR_VAR_COUNT; v++) {
+    dr_json_object(j);
+    dr_json_str(j, "name", dr_var_name((dr_var)v));
+    dr_json_str(j, "label", dr_var_label((dr_var)v));
+    dr_json_close(j);
+  }
+  dr_json_close(j);
+  dr_json_key_array(j, "shapes");
+  for (int im = 0; im < o->nmass; im++)
+    for (int k = 0; k < o->nm; k++) {
+      char buf[4200];
+      dr_json_object(j);
+      dr_json_str(j, "model", dr_model_name(o->ms[k]));
+      dr_json_num(j, "mass_gev", o->masses[im]);
+      dr_json_num(j, "sigma_pb", o->sig[im * o->nm + k].val * DR_GEV2_TO_PB);
+      dr_json_num(j, "err_pb", o->sig[im * o->nm + k].err * DR_GEV2_TO_PB);
+      dr_json_int(j, "samples_filled", o->filled[im * o->nm + k]);
+      snprintf(buf, sizeof buf, "%s/shapes2_recoil_e_pt_%s_m%g.csv", o->dir, dr_model_name(o->ms[k]), o->masses[im]);
+      dr_json_str(j, "map_csv", buf);
+      dr_json_close(j);
+    }
+  dr_json_close(j);
+  dr_json_key_array(j, "files");
+  for (int im = 0; im < o->nmass; im++)
+    for (int v = 0; v < DR_VAR_COUNT; v++) {
+      char buf[4200];
+      snprintf(buf, sizeof buf, "%s/shapes_%s_m%g.csv", o->dir, dr_var_name((dr_var)v), o->masses[im]);
+      dr_json_str(j, NULL, buf);
+    }
+  dr_json_close(j);
+}
+
+static int run_shapes(cli_args *a) {
+  cli_apply_threads(a);
+  dr_error e;
+  dr_error_clear(&e);
+  dr_model_kind ms[DR_MODEL_COUNT];
+  double masses[SHAPES_MAX_MASSES];
+  int nm = cli_parse_list_models(cli_str(a, "models"), ms, DR_MODEL_COUNT);
+  int nmass = cli_parse_list_nums(cli_str(a, "masses"), masses, SHAPES_MAX_MASSES);
+  dr_beam beam;
+  dr_inel_mode inel;
+  dr_inel_recoil recoil = DR_RECOIL_PROTON;
+  if (dr_beam_parse(cli_str(a, "beam"), &beam, &e) || dr_inel_mode_parse(cli_str(a, "form-factor"), &inel, &e) ||
+      (cli_applies(a, "inel-recoil") && dr_inel_recoil_parse(cli_str(a, "inel-recoil"), &recoil, &e)))
+    return cli_lib_fail(a, &e);
+  const dr_material *mat = dr_material_find(cli_str(a, "target"));
+  dr_xsec_opts o = dr_xsec_opts_default();
+  if (dr_method_parse(cli_str(a, "method"), &o.method, &e)) return cli_lib_fail(a, &e);
+  if (o.method == DR_METHOD_WW) {
+    if (dr_tmax_parse(cli_str(a, "chi-tmax"), &o.tmax, &e) != DR_OK) return cli_lib_fail(a, &e);
+    o.theta_max = cli_num(a, "theta-max");
+  }
+  o.seed = (uint64_t)cli_num(a, "seed");
+  /* every process first: a mass beyond the kinematic limit is an error before any work */
+  dr_process *ps = malloc(sizeof *ps * (size_t)(nm * nmass));
+  dr_estimate *sig = calloc((size_t)(nm * nmass), sizeof *sig);
+  long *filled = calloc((size_t)(nm * nmass), sizeof *filled);
+  if (!ps || !sig || !filled) {
+    free(ps), free(sig), free(filled);
+    return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+  }
+  int rc = CLI_OK;
+  for (int im = 0; rc == CLI_OK && im < nmass; im++)
+    for (int k = 0; rc == CLI_OK && k < nm; k++) {
+      dr_process *p = &ps[im * nm + k];
+      if (dr_process_init(p, ms[k], &beam, cli_num(a, "energy"), masses[im], mat, inel, &e) != DR_OK)
+        rc = cli_lib_fail(a, &e);
+      else p->inel_recoil = recoil;
+    }
+  const char *out = cli_str(a, "out");
+  char path[4200];
+  snprintf(path, sizeof path, "%s/shapes.json", out);
+  if (rc == CLI_OK) rc = cli_prepare_file(a, path);
+  long samples = (long)cli_num(a, "samples");
+  int bins = (int)cli_num(a, "bins"), mb = bins < MAP_BINS_MAX ? bins : MAP_BINS_MAX;
+  dr_hist1 *h = calloc((size_t)(nm * DR_VAR_COUNT), sizeof *h);
+  dr_hist2 h2;
+  memset(&h2, 0, sizeof h2);
+  const char **lab = malloc(sizeof *lab * (size_t)nm);
+  if (rc == CLI_OK && (!h || !lab)) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+  for (int k = 0; lab && k < nm; k++) lab[k] = dr_model_name(ms[k]);
+  cli_progress prog;
+  cli_progress_begin(&prog, a, "samples", (long)nm * nmass * samples);
+  cli_catch_signals();
+  for (int im = 0; rc == CLI_OK && im < nmass; im++) {
+    /* one binning per mass (the ranges depend on m_X, E0 and m_l only) */
+    for (int k = 0; rc == CLI_OK && k < nm; k++) {
+      const dr_process *p = &ps[im * nm + k];
+      int bad = 0;
+      for (int v = 0; v < DR_VAR_COUNT; v++) {
+        double l, u;
+        dr_var_default_range((dr_var)v, p, &l, &u);
+        bad |= dr_hist1_alloc(&h[k * DR_VAR_COUNT + v], (dr_var)v, bins, l, u);
+      }
+      double pl, pu;
+      dr_var_default_range(DR_VAR_RECOIL_PT, p, &pl, &pu);
+      bad |= dr_hist2_alloc(&h2, DR_VAR_RECOIL_E, mb, 0, p->E0, DR_VAR_RECOIL_PT, mb, pl, pu);
+      if (bad) {
+        rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+        break;
+      }
+      fill_ticker tick = {&prog, nm * nmass, im * nm + k};
+      dr_fill_ctl ctl = {&cli_stop, fill_progress, &tick};
+      int st = dr_hist_fill(p, &o, cli_num(a, "xmin"), cli_num(a, "xmax"), samples, &h[k * DR_VAR_COUNT],
+                            DR_VAR_COUNT, &h2, &sig[im * nm + k], &ctl, &e);
+      filled[im * nm + k] = h[k * DR_VAR_COUNT].n_points;
+      if (st == DR_ECANCELED) rc = cli_fail(a, CLI_INTERRUPTED, "canceled", "interrupted: the shapes of the masses "
+                                                                         "done so far are written");
+      else if (st != DR_OK) rc = cli_lib_fail(a, &e);
+      char stem[128], title[256];
+      snprintf(stem, sizeof stem, "shapes2_recoil_e_pt_%s_m%g", dr_model_name(p->model), p->m_X);
+      snprintf(title, sizeof title, "%s, m = %g GeV, %s %s, E = %g GeV", dr_model_name(p->model), p->m_X, beam.name,
+               mat->symbol, p->E0);
+      if (rc == CLI_OK) rc = write_map(a, out, stem, &h2, title, 1);
+      dr_hist2_free(&h2);
+    }
+    /* each model's histogram to unit area, all models on one plot per variable */
+    for (int v = 0; rc == CLI_OK && v < DR_VAR_COUNT; v++) {
+      dr_hist1 *hv = malloc(sizeof *hv * (size_t)nm);
+      if (!hv) {
+        rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
+        break;
+      }
+      for (int k = 0; k < nm; k++) {
+        dr_hist1 *x = &h[k * DR_VAR_COUNT + v];
+        double tot = 0;
+        for (int b = 0; b < x->nbins; b++) tot += x->sum[b];
+        tot += x->under + x->over;
+        for (int b = 0; tot > 0 && b < x->nbins; b++) x->sum[b] /= tot, x->sum2[b] /= tot * tot;
+        hv[k] = *x;
+      }
+      char stem[96], title[256];
+      snprintf(stem, sizeof stem, "shapes_%s_m%g", dr_var_name((dr_var)v), masses[im]);
+      snprintf(title, sizeof title, "%s %s, E = %g GeV, m = %g GeV: normalised shapes (%s)", beam.name, mat->symbol,
+               cli_num(a, "energy"), masses[im], dr_method_name(o.method));
+      rc = write_hist1(a, out, stem, hv, nm, lab, title, 1);
+      free(hv);
+    }
+    for (int i = 0; i < nm * DR_VAR_COUNT; i++) dr_hist1_free(&h[i]);
+  }
+  cli_progress_end(&prog);
+  shapes_out so = {nm, nmass, ms, masses, sig, filled, out, bins};
+  if (rc == CLI_OK) rc = cli_json_file(a, path, 1, shapes_json_body, &so);
+  if (rc == CLI_OK && a->json) cli_json_print(a, 1, shapes_json_body, &so);
+  else if (rc == CLI_OK)
+    printf("%d models x %d masses: normalised shapes of %d variables in %s/shapes_<variable>_m<mass>.csv and .png, "
+           "2D recoil E x pT maps in %s/shapes2_*.csv; %s describes them\n",
+           nm, nmass, (int)DR_VAR_COUNT, out, out, path);
+  free(ps), free(sig), free(filled), free(h), free(lab);
+  return rc;
+}
+
+const cli_cmd cmd_shapes = {
+    .name = "shapes",
+    .summary = "several models' normalised distributions on one plot per mass (CSV, PNG)",
+    .usage = "darkreach shapes [--models LIST] [--masses LIST] [options]",
+    .description =
+        "Normalised distributions (1/sigma d sigma/d var) of the recoil lepton (energy, transverse momentum, "
+        "angle), of X (energy, angle) and of the target recoil (transverse momentum) for several models at "
+        "several masses, by exact tree level: one plot per mass and variable with a curve per model, and each "
+        "model's 2D recoil E x p_T map. The defaults are the setting of Catena, Gray, Jerkvall 2025 "
+        "(arXiv:2502.13635) Figs. 2-5: 4 GeV e- on tungsten, m = 0.1, 0.5, 1 GeV, the five dark-photon models. "
+        "Writes DIR/shapes_<variable>_m<mass>.csv (lo, hi, then each model's value and error) and .png, "
+        "DIR/shapes2_recoil_e_pt_<model>_m<mass>.csv and .png (fraction per bin) and DIR/shapes.json "
+        "(configuration, each cross section, the files).",
+    .groups = shapes_groups,
+    .defaults = shapes_defaults,
+    .run = run_shapes,
 };

@@ -248,10 +248,7 @@ static int reach_models(cli_args *a, dr_model_kind *ms, int *nm) {
     *nm = 1;
     return dr_model_parse(cli_str(a, "model"), &ms[0], &e) == DR_OK ? CLI_OK : cli_lib_fail(a, &e);
   }
-  char list[512];
-  snprintf(list, sizeof list, "%s", cli_str(a, "models")); /* canonical: registry names, checked */
-  for (char *t = strtok(list, ","); t && *nm < DR_MODEL_COUNT; t = strtok(NULL, ","))
-    if (dr_model_parse(t, &ms[(*nm)++], &e) != DR_OK) return cli_lib_fail(a, &e);
+  *nm = cli_parse_list_models(cli_str(a, "models"), ms, DR_MODEL_COUNT); /* canonical: checked names */
   return CLI_OK;
 }
 

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #ifdef _OPENMP
 #include <omp.h>
@@ -17,7 +18,7 @@ int cli_check_model(const char *v, const char **canonical, dr_error *e) {
 /* a comma-separated list of dark-photon-family models, or "all"; the canonical
  * list (registry names, in the registry's order for "all") in a static buffer:
  * one --models per command line */
-int cli_check_models(const char *v, const char **canonical, dr_error *e) {
+static int check_models(const char *v, const char **canonical, dr_error *e, int dark_only) {
   static char buf[512];
   char list[256];
   cli_names_models_dark(list, sizeof list);
@@ -40,7 +41,7 @@ int cli_check_models(const char *v, const char **canonical, dr_error *e) {
     name[len] = 0;
     dr_model_kind k;
     if (dr_model_parse(name, &k, e) != DR_OK) return DR_EINVAL;
-    if (!dr_model_info_get(k)->dark_portal)
+    if (dark_only && !dr_model_info_get(k)->dark_portal)
       return DR_FAIL(e, DR_EINVAL, "model %s has no dark-matter coupling, so no y: --models takes the dark-photon "
                      "family (%s)", dr_model_name(k), list);
     if (seen[k]) return DR_FAIL(e, DR_EINVAL, "model %s is listed twice", dr_model_name(k));
@@ -52,6 +53,76 @@ int cli_check_models(const char *v, const char **canonical, dr_error *e) {
   }
   *canonical = buf;
   return DR_OK;
+}
+
+int cli_check_models(const char *v, const char **canonical, dr_error *e) { return check_models(v, canonical, e, 1); }
+int cli_check_models_any(const char *v, const char **canonical, dr_error *e) { return check_models(v, canonical, e, 0); }
+
+/* the shortest decimal text that reads back as v */
+static void shortest(char *buf, size_t n, double v) {
+  for (int p = 6; p <= 17; p++) {
+    snprintf(buf, n, "%.*g", p, v);
+    if (strtod(buf, NULL) == v) return;
+  }
+}
+
+/* a comma-separated list of masses [GeV], each > 0, increasing; canonical: %.17g each */
+int cli_check_masses(const char *v, const char **canonical, dr_error *e) {
+  static char buf[1024];
+  buf[0] = 0;
+  const char *s = v;
+  double last = 0;
+  int n = 0;
+  while (1) {
+    char *end;
+    size_t len = strcspn(s, ",");
+    double m = strtod(s, &end);
+    if (len == 0 || end != s + len || !(m > 0) || !isfinite(m))
+      return DR_FAIL(e, DR_EINVAL, "'%s': must be a comma-separated list of masses > 0 in GeV", v);
+    if (n && !(m > last)) return DR_FAIL(e, DR_EINVAL, "masses must increase ('%s')", v);
+    if (++n > 20) return DR_FAIL(e, DR_EINVAL, "at most 20 masses ('%s')", v);
+    last = m;
+    size_t used = strlen(buf);
+    snprintf(buf + used, sizeof buf - used, "%s", n > 1 ? "," : "");
+    used = strlen(buf);
+    shortest(buf + used, sizeof buf - used, m);
+    if (!s[len]) break;
+    s += len + 1;
+  }
+  *canonical = buf;
+  return DR_OK;
+}
+
+/* two couplings "GA,GB", each > 0 */
+int cli_check_couplings(const char *v, const char **canonical, dr_error *e) {
+  static char buf[64];
+  char *end;
+  double g1 = strtod(v, &end), g2 = *end == ',' ? strtod(end + 1, &end) : NAN;
+  if (*end || !(g1 > 0 && g2 > 0) || !isfinite(g1) || !isfinite(g2))
+    return DR_FAIL(e, DR_EINVAL, "'%s': must be two couplings > 0, GA,GB", v);
+  shortest(buf, sizeof buf, g1);
+  size_t used = strlen(buf);
+  snprintf(buf + used, sizeof buf - used, ",");
+  shortest(buf + used + 1, sizeof buf - used - 1, g2);
+  *canonical = buf;
+  return DR_OK;
+}
+
+int cli_parse_list_models(const char *canonical, dr_model_kind *ms, int max) {
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", canonical);
+  int n = 0;
+  dr_error e;
+  for (char *t = strtok(buf, ","); t && n < max; t = strtok(NULL, ","))
+    if (dr_model_parse(t, &ms[n], &e) == DR_OK) n++;
+  return n;
+}
+
+int cli_parse_list_nums(const char *canonical, double *xs, int max) {
+  int n = 0;
+  for (const char *s = canonical; s && *s && n < max; s = strchr(s, ',') ? strchr(s, ',') + 1 : NULL)
+    xs[n++] = strtod(s, NULL);
+  return n;
 }
 
 const char *cli_names_materials(char *buf, size_t n) { return dr_material_list(buf, n); }
@@ -90,25 +161,32 @@ const cli_opt cli_json_opt[] = {
 
 const cli_opt cli_run_opts[] = {CLI_RUN_OPTS(NULL), CLI_END};
 
-const cli_opt cli_process_opts[] = {
-    {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
-     .names = cli_names_models_produced, .help = "the mediator X (darkreach models)"},
-    {.name = "beam", .type = OPT_CHOICE, .arg = "NAME", .def = "e-", .choices = "e-|e+|mu-|mu+",
-     .help = "beam lepton"},
-    {.name = "energy", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
-     .help = "beam energy [GeV]"},
-    {.name = "target", .type = OPT_NAME, .arg = "SYM", .check = cli_check_material, .flags = F_REQUIRED,
-     .names = cli_names_materials, .help = "target element"},
-    {.name = "mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
-     .help = "mediator mass [GeV]"},
-    {.name = "coupling", .type = OPT_NUM, .arg = "G", .def = "1", .min = 0, .range = R_MIN | R_GT,
-     .help = "the model's coupling, in its unit (darkreach models); rates scale as its square"},
-    CLI_EPS_ALIAS,
-    {.name = "xmin", .type = OPT_NUM, .arg = "X", .min = 0, .max = 1, .range = R_MIN | R_MAX,
-     .help = "lower end of x = E_X/E (default: the kinematic limit m_X/E)"},
-    {.name = "xmax", .type = OPT_NUM, .arg = "X", .min = 0, .max = 1, .range = R_MIN | R_MAX,
-     .help = "upper end of x (default: the kinematic limit 1 - m_l/E)"},
-    CLI_END};
+#define OPT_MODEL                                                                                                 \
+  {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,                     \
+   .names = cli_names_models_produced, .help = "the mediator X (darkreach models)"}
+#define OPT_BEAM                                                                                                  \
+  {.name = "beam", .type = OPT_CHOICE, .arg = "NAME", .def = "e-", .choices = "e-|e+|mu-|mu+", .help = "beam lepton"}
+#define OPT_ENERGY                                                                                                \
+  {.name = "energy", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,           \
+   .help = "beam energy [GeV]"}
+#define OPT_TARGET                                                                                                \
+  {.name = "target", .type = OPT_NAME, .arg = "SYM", .check = cli_check_material, .flags = F_REQUIRED,              \
+   .names = cli_names_materials, .help = "target element"}
+#define OPT_MASS                                                                                                  \
+  {.name = "mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,             \
+   .help = "mediator mass [GeV]"}
+#define OPT_COUPLING                                                                                              \
+  {.name = "coupling", .type = OPT_NUM, .arg = "G", .def = "1", .min = 0, .range = R_MIN | R_GT,                    \
+   .help = "the model's coupling, in its unit (darkreach models); rates scale as its square"}
+#define OPT_XRANGE                                                                                                \
+  {.name = "xmin", .type = OPT_NUM, .arg = "X", .min = 0, .max = 1, .range = R_MIN | R_MAX,                         \
+   .help = "lower end of x = E_X/E (default: the kinematic limit m_X/E)"},                                         \
+  {.name = "xmax", .type = OPT_NUM, .arg = "X", .min = 0, .max = 1, .range = R_MIN | R_MAX,                         \
+   .help = "upper end of x (default: the kinematic limit 1 - m_l/E)"}
+
+const cli_opt cli_process_opts[] = {OPT_MODEL, OPT_BEAM,     OPT_ENERGY,    OPT_TARGET, OPT_MASS,
+                                    OPT_COUPLING, CLI_EPS_ALIAS, OPT_XRANGE, CLI_END};
+const cli_opt cli_beam_target_opts[] = {OPT_BEAM, OPT_ENERGY, OPT_TARGET, OPT_XRANGE, CLI_END};
 
 const cli_opt cli_ff_opt[] = {
     {.name = "form-factor", .type = OPT_CHOICE, .arg = "F", .def = "linear", .choices = "linear|squared|elastic|point",

@@ -180,7 +180,7 @@ int cli_json_file(const cli_args *a, const char *path, int complete, void (*body
 }
 
 /* ---- progress ---- */
-static double now(void) {
+double cli_now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return t.tv_sec + 1e-9 * t.tv_nsec;
@@ -190,14 +190,14 @@ void cli_progress_begin(cli_progress *p, const cli_args *a, const char *what, lo
   p->a = a;
   p->what = what;
   p->total = total;
-  p->t0 = p->last = now();
+  p->t0 = p->last = cli_now();
   p->shown = 0;
   p->tty = !a->quiet && isatty(STDERR_FILENO);
 }
 
 static int due(cli_progress *p) {
   if (!p->tty) return 0;
-  double t = now();
+  double t = cli_now();
   if (t - p->t0 < 1.0 || t - p->last < 0.1) return 0;
   p->last = t;
   return 1;

@@ -84,6 +84,8 @@ BASE = {
     "events": ["--energy", "4", "--target", "W", "--mass", "0.1", "--n", "200", "--csv", "probe_base.csv"],
     "hist": ["--energy", "4", "--target", "W", "--mass", "0.1", "--samples", "4000", "--bins", "8"],
     "compare": ["--samples", "4000", "--bins", "8"],
+    "shapes": ["--models", "vector,magnetic-dipole", "--masses", "0.1", "--samples", "4000", "--bins", "6"],
+    "discriminate": ["--mass-a", "0.5", "--mass-b", "0.3", "--samples", "4000", "--bins-e", "5", "--bins-pt", "5"],
     "flux": ["--target", "W", "--energy", "6", "--mass", "0.1"],
     "width": ["--mass", "0.2"],
     "reach": [CARD, "--points", "2", "--mass-max", "0.05", "--no-plot"],
@@ -101,6 +103,10 @@ PROBE = {
     "cl": "0.95", "lot": "2e14", "omega-h2": "0.05", "dm-mass": "0.02", "delta": "0.2", "dm-mass-min": "0.01",
     "dm-mass-max": "0.03", "grid-in": tmp("probe_grid.txt"), "grid-out": tmp("probe_grid2.txt"),
     "lhe": tmp("probe.lhe"), "csv": tmp("probe.csv"), "out": tmp("probe_out"), "models": "vector,anapole",
+    "masses": "0.2,0.3", "model-a": "scalar", "mass-a": "0.4", "model-b": "anapole", "mass-b": "0.35",
+    "couplings": "2,3", "profile-mass-b": None, "mass-b-min": "0.3", "mass-b-max": "0.6", "mass-b-points": "3",
+    "map": None, "res-e": "0.05", "res-e-abs": "0.02", "res-pt": "0.01", "res-pt-rel": "0.05", "bins-e": "6",
+    "bins-pt": "7", "pt-max": "0.8", "toys": "200",
 }
 # per (command, option): a value other than the PROBE one
 SPECIAL = {
@@ -410,6 +416,19 @@ def bad_inputs():
         (["reach", CARD, "--cl", "1"], "must be > 0 and < 1"),
         (["reach", CARD, "--model", "electric-dipole", "--method", "iww"], "diverges for the electric-dipole"),
         (["reach", CARD, "--models", "vector,axial"], "model axial has no dark-matter coupling, so no y"),
+        (["discriminate", "--mass-b", "0.5"], "--mass-a is required (or --map)"),
+        (["discriminate", "--mass-a", "0.5"], "--mass-b is required (or --profile-mass-b)"),
+        (["discriminate", "--mass-a", "0.5", "--mass-b", "0.4", "--couplings", "1"], "must be two couplings > 0"),
+        (["discriminate", "--mass-a", "0.5", "--mass-b", "5"], "above the kinematic limit"),
+        (["discriminate", "--mass-a", "0.5", "--mass-b", "0.4", "--xmin", "0.9", "--xmax", "0.8"],
+         "need --xmin < --xmax"),
+        (["discriminate", "--mass-a", "0.5", "--mass-b", "0.4", "--masses", "0.1"], "--masses applies only with --map"),
+        (["discriminate", "--map", "--masses", "0.5,0.3"], "masses must increase"),
+        (["discriminate", "--mass-a", "0.5", "--profile-mass-b", "--mass-b-min", "0.6", "--mass-b-max", "0.4"],
+         "need --mass-b-min < --mass-b-max"),
+        (["shapes", "--masses", "0.1,0,2"], "must be a comma-separated list of masses > 0"),
+        (["shapes", "--masses", "0.1,9"], "above the kinematic limit"),
+        (["shapes", "--models", "vector,vector"], "model vector is listed twice"),
         (["reach", CARD, "--models", "mdm,magnetic-dipole"], "model magnetic-dipole is listed twice"),
         (["reach", CARD, "--models", "vector,"], "is not a comma-separated list of models"),
         (["reach", CARD, "--models", "vectr"], "unknown model 'vectr'"),
@@ -726,6 +745,62 @@ def test_hist_compare():
     check(rc == 1, "compare --xmin 0.9999 --xmax 1: clean error (%d)" % rc)
 
 
+def test_shapes_discriminate():
+    # shapes: one plot per mass and variable with a curve per model; charge radius = vector x m^4 on shell,
+    # so their normalised shapes agree to rounding (same seed, weights in a constant ratio)
+    d = run_json(["shapes", "--models", "vector,magnetic-dipole,cr", "--masses", "0.1,1", "--samples", "20000",
+                  "--bins", "10", "--out", tmp("s")])
+    check(d and d["config"]["options"]["models"] == "vector,magnetic-dipole,charge-radius" and
+          len(d["shapes"]) == 6 and all(s["samples_filled"] >= 20000 for s in d["shapes"]), "shapes --json")
+    for m in ("0.1", "1"):
+        for v in ("recoil_e", "recoil_pt", "recoil_theta", "x_e", "x_theta", "nucleus_pt"):
+            check(os.path.exists(tmp("s/shapes_%s_m%s.png" % (v, m))), "shapes wrote %s at %s" % (v, m))
+            rows = [list(map(float, r.split(","))) for r in open(tmp("s/shapes_%s_m%s.csv" % (v, m))).read().split(
+                "\n")[1:] if r]
+            for k in (2, 4, 6):
+                area = sum((r[1] - r[0]) * r[k] for r in rows)
+                check(0.8 < area <= 1 + 1e-9, "shapes %s m=%s column %d: area %r (outside the range: the rest)" %
+                      (v, m, k, area))
+            check(all(abs(r[2] - r[6]) <= 1e-9 * abs(r[2]) + 1e-12 for r in rows),
+                  "shapes %s m=%s: charge radius = vector" % (v, m))
+        check(os.path.exists(tmp("s/shapes2_recoil_e_pt_magnetic-dipole_m%s.csv" % m)), "shapes 2D map at %s" % m)
+    # discriminate: the JSON contract of the issue
+    args = ["discriminate", "--beam", "e-", "--energy", "4", "--target", "W", "--model-a", "vector", "--mass-a", "1.0",
+            "--model-b", "magnetic-dipole", "--mass-b", "0.75", "--out", tmp("dc")]
+    d = run_json(args + ["--toys", "4000"])
+    obs = ("e", "pt", "e_pt")
+    check(d and all(isinstance(d[n][o], (int, float)) and d[n][o] >= 1 for n in ("n90", "n95") for o in obs) and
+          all(d["n95"][o] > d["n90"][o] for o in obs) and d["n90"]["e_pt"] <= min(d["n90"]["e"], d["n90"]["pt"]),
+          "discriminate: n90 and n95 for e, pt, e_pt (%r)" % ((d and (d["n90"], d["n95"])),))
+    if d:
+        # 4000 toys: 3 standard errors 0.014 at CL 0.9, and the Gaussian limit's few 1e-3
+        t = d["toys"]
+        check(all(abs(t[n][o]["reject_b_when_b"] - (1 - c)) < 0.02 and t[n][o]["reject_b_when_a"] > c - 0.02
+                  for n, c in (("n90", 0.9), ("n95", 0.95)) for o in obs), "discriminate --toys: rates %r" % t)
+        for f in ("discriminate.json", "discriminate_e.csv", "discriminate_pt.csv", "discriminate_e.png"):
+            check(os.path.exists(tmp("dc/" + f)), "discriminate wrote %s" % f)
+    # identical hypotheses: null everywhere
+    s = run_json(args[:-6] + ["--model-b", "vector", "--mass-b", "1.0", "--out", tmp("ds")])
+    check(s and all(s[n][o] is None for n in ("n90", "n95") for o in obs), "discriminate: same hypothesis -> null")
+    # B's mass profiled: its entry at 0.75 GeV is the pair's answer (same templates), the profiled N the largest
+    p = run_json(args[:-6] + ["--profile-mass-b", "--mass-b-min", "0.75", "--mass-b-max", "1.05", "--mass-b-points",
+                              "3", "--out", tmp("dp")])
+    if d and p:
+        check(p["profile"][0]["mass_b_gev"] == 0.75 and p["profile"][0]["n90"] == d["n90"], "profile at 0.75 = pair")
+        for o in obs:
+            ns = [q["n90"][o] for q in p["profile"]]
+            big = None if None in ns else max(ns)
+            check(p["n90"][o] == big and p["best_mimic_mass_b_gev"][o] in (0.75, 0.9, 1.05),
+                  "profile %s: the largest N and its mass (%r)" % (o, ns))
+    # the map: every ordered pair; the same model and mass against itself is null
+    m = run_json(["discriminate", "--map", "--models", "vector,mdm", "--masses", "0.5,1", "--samples", "20000",
+                  "--out", tmp("dm")])
+    check(m and len(m["map"]) == 16 and all(
+        all(x["n90"][o] is None for o in obs) == (x["model_a"] == x["model_b"] and x["mass_a_gev"] == x["mass_b_gev"])
+        for x in m["map"]) and os.path.exists(tmp("dm/discriminate_map_vector_magnetic-dipole.png")),
+          "discriminate --map: 16 entries, null exactly on the diagonal")
+
+
 def test_files_and_flags():
     # --no-plot writes no PNG; --out is where the files go
     run(["relic", "--dm-mass-min", "0.01", "--dm-mass-max", "0.1", "--points", "3", "--no-plot", "--out", tmp("np")])
@@ -785,7 +860,7 @@ def test_files_and_flags():
 
 
 tests = [test_option_tables, test_bad_inputs, test_values, test_reach_files, test_resume, test_events,
-         test_hist_compare, test_files_and_flags]
+         test_hist_compare, test_shapes_discriminate, test_files_and_flags]
 only = os.environ.get("DR_CLI_TESTS")
 for t in tests:
     if only and t.__name__ not in only.split(","):

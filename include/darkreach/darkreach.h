@@ -6,6 +6,7 @@
 #include "darkreach/constants.h"
 #include "darkreach/core.h"
 #include "darkreach/decay.h"
+#include "darkreach/discrim.h"
 #include "darkreach/events.h"
 #include "darkreach/exp.h"
 #include "darkreach/ff.h"

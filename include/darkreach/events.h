@@ -139,6 +139,16 @@ typedef struct {
   void *ctx;
 } dr_fill_ctl;
 
+/* The weighted points of a frozen grid, one by one (in a fixed order: the
+ * same for any thread count), as events with their weights [GeV^-2 per
+ * point; the mean weight over the n_visited points is sigma]. VEGAS adapts
+ * the grid to 1 % first (sigma: that estimate). DR_ECANCELED when ctl's
+ * cancel flag is set (the points visited so far stand). */
+typedef void (*dr_point_fn)(const dr_event *ev, double weight, void *ctx);
+int dr_points_visit(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
+                    dr_point_fn fn, void *ctx, long *n_visited, dr_estimate *sigma, const dr_fill_ctl *ctl,
+                    dr_error *e);
+
 /* Fill 1D histograms (and one optional 2D) with the weighted points of a
  * frozen grid: n_points points. method ETL or WW/IWW (o->method). Histogram
  * ranges must be set by the caller; contents are d sigma per bin [GeV^-2]

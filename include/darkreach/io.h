@@ -86,8 +86,9 @@ int dr_plot_loglog(const char *path, const char *title, const char *xlabel, cons
 int dr_plot_xy(const char *path, const char *title, const char *xlabel, const char *ylabel,
                const dr_plot_curve *c, int ncurves, int logx, int logy, dr_error *e);
 /* 2D histogram as a colour map: z[i*ny + j] for bin (i, j) of an nx x ny grid
- * over [x0, x1] x [y0, y1]. */
-int dr_plot_map(const char *path, const char *title, const char *xlabel, const char *ylabel, int nx,
-                int ny, double x0, double x1, double y0, double y1, const double *z, dr_error *e);
+ * over [x0, x1] x [y0, y1]; with a zlabel, a colour bar and the scale from
+ * the smallest value (else from 0); non-finite cells at the bottom. */
+int dr_plot_map(const char *path, const char *title, const char *xlabel, const char *ylabel, const char *zlabel,
+                int nx, int ny, double x0, double x1, double y0, double y1, const double *z, dr_error *e);
 
 #endif

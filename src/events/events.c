@@ -277,8 +277,10 @@ static double ww_integrand(const double *u, void *vp) {
   return ww_point(vp, u, &w, NULL) == DR_OK ? w : 0.0;
 }
 
-int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
-                 dr_hist1 *h, int nh, dr_hist2 *h2, dr_estimate *sigma, const dr_fill_ctl *ctl, dr_error *e) {
+int dr_points_visit(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
+                    dr_point_fn fn, void *ctx, long *n_visited, dr_estimate *sigma, const dr_fill_ctl *ctl,
+                    dr_error *e) {
+  *n_visited = 0;
   int etl = o->method == DR_METHOD_ETL, dim = etl ? 4 : 2, nthr = 1;
 #ifdef _OPENMP
   nthr = omp_get_max_threads();
@@ -342,22 +344,10 @@ int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
       } else if (ww_point(&wc, u + dim * i, &wt, &ev) != DR_OK) {
         continue;
       }
-      for (int k = 0; k < nh; k++) {
-        double v = dr_var_value(h[k].var, &ev);
-        int b = bin_of(v, h[k].lo, h[k].hi, h[k].nbins);
-        if (b >= 0) h[k].sum[b] += w[i], h[k].sum2[b] += w[i] * w[i];
-        else if (v < h[k].lo) h[k].under += w[i];
-        else h[k].over += w[i];
-      }
-      if (h2) {
-        int bx = bin_of(dr_var_value(h2->vx, &ev), h2->x0, h2->x1, h2->nx);
-        int by = bin_of(dr_var_value(h2->vy, &ev), h2->y0, h2->y1, h2->ny);
-        if (bx >= 0 && by >= 0) h2->sum[bx * h2->ny + by] += w[i];
-      }
+      fn(&ev, w[i], ctx);
     }
   }
-  for (int k = 0; k < nh; k++) h[k].n_points = filled;
-  if (h2) h2->n_points = filled;
+  *n_visited = filled;
 done:
   if (wc.ws)
     for (int i = 0; i < nthr; i++) dr_xsec_ws_free(wc.ws[i]);
@@ -365,5 +355,40 @@ done:
   free(u);
   free(w);
   dr_vegas_grid_free(g);
+  return rc;
+}
+
+/* ---- histograms: a visitor of the points ---- */
+typedef struct {
+  dr_hist1 *h;
+  int nh;
+  dr_hist2 *h2;
+} hist_ctx;
+
+static void hist_point(const dr_event *ev, double w, void *vp) {
+  hist_ctx *c = vp;
+  dr_hist1 *h = c->h;
+  for (int k = 0; k < c->nh; k++) {
+    double v = dr_var_value(h[k].var, ev);
+    int b = bin_of(v, h[k].lo, h[k].hi, h[k].nbins);
+    if (b >= 0) h[k].sum[b] += w, h[k].sum2[b] += w * w;
+    else if (v < h[k].lo) h[k].under += w;
+    else h[k].over += w;
+  }
+  dr_hist2 *h2 = c->h2;
+  if (h2) {
+    int bx = bin_of(dr_var_value(h2->vx, ev), h2->x0, h2->x1, h2->nx);
+    int by = bin_of(dr_var_value(h2->vy, ev), h2->y0, h2->y1, h2->ny);
+    if (bx >= 0 && by >= 0) h2->sum[bx * h2->ny + by] += w;
+  }
+}
+
+int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
+                 dr_hist1 *h, int nh, dr_hist2 *h2, dr_estimate *sigma, const dr_fill_ctl *ctl, dr_error *e) {
+  hist_ctx c = {h, nh, h2};
+  long n = 0;
+  int rc = dr_points_visit(p, o, x_lo, x_hi, n_points, hist_point, &c, &n, sigma, ctl, e);
+  for (int k = 0; k < nh; k++) h[k].n_points = n;
+  if (h2) h2->n_points = n;
   return rc;
 }

@@ -121,15 +121,24 @@ int dr_plot_loglog(const char *path, const char *title, const char *xlabel, cons
   return dr_plot_xy(path, title, xlabel, ylabel, c, ncurves, 1, 1, e);
 }
 
-int dr_plot_map(const char *path, const char *title, const char *xlabel, const char *ylabel, int nx,
-                int ny, double x0, double x1, double y0, double y1, const double *z, dr_error *e) {
-  double zmax = 0;
-  for (int i = 0; i < nx * ny; i++) zmax = fmax(zmax, z[i]);
-  if (!(zmax > 0)) return DR_FAIL(e, DR_EDOMAIN, "%s: nothing to plot (empty histogram)", path);
+int dr_plot_map(const char *path, const char *title, const char *xlabel, const char *ylabel, const char *zlabel,
+                int nx, int ny, double x0, double x1, double y0, double y1, const double *z, dr_error *e) {
+  double zmin = INFINITY, zmax = -INFINITY;
+  for (int i = 0; i < nx * ny; i++)
+    if (isfinite(z[i])) zmin = fmin(zmin, z[i]), zmax = fmax(zmax, z[i]);
+  if (!(zmax > 0) && !zlabel) return DR_FAIL(e, DR_EDOMAIN, "%s: nothing to plot (empty histogram)", path);
+  if (!(zmax >= zmin)) return DR_FAIL(e, DR_EDOMAIN, "%s: nothing to plot (no finite value)", path);
+  if (!zlabel || zmin > 0) zmin = 0; /* histograms: from zero */
+  if (zmax <= zmin) zmax = zmin + 1;
+  /* plimage spans [x0, x1] with the nx values at the corners of nx - 1 cells: a grid of (nx + 1) x (ny + 1)
+   * values, the last row and column repeated, draws the nx x ny cells (each cell's value at its lower left) */
   PLFLT **g;
-  plAlloc2dGrid(&g, nx, ny);
-  for (int i = 0; i < nx; i++)
-    for (int j = 0; j < ny; j++) g[i][j] = z[i * ny + j];
+  plAlloc2dGrid(&g, nx + 1, ny + 1);
+  for (int i = 0; i <= nx; i++)
+    for (int j = 0; j <= ny; j++) {
+      double v = z[(i < nx ? i : nx - 1) * ny + (j < ny ? j : ny - 1)];
+      g[i][j] = isfinite(v) ? v : zmin;
+    }
   plsdev("pngcairo");
   plsfnam(path);
   plsetopt("geometry", "900x650");
@@ -137,12 +146,24 @@ int dr_plot_map(const char *path, const char *title, const char *xlabel, const c
   plinit();
   plscol0(15, 0, 0, 0);
   plcol0(15);
-  plenv(x0, x1, y0, y1, 0, 0);
+  pladv(0);
+  plvpor(0.11, zlabel ? 0.8 : 0.95, 0.12, 0.9);
+  plwind(x0, x1, y0, y1);
+  plschr(0, 0.85);
   pllab(xlabel, ylabel, title);
-  plimage((PLFLT_MATRIX)g, nx, ny, x0, x1, y0, y1, 0, zmax, x0, x1, y0, y1);
+  plimage((PLFLT_MATRIX)g, nx + 1, ny + 1, x0, x1, y0, y1, zmin, zmax, x0, x1, y0, y1);
   plcol0(15);
-  plbox("bcnst", 0, 0, "bcnst", 0, 0);
+  plbox("bcnst", 0, 0, "bcnstv", 0, 0);
+  if (zlabel) {
+    PLFLT w, h, vals[2] = {zmin, zmax};
+    const PLFLT *vp = vals;
+    PLINT lopt = PL_COLORBAR_LABEL_RIGHT, nv = 2, sub = 0;
+    PLFLT tick = 0;
+    const char *axopt = "bcvtm";
+    plcolorbar(&w, &h, PL_COLORBAR_IMAGE, PL_POSITION_RIGHT, 0.03, 0.0, 0.04, 0.8, 0, 15, 1, 0.0, 0.0, 0, 0.0, 1,
+               &lopt, &zlabel, 1, &axopt, &tick, &sub, &nv, (PLFLT_MATRIX)&vp);
+  }
   plend();
-  plFree2dGrid(g, nx, ny);
+  plFree2dGrid(g, nx + 1, ny + 1);
   return DR_OK;
 }
