@@ -264,7 +264,8 @@ static int fill_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_materi
 /* ------------------------------------------------------------------ hist */
 static const cli_opt hist_opts[] = {
     {.name = "method", .type = OPT_CHOICE, .arg = "M", .def = "etl", .choices = "etl|ww|iww",
-     .help = "exact tree level, or WW/IWW (fixed nucleus: the target recoil is zero)"},
+     .help = "exact tree level, or WW/IWW (fixed nucleus: the target recoil is zero; IWW here: WW with chi frozen "
+             "at theta = 0, sampled up to --theta-max, also for the dipoles)"},
     WW_OPTS("method=ww|iww", "method=ww|iww"),
     SAMPLING_OPTS("out/hist"),
     CLI_END};
@@ -460,14 +461,7 @@ typedef struct {
   const dr_estimate *s;
   const double *pq;
   const double (*above)[3];
-  int nm; /* methods computed: 3, or 2 where the model has no IWW (the dipoles) */
 } compare_out;
-
-/* a method's number, null where it was not computed */
-static void num_or_null(dr_json *j, const char *k, int have, double v) {
-  if (have) dr_json_num(j, k, v);
-  else dr_json_null(j, k);
-}
 
 static void compare_json_body(dr_json *j, void *ctx) {
   const compare_out *o = ctx;
@@ -475,20 +469,19 @@ static void compare_json_body(dr_json *j, void *ctx) {
   const double *pq = o->pq;
   const double(*above)[3] = o->above;
   dr_json_key_object(j, "sigma_pb");
-  for (int k = 0; k < 3; k++) num_or_null(j, methods[k], k < o->nm, s[k].val * DR_GEV2_TO_PB);
+  for (int k = 0; k < 3; k++) dr_json_num(j, methods[k], s[k].val * DR_GEV2_TO_PB);
   dr_json_close(j);
   dr_json_key_object(j, "err_pb");
-  for (int k = 0; k < 3; k++) num_or_null(j, methods[k], k < o->nm, s[k].err * DR_GEV2_TO_PB);
+  for (int k = 0; k < 3; k++) dr_json_num(j, methods[k], s[k].err * DR_GEV2_TO_PB);
   dr_json_close(j);
   dr_json_num(j, "ww_over_etl", s[1].val / s[0].val);
-  num_or_null(j, "iww_over_etl", o->nm > 2, s[2].val / s[0].val);
-  if (o->nm < 3) dr_json_str(j, "iww_note", "no IWW for this model: its angular integral to infinity diverges");
+  dr_json_num(j, "iww_over_etl", s[2].val / s[0].val);
   dr_json_key_array(j, "recoil_pt_tail");
   for (int iq = 0; iq < 2; iq++) {
     dr_json_object(j);
     dr_json_num(j, "etl_quantile", iq ? 0.99 : 0.9);
     dr_json_num(j, "pt_gev", pq[iq]);
-    for (int k = 0; k < 3; k++) num_or_null(j, methods[k], k < o->nm, above[iq][k]);
+    for (int k = 0; k < 3; k++) dr_json_num(j, methods[k], above[iq][k]);
     dr_json_close(j);
   }
   dr_json_close(j);
@@ -513,8 +506,7 @@ static int run_compare(cli_args *a) {
   dr_error e;
   dr_error_clear(&e);
   cli_progress prog;
-  int nm = dr_method_check(p.model, DR_METHOD_IWW, &e) == DR_OK ? 3 : 2;
-  dr_error_clear(&e);
+  const int nm = 3;
   cli_progress_begin(&prog, a, "samples", nm * samples);
   cli_catch_signals();
   int st = DR_OK;
@@ -561,25 +553,17 @@ static int run_compare(cli_args *a) {
   }
   char path[4200];
   snprintf(path, sizeof path, "%s/compare.json", out);
-  compare_out co = {s, pq, (const double(*)[3])above, nm};
+  compare_out co = {s, pq, (const double(*)[3])above};
   if (rc == CLI_OK) rc = cli_json_file(a, path, 1, compare_json_body, &co);
   if (rc == CLI_OK && a->json) {
     cli_json_print(a, 1, compare_json_body, &co);
   } else if (rc == CLI_OK) {
-    if (nm == 3)
-      printf("sigma [pb]: etl %.4e +- %.1e, ww %.4e, iww %.4e  (ww/etl %.3f, iww/etl %.3f); shapes in %s/\n",
-             s[0].val * DR_GEV2_TO_PB, s[0].err * DR_GEV2_TO_PB, s[1].val * DR_GEV2_TO_PB, s[2].val * DR_GEV2_TO_PB,
-             s[1].val / s[0].val, s[2].val / s[0].val, out);
-    else
-      printf("sigma [pb]: etl %.4e +- %.1e, ww %.4e (ww/etl %.3f; no IWW for the %s); shapes in %s/\n",
-             s[0].val * DR_GEV2_TO_PB, s[0].err * DR_GEV2_TO_PB, s[1].val * DR_GEV2_TO_PB, s[1].val / s[0].val,
-             dr_model_name(p.model), out);
-    for (int iq = 0; iq < 2; iq++) {
-      printf("recoil pT above %.4g GeV (ETL's %g %% point): etl %.4f, ww %.4f", pq[iq], iq ? 99.0 : 90.0,
-             above[iq][0], above[iq][1]);
-      if (nm == 3) printf(", iww %.4f", above[iq][2]);
-      printf(" of each shape\n");
-    }
+    printf("sigma [pb]: etl %.4e +- %.1e, ww %.4e, iww %.4e  (ww/etl %.3f, iww/etl %.3f); shapes in %s/\n",
+           s[0].val * DR_GEV2_TO_PB, s[0].err * DR_GEV2_TO_PB, s[1].val * DR_GEV2_TO_PB, s[2].val * DR_GEV2_TO_PB,
+           s[1].val / s[0].val, s[2].val / s[0].val, out);
+    for (int iq = 0; iq < 2; iq++)
+      printf("recoil pT above %.4g GeV (ETL's %g %% point): etl %.4f, ww %.4f, iww %.4f of each shape\n", pq[iq],
+             iq ? 99.0 : 90.0, above[iq][0], above[iq][1], above[iq][2]);
   }
   for (int v = 0; v < 2; v++)
     for (int k = 0; k < 3; k++) dr_hist1_free(&h[v][k]);
@@ -595,9 +579,9 @@ const cli_cmd cmd_compare = {
         "and transverse momentum (the analogue of Catena, Gray, Jerkvall 2025, arXiv:2502.13635, Fig. 2), the "
         "three total cross sections, and each method's share of recoil pT above ETL's 90 % and 99 % points (the "
         "high-pT tail). Writes DIR/compare_recoil_e.csv and DIR/compare_recoil_pt.csv (lo, hi, then etl, ww, iww "
-        "with errors; each normalised to unit area), the .png plots and DIR/compare.json. The magnetic and "
-        "electric dipoles have no IWW (their angular integral to infinity diverges): ETL and WW only, with "
-        "--theta-max as the WW angular cut.",
+        "with errors; each normalised to unit area), the .png plots and DIR/compare.json. WW and IWW are sampled "
+        "up to --theta-max; for the magnetic and electric dipoles, whose angular integral to infinity diverges "
+        "(xsec has no IWW for them), IWW here is WW with chi frozen at theta = 0 within that cut.",
     .groups = compare_groups,
     .defaults = compare_defaults,
     .run = run_compare,

@@ -285,7 +285,6 @@ int dr_points_visit(const dr_process *p, const dr_xsec_opts *o, double x_lo, dou
 #ifdef _OPENMP
   nthr = omp_get_max_threads();
 #endif
-  if (dr_method_check(p->model, o->method, e) != DR_OK) return DR_EINVAL;
   dr_etl_ctx c;
   ww_ctx wc = {p, o, {0}, NULL};
   void *params = etl ? (void *)&c : (void *)&wc;
