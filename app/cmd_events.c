@@ -231,7 +231,7 @@ static int write_hist1(cli_args *a, const char *dir, const char *stem, dr_hist1 
   static const int colors[] = {9, 1, 3, 8, 10, 2, 4, 5};
   for (int k = 0; k < nh; k++)
     cv[k] = (dr_plot_curve){.x = xs, .y = xs + 2 * nb * (k + 1), .n = 2 * nb, .label = labels[k],
-                            .color = nh <= 3 ? 1 + 2 * k : colors[k % 8], .style = nh <= 3 ? 1 + k : 1};
+                            .color = nh <= 3 ? 1 + 2 * k : colors[k % 8], .style = 1 + k % 8};
   snprintf(path, sizeof path, "%s/%s.png", dir, stem);
   dr_error e;
   dr_error_clear(&e);
@@ -606,12 +606,20 @@ static const cli_opt *const shapes_groups[] = {cli_beam_target_opts, cli_ff_opt,
                                                cli_json_opt, NULL};
 static const char *const shapes_defaults[] = {"energy=4", "target=W", NULL};
 
+/* hist's ranges, but transverse momenta up to 1.5 m_X + 0.1 GeV (about the 99.5 % point of the recoil p_T
+ * at 4 GeV: the shapes stay readable); what lies outside is in the JSON's shares */
+static void shapes_range(dr_var v, const dr_process *p, double *lo, double *hi) {
+  dr_var_default_range(v, p, lo, hi);
+  if (v == DR_VAR_RECOIL_PT || v == DR_VAR_NUCLEUS_PT) *hi = fmin(*hi, 1.5 * p->m_X + 0.1);
+}
+
 typedef struct {
   int nm, nmass;
   const dr_model_kind *ms;
   const double *masses;
   const dr_estimate *sig; /* [mass][model] */
   const long *filled;     /* [mass][model] */
+  const double *outside;  /* [mass][model][var]: share of sigma outside the histogram's range */
   const char *dir;
   int bins;
 } shapes_out;
@@ -638,6 +646,10 @@ static void shapes_json_body(dr_json *j, void *ctx) {
       dr_json_num(j, "sigma_pb", o->sig[im * o->nm + k].val * DR_GEV2_TO_PB);
       dr_json_num(j, "err_pb", o->sig[im * o->nm + k].err * DR_GEV2_TO_PB);
       dr_json_int(j, "samples_filled", o->filled[im * o->nm + k]);
+      dr_json_key_object(j, "share_outside_range");
+      for (int v = 0; v < DR_VAR_COUNT; v++)
+        dr_json_num(j, dr_var_name((dr_var)v), o->outside[(im * o->nm + k) * DR_VAR_COUNT + v]);
+      dr_json_close(j);
       snprintf(buf, sizeof buf, "%s/shapes2_recoil_e_pt_%s_m%g.csv", o->dir, dr_model_name(o->ms[k]), o->masses[im]);
       dr_json_str(j, "map_csv", buf);
       dr_json_close(j);
@@ -679,8 +691,9 @@ static int run_shapes(cli_args *a) {
   dr_process *ps = malloc(sizeof *ps * (size_t)(nm * nmass));
   dr_estimate *sig = calloc((size_t)(nm * nmass), sizeof *sig);
   long *filled = calloc((size_t)(nm * nmass), sizeof *filled);
-  if (!ps || !sig || !filled) {
-    free(ps), free(sig), free(filled);
+  double *outside = calloc((size_t)(nm * nmass * DR_VAR_COUNT), sizeof *outside);
+  if (!ps || !sig || !filled || !outside) {
+    free(ps), free(sig), free(filled), free(outside);
     return cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
   }
   int rc = CLI_OK;
@@ -713,11 +726,11 @@ static int run_shapes(cli_args *a) {
       int bad = 0;
       for (int v = 0; v < DR_VAR_COUNT; v++) {
         double l, u;
-        dr_var_default_range((dr_var)v, p, &l, &u);
+        shapes_range((dr_var)v, p, &l, &u);
         bad |= dr_hist1_alloc(&h[k * DR_VAR_COUNT + v], (dr_var)v, bins, l, u);
       }
       double pl, pu;
-      dr_var_default_range(DR_VAR_RECOIL_PT, p, &pl, &pu);
+      shapes_range(DR_VAR_RECOIL_PT, p, &pl, &pu);
       bad |= dr_hist2_alloc(&h2, DR_VAR_RECOIL_E, mb, 0, p->E0, DR_VAR_RECOIL_PT, mb, pl, pu);
       if (bad) {
         rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
@@ -751,6 +764,7 @@ static int run_shapes(cli_args *a) {
         for (int b = 0; b < x->nbins; b++) tot += x->sum[b];
         tot += x->under + x->over;
         for (int b = 0; tot > 0 && b < x->nbins; b++) x->sum[b] /= tot, x->sum2[b] /= tot * tot;
+        outside[(im * nm + k) * DR_VAR_COUNT + v] = tot > 0 ? (x->under + x->over) / tot : 0;
         hv[k] = *x;
       }
       char stem[96], title[256];
@@ -763,14 +777,14 @@ static int run_shapes(cli_args *a) {
     for (int i = 0; i < nm * DR_VAR_COUNT; i++) dr_hist1_free(&h[i]);
   }
   cli_progress_end(&prog);
-  shapes_out so = {nm, nmass, ms, masses, sig, filled, out, bins};
+  shapes_out so = {nm, nmass, ms, masses, sig, filled, outside, out, bins};
   if (rc == CLI_OK) rc = cli_json_file(a, path, 1, shapes_json_body, &so);
   if (rc == CLI_OK && a->json) cli_json_print(a, 1, shapes_json_body, &so);
   else if (rc == CLI_OK)
     printf("%d models x %d masses: normalised shapes of %d variables in %s/shapes_<variable>_m<mass>.csv and .png, "
            "2D recoil E x pT maps in %s/shapes2_*.csv; %s describes them\n",
            nm, nmass, (int)DR_VAR_COUNT, out, out, path);
-  free(ps), free(sig), free(filled), free(h), free(lab);
+  free(ps), free(sig), free(filled), free(outside), free(h), free(lab);
   return rc;
 }
 
