@@ -190,9 +190,10 @@ int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
   CHECK(opt_double(c, "scan", "mass_max_gev", 0.5 * x->energy, &x->mass_max, e));
   double pts = 60;
   CHECK(opt_double(c, "scan", "points", 60, &pts, e));
-  x->points = (int)pts;
-  if (!(x->mass_min > 0 && x->mass_max > x->mass_min) || pts != (double)x->points || x->points < 1 ||
-      x->points > 100000) {
+  /* the range first: a double beyond int's is undefined behaviour to convert */
+  int pts_ok = pts >= 1 && pts <= 100000 && pts == floor(pts);
+  x->points = pts_ok ? (int)pts : 0;
+  if (!(x->mass_min > 0 && x->mass_max > x->mass_min) || !pts_ok) {
     rc = bad_value(e, path, "[scan]", "need 0 < mass_min_gev < mass_max_gev and 1 <= points <= 100000 (integer)",
                    pts);
     goto cleanup;
