@@ -224,6 +224,8 @@ int cli_check_models(const char *v, const char **canonical, dr_error *e);
 int cli_check_models_any(const char *v, const char **canonical, dr_error *e);
 /* a comma-separated increasing list of masses [GeV], at most 20 */
 int cli_check_masses(const char *v, const char **canonical, dr_error *e);
+/* the shortest decimal text of v that reads back as v */
+void cli_num_text(char *buf, size_t n, double v);
 /* two couplings "GA,GB" > 0 */
 int cli_check_couplings(const char *v, const char **canonical, dr_error *e);
 /* the canonical lists back into models and numbers; their count */

@@ -158,6 +158,7 @@ static int setup_common(cli_args *a, setup *s, double m_max) {
 /* the answer for one pair of templates: n[cl][obs] (INFINITY: indistinguishable) */
 typedef struct {
   dr_disc d[2][DR_OBS_COUNT];
+  double n2d_own[2]; /* the 2D test's own events (INFINITY: its templates alone do not separate A and B) */
   double toys_a[2][DR_OBS_COUNT], toys_b[2][DR_OBS_COUNT];
 } pair_result;
 
@@ -167,15 +168,11 @@ static void compare_templates(const dr_template *A, const dr_template *B, double
   for (int c = 0; c < 2; c++) {
     for (int k = 0; k < DR_OBS_COUNT; k++)
       dr_discriminate(A->p[k], A->var[k], B->p[k], B->var[k], A->n[k], CLS[c], r, r_err, &pr->d[c][k], &e);
-    /* the 2D histogram holds both marginals: if one of them tells A from B, so does it (its own X^2 test is
-     * diluted over many more bins) */
+    /* the 2D histogram holds both marginals, and a test of a marginal is a test of the 2D data: the 2D answer
+     * needs no more events than the better marginal (where the 2D templates are too noisy for their many bins,
+     * or do not separate A and B on their own, the marginal decides) */
     dr_disc *d2 = &pr->d[c][DR_OBS_E_PT];
-    if (!d2->separable && (pr->d[c][DR_OBS_E].separable || pr->d[c][DR_OBS_PT].separable)) {
-      d2->separable = 1;
-      d2->n = dr_disc_events(d2, CLS[c]);
-    }
-    /* and it needs no more events than either marginal (a test of a marginal is a test of the 2D data): where
-     * the 2D templates are too noisy for their many bins, the better marginal bounds it */
+    pr->n2d_own[c] = d2->n;
     d2->n = fmin(d2->n, fmin(pr->d[c][DR_OBS_E].n, pr->d[c][DR_OBS_PT].n));
     d2->separable = isfinite(d2->n);
   }
@@ -210,9 +207,10 @@ static void json_setup(dr_json *j, const setup *s) {
   dr_json_str(j, "overflow", "the last bin of each axis takes everything above");
   dr_json_close(j);
   dr_json_str(j, "statistic",
-              "binned log-likelihood ratio (Neyman-Pearson), Gaussian for N events: N = z^2 (s_A + s_B)^2/(m_A - "
-              "m_B)^2 rejects B at CL with probability CL when A is true (darkreach/discrim.h); null: the templates "
-              "do not differ beyond their Monte Carlo precision");
+              "binned log-likelihood ratio (Neyman-Pearson), Gaussian for N events: N = z^2 (s_A + s_B)^2/(m_A - m_B - "
+              "noise)^2 rejects B at CL with probability CL when A is true, noise the templates' Monte Carlo "
+              "contribution to m_A - m_B; bins known to less than 30 % merged; e_pt: at most the better marginal's N "
+              "(darkreach/discrim.h); null: the templates do not differ beyond their Monte Carlo precision");
 }
 
 /* ---- one pair ---- */
@@ -257,7 +255,11 @@ static void pair_json(dr_json *j, void *ctx) {
     dr_json_num(j, "per_event_sd_a", d->s_a);
     dr_json_num(j, "per_event_mean_b", d->m_b);
     dr_json_num(j, "per_event_sd_b", d->s_b);
-    dr_json_num(j, "n90_exact", d->n);
+    dr_json_num(j, "per_event_noise", d->noise);
+    if (k == DR_OBS_E_PT) {
+      if (isfinite(o->pr.n2d_own[0])) dr_json_num(j, "n90_own_test", o->pr.n2d_own[0]);
+      else dr_json_null(j, "n90_own_test");
+    }
     dr_json_close(j);
   }
   dr_json_close(j);
@@ -342,6 +344,20 @@ static int rate_setup(cli_args *a, double g[2]) {
   return 1;
 }
 
+/* r = sigma_B/sigma_A at couplings g (the templates are filled at coupling 1), in logs; its error */
+static int rate_ratio(cli_args *a, const dr_template *A, const dr_template *B, const double g[2], double *r,
+                      double *r_err) {
+  double lr = 2 * (log(g[1]) - log(g[0])) + log(B->sigma.val) - log(A->sigma.val);
+  if (!(fabs(lr) <= log(1e30)))
+    return cli_fail(a, CLI_USAGE, "usage",
+                    "--couplings: sigma_B/sigma_A = 10^%.0f at these couplings; beyond 1e30 either way the rate alone "
+                    "decides (one event); choose couplings with a ratio within 1e-30 .. 1e30",
+                    lr / log(10));
+  *r = exp(lr);
+  *r_err = *r * hypot(A->sigma.err / A->sigma.val, B->sigma.err / B->sigma.val);
+  return CLI_OK;
+}
+
 static int run_pair(cli_args *a) {
   if (!cli_given(a, "mass-a")) return cli_fail(a, CLI_USAGE, "usage", "--mass-a is required (or --map)");
   if (!cli_given(a, "mass-b")) return cli_fail(a, CLI_USAGE, "usage", "--mass-b is required (or --profile-mass-b)");
@@ -356,8 +372,8 @@ static int run_pair(cli_args *a) {
   if (dr_model_parse(cli_str(a, "model-a"), &ma, &e) || dr_model_parse(cli_str(a, "model-b"), &mb, &e))
     return cli_lib_fail(a, &e);
   pair_out o = {&s, .dir = cli_str(a, "out"), .rate = rate, .toys = (int)cli_num(a, "toys")};
-  rc = process(a, &s, ma, cli_num(a, "mass-a"), rate ? g[0] : 1, &o.pa);
-  if (rc == CLI_OK) rc = process(a, &s, mb, cli_num(a, "mass-b"), rate ? g[1] : 1, &o.pb);
+  rc = process(a, &s, ma, cli_num(a, "mass-a"), 1, &o.pa);
+  if (rc == CLI_OK) rc = process(a, &s, mb, cli_num(a, "mass-b"), 1, &o.pb);
   char path[4200];
   snprintf(path, sizeof path, "%s/discriminate.json", o.dir);
   if (rc == CLI_OK) rc = cli_prepare_file(a, path);
@@ -375,19 +391,17 @@ static int run_pair(cli_args *a) {
   cli_progress_end(&s.prog);
   if (rc == CLI_OK) {
     o.A = &A, o.B = &B;
-    if (rate) {
-      o.r = B.sigma.val / A.sigma.val;
-      o.r_err = o.r * hypot(A.sigma.err / A.sigma.val, B.sigma.err / B.sigma.val);
-    }
-    compare_templates(&A, &B, rate ? o.r : 0, o.r_err, &o.pr);
-    for (int c = 0; o.toys && c < 2; c++)
-      for (int k = 0; k < DR_OBS_COUNT; k++) {
+    if (rate) rc = rate_ratio(a, &A, &B, g, &o.r, &o.r_err);
+    if (rc == CLI_OK) compare_templates(&A, &B, rate ? o.r : 0, o.r_err, &o.pr);
+    for (int c = 0; rc == CLI_OK && o.toys && c < 2; c++)
+      for (int k = 0; rc == CLI_OK && k < DR_OBS_COUNT; k++) {
         o.pr.toys_a[c][k] = o.pr.toys_b[c][k] = NAN;
-        if (isfinite(o.pr.d[c][k].n))
-          dr_disc_toys(A.p[k], B.p[k], A.n[k], CLS[c], rate ? o.r : 0, ceil(o.pr.d[c][k].n), o.toys, s.o.seed,
-                       &o.pr.toys_a[c][k], &o.pr.toys_b[c][k], &e);
+        if (isfinite(o.pr.d[c][k].n) && o.pr.d[c][k].n <= 1e9 &&
+            dr_disc_toys(A.p[k], A.var[k], B.p[k], B.var[k], A.n[k], CLS[c], rate ? o.r : 0, ceil(o.pr.d[c][k].n),
+                         o.toys, s.o.seed, &o.pr.toys_a[c][k], &o.pr.toys_b[c][k], &e) != DR_OK)
+          rc = cli_lib_fail(a, &e);
       }
-    rc = write_shapes(a, &o);
+    if (rc == CLI_OK) rc = write_shapes(a, &o);
     if (rc == CLI_OK) rc = cli_json_file(a, path, 1, pair_json, &o);
     if (rc == CLI_OK && a->json) {
       cli_json_print(a, 1, pair_json, &o);
@@ -399,7 +413,10 @@ static int run_pair(cli_args *a) {
       for (int c = 0; o.toys && c < 2; c++) {
         printf("  toys at these N, %g %% CL: B rejected when A is true / when B is:", 100 * CLS[c]);
         for (int k = 0; k < DR_OBS_COUNT; k++)
-          printf("  %s %.3f/%.3f", dr_observable_name((dr_observable)k), o.pr.toys_a[c][k], o.pr.toys_b[c][k]);
+          if (isfinite(o.pr.toys_a[c][k]))
+            printf("  %s %.3f/%.3f", dr_observable_name((dr_observable)k), o.pr.toys_a[c][k], o.pr.toys_b[c][k]);
+          else
+            printf("  %s -", dr_observable_name((dr_observable)k));
         printf("\n");
       }
       printf("templates in %s/discriminate_e.csv, _pt.csv (and .png); all numbers in %s\n", o.dir, path);
@@ -469,6 +486,9 @@ static int run_profile(cli_args *a) {
   cli_set_num(a, "mass-b-min", lo);
   cli_set_num(a, "mass-b-max", hi);
   if (!(hi > lo)) return cli_fail(a, CLI_USAGE, "usage", "need --mass-b-min < --mass-b-max (got %g, %g)", lo, hi);
+  if (!(hi < kin))
+    return cli_fail(a, CLI_FAIL, "domain", "--mass-b-max %g GeV is above the kinematic limit %g GeV of a %g GeV %s beam",
+                    hi, kin, cli_num(a, "energy"), beam.name);
   setup s;
   rc = setup_common(a, &s, fmax(m_a, hi));
   if (rc != CLI_OK) return rc;
@@ -478,10 +498,10 @@ static int run_profile(cli_args *a) {
   pair_result *pr = calloc((size_t)n, sizeof *pr);
   dr_process *pb = malloc(sizeof *pb * (size_t)n);
   if (!mass || !pr || !pb) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
-  if (rc == CLI_OK) rc = process(a, &s, ma, m_a, rate ? g[0] : 1, &o.pa);
+  if (rc == CLI_OK) rc = process(a, &s, ma, m_a, 1, &o.pa);
   for (int i = 0; rc == CLI_OK && i < n; i++) {
     mass[i] = lo + (hi - lo) * i / (n - 1);
-    rc = process(a, &s, mb, mass[i], rate ? g[1] : 1, &pb[i]);
+    rc = process(a, &s, mb, mass[i], 1, &pb[i]);
   }
   char path[4200];
   snprintf(path, sizeof path, "%s/discriminate_profile.json", o.dir);
@@ -497,11 +517,8 @@ static int run_profile(cli_args *a) {
     rc = fill(a, &s, &pb[i], &B);
     if (rc != CLI_OK) break;
     double r = 0, r_err = 0;
-    if (rate) {
-      r = B.sigma.val / A.sigma.val;
-      r_err = r * hypot(A.sigma.err / A.sigma.val, B.sigma.err / B.sigma.val);
-    }
-    compare_templates(&A, &B, r, r_err, &pr[i]);
+    if (rate) rc = rate_ratio(a, &A, &B, g, &r, &r_err);
+    if (rc == CLI_OK) compare_templates(&A, &B, r, r_err, &pr[i]);
     dr_template_free(&B);
   }
   s.o.seed--;
@@ -634,8 +651,12 @@ static int run_map(cli_args *a) {
   }
   s.o.seed = seed0;
   cli_progress_end(&s.prog);
+  /* shape only, N is symmetric in A and B (l -> -l swaps the roles of the per-event moments): each pair once */
   for (int x = 0; rc == CLI_OK && x < T; x++)
-    for (int y = 0; y < T; y++) compare_templates(&t[x], &t[y], 0, 0, &pr[x * T + y]);
+    for (int y = x; y < T; y++) {
+      compare_templates(&t[x], &t[y], 0, 0, &pr[x * T + y]);
+      if (y > x) pr[y * T + x] = pr[x * T + y];
+    }
   o.seconds = cli_now() - t0;
   if (rc == CLI_OK) {
     char csv[4200];
@@ -713,7 +734,7 @@ const cli_cmd cmd_discriminate = {
     .description =
         "If hypothesis A (model, mass) is true, how many signal events does it take to reject hypothesis B at 90 % "
         "and 95 % CL, using the recoil-lepton energy alone, its transverse momentum alone, or the 2D histogram of "
-        "both? Templates of A and B come from exact tree level with the detector resolution applied; the test is "
+        "both? Templates of A and B come from exact tree level (or WW) with the detector resolution applied; the test is "
         "the binned likelihood ratio, and N is the number of events for which B is rejected at CL with probability "
         "CL when A is true (Gaussian limit of the statistic; --toys checks it with pseudo-experiments). With "
         "--couplings GA,GB the total rate enters too. --profile-mass-b lets B's mass float (Catena, "

@@ -650,7 +650,9 @@ static void shapes_json_body(dr_json *j, void *ctx) {
       for (int v = 0; v < DR_VAR_COUNT; v++)
         dr_json_num(j, dr_var_name((dr_var)v), o->outside[(im * o->nm + k) * DR_VAR_COUNT + v]);
       dr_json_close(j);
-      snprintf(buf, sizeof buf, "%s/shapes2_recoil_e_pt_%s_m%g.csv", o->dir, dr_model_name(o->ms[k]), o->masses[im]);
+      char mt[32];
+      cli_num_text(mt, sizeof mt, o->masses[im]);
+      snprintf(buf, sizeof buf, "%s/shapes2_recoil_e_pt_%s_m%s.csv", o->dir, dr_model_name(o->ms[k]), mt);
       dr_json_str(j, "map_csv", buf);
       dr_json_close(j);
     }
@@ -659,7 +661,9 @@ static void shapes_json_body(dr_json *j, void *ctx) {
   for (int im = 0; im < o->nmass; im++)
     for (int v = 0; v < DR_VAR_COUNT; v++) {
       char buf[4200];
-      snprintf(buf, sizeof buf, "%s/shapes_%s_m%g.csv", o->dir, dr_var_name((dr_var)v), o->masses[im]);
+      char mt[32];
+      cli_num_text(mt, sizeof mt, o->masses[im]);
+      snprintf(buf, sizeof buf, "%s/shapes_%s_m%s.csv", o->dir, dr_var_name((dr_var)v), mt);
       dr_json_str(j, NULL, buf);
     }
   dr_json_close(j);
@@ -741,11 +745,16 @@ static int run_shapes(cli_args *a) {
       int st = dr_hist_fill(p, &o, cli_num(a, "xmin"), cli_num(a, "xmax"), samples, &h[k * DR_VAR_COUNT],
                             DR_VAR_COUNT, &h2, &sig[im * nm + k], &ctl, &e);
       filled[im * nm + k] = h[k * DR_VAR_COUNT].n_points;
-      if (st == DR_ECANCELED) rc = cli_fail(a, CLI_INTERRUPTED, "canceled", "interrupted: the shapes of the masses "
-                                                                         "done so far are written");
+      if (st == DR_ECANCELED)
+        rc = cli_fail(a, CLI_INTERRUPTED, "canceled",
+                      "interrupted at m = %g GeV: the plots and CSV of the %d masses before it are written, "
+                      "shapes.json is not",
+                      p->m_X, im);
       else if (st != DR_OK) rc = cli_lib_fail(a, &e);
       char stem[128], title[256];
-      snprintf(stem, sizeof stem, "shapes2_recoil_e_pt_%s_m%g", dr_model_name(p->model), p->m_X);
+      char mt[32];
+      cli_num_text(mt, sizeof mt, p->m_X); /* the mass as in --masses: distinct masses, distinct files */
+      snprintf(stem, sizeof stem, "shapes2_recoil_e_pt_%s_m%s", dr_model_name(p->model), mt);
       snprintf(title, sizeof title, "%s, m = %g GeV, %s %s, E = %g GeV", dr_model_name(p->model), p->m_X, beam.name,
                mat->symbol, p->E0);
       if (rc == CLI_OK) rc = write_map(a, out, stem, &h2, title, 1);
@@ -768,7 +777,9 @@ static int run_shapes(cli_args *a) {
         hv[k] = *x;
       }
       char stem[96], title[256];
-      snprintf(stem, sizeof stem, "shapes_%s_m%g", dr_var_name((dr_var)v), masses[im]);
+      char mt[32];
+      cli_num_text(mt, sizeof mt, masses[im]);
+      snprintf(stem, sizeof stem, "shapes_%s_m%s", dr_var_name((dr_var)v), mt);
       snprintf(title, sizeof title, "%s %s, E = %g GeV, m = %g GeV: normalised shapes (%s)", beam.name, mat->symbol,
                cli_num(a, "energy"), masses[im], dr_method_name(o.method));
       rc = write_hist1(a, out, stem, hv, nm, lab, title, 1);

@@ -59,7 +59,7 @@ int cli_check_models(const char *v, const char **canonical, dr_error *e) { retur
 int cli_check_models_any(const char *v, const char **canonical, dr_error *e) { return check_models(v, canonical, e, 0); }
 
 /* the shortest decimal text that reads back as v */
-static void shortest(char *buf, size_t n, double v) {
+void cli_num_text(char *buf, size_t n, double v) {
   for (int p = 6; p <= 17; p++) {
     snprintf(buf, n, "%.*g", p, v);
     if (strtod(buf, NULL) == v) return;
@@ -85,7 +85,7 @@ int cli_check_masses(const char *v, const char **canonical, dr_error *e) {
     size_t used = strlen(buf);
     snprintf(buf + used, sizeof buf - used, "%s", n > 1 ? "," : "");
     used = strlen(buf);
-    shortest(buf + used, sizeof buf - used, m);
+    cli_num_text(buf + used, sizeof buf - used, m);
     if (!s[len]) break;
     s += len + 1;
   }
@@ -100,10 +100,10 @@ int cli_check_couplings(const char *v, const char **canonical, dr_error *e) {
   double g1 = strtod(v, &end), g2 = *end == ',' ? strtod(end + 1, &end) : NAN;
   if (*end || !(g1 > 0 && g2 > 0) || !isfinite(g1) || !isfinite(g2))
     return DR_FAIL(e, DR_EINVAL, "'%s': must be two couplings > 0, GA,GB", v);
-  shortest(buf, sizeof buf, g1);
+  cli_num_text(buf, sizeof buf, g1);
   size_t used = strlen(buf);
   snprintf(buf + used, sizeof buf - used, ",");
-  shortest(buf + used + 1, sizeof buf - used - 1, g2);
+  cli_num_text(buf + used + 1, sizeof buf - used - 1, g2);
   *canonical = buf;
   return DR_OK;
 }
@@ -180,7 +180,7 @@ const cli_opt cli_run_opts[] = {CLI_RUN_OPTS(NULL), CLI_END};
    .help = "the model's coupling, in its unit (darkreach models); rates scale as its square"}
 #define OPT_XRANGE                                                                                                \
   {.name = "xmin", .type = OPT_NUM, .arg = "X", .min = 0, .max = 1, .range = R_MIN | R_MAX,                         \
-   .help = "lower end of x = E_X/E (default: the kinematic limit m_X/E)"},                                         \
+   .help = "lower end of x = E_X/E (where no default is shown: the kinematic limit m_X/E)"},                        \
   {.name = "xmax", .type = OPT_NUM, .arg = "X", .min = 0, .max = 1, .range = R_MIN | R_MAX,                         \
    .help = "upper end of x (default: the kinematic limit 1 - m_l/E)"}
 

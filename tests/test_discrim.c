@@ -134,7 +134,9 @@ static void test_against_toys(void **state) {
         assert_true(n <= d.n);
         /* shape only: an integer number of events, as reported (rounded up) */
         if (rates[ir] <= 0) n = ceil(n);
-        assert_int_equal(dr_disc_toys(A.p[k], B.p[k], A.n[k], cls[c], rates[ir], n, 20000, 7, &ra, &rb, &e), DR_OK);
+        assert_int_equal(dr_disc_toys(A.p[k], A.var[k], B.p[k], B.var[k], A.n[k], cls[c], rates[ir], n, 20000, 7, &ra,
+                                      &rb, &e),
+                         DR_OK);
         if (fabs(ra - cls[c]) >= 0.01 || fabs(rb - (1 - cls[c])) >= 0.01)
           print_error("obs %s, CL %g, r %g, N %.1f: toys reject B in %.4f (A true), %.4f (B true)\n",
                       dr_observable_name((dr_observable)k), cls[c], rates[ir], d.n, ra, rb);
@@ -148,13 +150,13 @@ static void test_against_toys(void **state) {
 static void test_toys_reproducible(void **state) {
   (void)state;
   enum { NB = 4 };
-  const double a[NB] = {0.4, 0.3, 0.2, 0.1}, b[NB] = {0.25, 0.25, 0.25, 0.25};
+  const double a[NB] = {0.4, 0.3, 0.2, 0.1}, b[NB] = {0.25, 0.25, 0.25, 0.25}, v[NB] = {0};
   double r[2][2];
   dr_error e;
   dr_error_clear(&e);
   for (int t = 0; t < 2; t++) {
     omp_set_num_threads(t + 1);
-    assert_int_equal(dr_disc_toys(a, b, NB, 0.9, 0, 50, 5000, 3, &r[t][0], &r[t][1], &e), DR_OK);
+    assert_int_equal(dr_disc_toys(a, v, b, v, NB, 0.9, 0, 50, 5000, 3, &r[t][0], &r[t][1], &e), DR_OK);
   }
   assert_true(r[0][0] == r[1][0] && r[0][1] == r[1][1]);
 }

@@ -151,6 +151,29 @@ static double ww_costh(double lnth, void *vp) {
   return v * th * th; /* small-angle measure dcos = th dth = th^2 dln th, as in the IWW derivation */
 }
 
+/* WW at the forward edge: theta = 0 exactly, where s and u reach the 2 -> 2
+ * amplitude with rounding from their cancellation, is a finite number for
+ * every x (it came out NaN for some before the angle was clamped to rounding) */
+static void test_ww_forward_edge(void **state) {
+  (void)state;
+  const dr_model_kind ms[3] = {DR_MODEL_VECTOR, DR_MODEL_MAGNETIC_DIPOLE, DR_MODEL_ANAPOLE};
+  dr_xsec_ws *w = dr_xsec_ws_alloc();
+  for (int k = 0; k < 3; k++) {
+    dr_process p = proc(ms[k], "e-", 4, 0.001, "W");
+    dr_xsec_opts o = dr_xsec_opts_default();
+    o.method = DR_METHOD_WW;
+    for (int i = 1; i < 4000; i++) {
+      double x = i / 4000.0, v = NAN;
+      dr_error e;
+      dr_error_clear(&e);
+      if (!(x > dr_xsec_xmin(&p) && x < dr_xsec_xmax(&p))) continue;
+      assert_int_equal(dr_ww_d2sigma(&p, &o, x, 0.0, w, &v, &e), DR_OK);
+      assert_true(isfinite(v) && v >= 0);
+    }
+  }
+  dr_xsec_ws_free(w);
+}
+
 static void test_iww_is_theta_integral_of_ww(void **state) {
   (void)state;
   /* With chi frozen at theta = 0, integrating the WW double differential with
@@ -254,6 +277,7 @@ int main(void) {
       cmocka_unit_test(test_dsdx_integrates_to_sigma),
       cmocka_unit_test(test_coupling_scaling),
       cmocka_unit_test(test_threshold),
+      cmocka_unit_test(test_ww_forward_edge),
       cmocka_unit_test(test_iww_is_theta_integral_of_ww),
       cmocka_unit_test(test_photon_limit_bethe_heitler),
       cmocka_unit_test(test_mediator_ratios_vs_etl),

@@ -25,14 +25,20 @@
  * this with probability CL when A is true (N m_A - z sqrt(N) s_A above the
  * threshold) gives
  *   N = z^2 (s_A + s_B)^2 / (m_A - m_B - noise)^2,
- * where noise = sum_i (var a_i + var b_i)/((a_i + b_i)/2) is what the
- * templates' Monte Carlo noise adds to m_A - m_B on average (second order in
- * a - b; the X^2 analogue of subtracting dof), so that N does not fall as
- * bins are added.
+ * where noise = sum_i 1/2 [var a_i (a_i + r b_i)/a_i^2 + var b_i (a_i + r b_i)/b_i^2]
+ * is what the templates' Monte Carlo noise adds to m_A - m_B = sum_i (a_i -
+ * r b_i) ln(a_i/(r b_i)) on average (its second-order, delta-method term; the
+ * analogue of subtracting dof from X^2). N is then an estimate for the true
+ * distributions, not for the noisy templates; it converges as the templates'
+ * points grow.
  * This is the "N events to reject B at CL" of darkreach discriminate. Shape
  * only: m_A - m_B = KL(a|b) + KL(b|a) (the Jeffreys divergence). Tested against
  * toy pseudo-experiments (dr_disc_toys): at N, a fraction CL of A's toys and
  * 1 - CL of B's reject B.
+ *
+ * Bins: those that both templates know to 30 % (Monte Carlo) are used as
+ * they are; all others are merged into one bin, so that a bin empty or nearly
+ * empty by chance does not enter with a huge log ratio.
  *
  * Indistinguishable: when the two templates do not differ significantly,
  * X^2 = sum_i (a_i - b_i)^2/(var a_i + var b_i) < dof + 3 sqrt(2 dof) (dof =
@@ -95,7 +101,8 @@ double dr_disc_events(const dr_disc *d, double cl);
  * counts of means n_events a_i and n_events r b_i), with the threshold of
  * dr_discriminate: the fraction of A's toys (*reject_a) and of B's
  * (*reject_b) that reject B at cl. Reproducible for any thread count. */
-int dr_disc_toys(const double *a, const double *b, int n, double cl, double rate_ratio, double n_events, long n_toys,
-                 uint64_t seed, double *reject_a, double *reject_b, dr_error *e);
+int dr_disc_toys(const double *a, const double *va, const double *b, const double *vb, int n, double cl,
+                 double rate_ratio, double n_events, long n_toys, uint64_t seed, double *reject_a, double *reject_b,
+                 dr_error *e);
 
 #endif

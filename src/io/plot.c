@@ -128,7 +128,7 @@ int dr_plot_map(const char *path, const char *title, const char *xlabel, const c
     if (isfinite(z[i])) zmin = fmin(zmin, z[i]), zmax = fmax(zmax, z[i]);
   if (!(zmax > 0) && !zlabel) return DR_FAIL(e, DR_EDOMAIN, "%s: nothing to plot (empty histogram)", path);
   if (!(zmax >= zmin)) return DR_FAIL(e, DR_EDOMAIN, "%s: nothing to plot (no finite value)", path);
-  if (!zlabel || zmin > 0) zmin = 0; /* histograms: from zero */
+  if (!zlabel) zmin = 0; /* histograms: from zero */
   if (zmax <= zmin) zmax = zmin + 1;
   /* plimage spans [x0, x1] with the nx values at the corners of nx - 1 cells: a grid of (nx + 1) x (ny + 1)
    * values, the last row and column repeated, draws the nx x ny cells (each cell's value at its lower left) */

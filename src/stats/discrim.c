@@ -35,20 +35,23 @@ typedef struct {
   double *fe, *fp;               /* fractions of one point over the E and pT bins */
 } fill_ctx;
 
+/* the bin of a position u (in bin widths), 0 .. n-1, clamped before the conversion to int */
+static int bin_clamped(double u, int n) {
+  double f = floor(u);
+  return !(f >= 0) ? 0 : f >= n - 1 ? n - 1 : (int)f;
+}
+
 /* the share of a Gaussian (mean v, width s) in each of n bins of width w from
  * 0, the first open below and the last open above; the bins it reaches, in
  * [*i0, *i1] (f is zero elsewhere) */
 static void spread(double v, double s, int n, double w, double *f, int *i0, int *i1) {
   if (!(s > 0)) {
-    int b = (int)floor(v / w);
-    b = b < 0 ? 0 : b >= n ? n - 1 : b;
+    int b = bin_clamped(v / w, n);
     f[b] = 1;
     *i0 = *i1 = b;
     return;
   }
-  int lo = (int)floor((v - 8 * s) / w), hi = (int)floor((v + 8 * s) / w);
-  lo = lo < 0 ? 0 : lo >= n ? n - 1 : lo;
-  hi = hi < 0 ? 0 : hi >= n ? n - 1 : hi;
+  int lo = bin_clamped((v - 8 * s) / w, n), hi = bin_clamped((v + 8 * s) / w, n);
   double prev = lo == 0 ? 0.0 : gsl_cdf_ugaussian_P((lo * w - v) / s);
   for (int b = lo; b <= hi; b++) {
     double up = b == n - 1 ? 1.0 : gsl_cdf_ugaussian_P(((b + 1) * w - v) / s);
@@ -126,48 +129,82 @@ int dr_template_fill(dr_template *t, const dr_binning *b, const dr_process *p, c
 }
 
 /* ---- the statistic ---- */
-static const double FLOOR = 1e-12; /* a bin with a fraction below it in one hypothesis: that fraction is FLOOR */
+static const double FLOOR = 1e-300; /* a fraction that is exactly 0 in one hypothesis (log of it) */
+static const double KNOWN = 0.3;    /* a bin is used as it is when both templates know it to 30 % */
 
-/* per-bin log-likelihood ratio; 0 for a bin empty in both */
-static int used(double a, double b) { return a > FLOOR || b > FLOOR; }
-static double llr(double a, double b, double r) { return log(fmax(a, FLOOR) / (r * fmax(b, FLOOR))); }
+static int known(double p, double v) { return p > 0 && v <= KNOWN * KNOWN * p * p; }
+
+/* The bins the test uses: those both templates know to 30 % (Monte Carlo),
+ * and one bin with all the rest (contents and variances summed), so that a
+ * bin that is empty or nearly empty by chance does not enter with a huge log
+ * ratio. Writes at most n + 1 bins to ra, rva, rb, rvb; returns their number. */
+static int reduce(const double *a, const double *va, const double *b, const double *vb, int n, double *ra, double *rva,
+                  double *rb, double *rvb) {
+  int m = 0;
+  double sa = 0, sva = 0, sb = 0, svb = 0;
+  for (int i = 0; i < n; i++) {
+    if (known(a[i], va[i]) && known(b[i], vb[i])) {
+      ra[m] = a[i], rva[m] = va[i], rb[m] = b[i], rvb[m] = vb[i];
+      m++;
+    } else {
+      sa += a[i], sva += va[i], sb += b[i], svb += vb[i];
+    }
+  }
+  if (sa > 0 || sb > 0) ra[m] = sa, rva[m] = sva, rb[m] = sb, rvb[m] = svb, m++;
+  return m;
+}
+
+/* the per-bin log ratio ln(a/(r b)) */
+static double llr(double a, double b, double r) { return log(fmax(a, FLOOR)) - log(r) - log(fmax(b, FLOOR)); }
+
+static void moments(const double *a, const double *va, const double *b, const double *vb, int m, double r, int rate,
+                    dr_disc *out) {
+  double ma = 0, qa = 0, mb = 0, qb = 0, x2 = 0, noise = 0;
+  for (int i = 0; i < m; i++) {
+    double l = llr(a[i], b[i], r), v = va[i] + vb[i], d = a[i] - b[i];
+    ma += a[i] * l, qa += a[i] * l * l;
+    mb += b[i] * l, qb += b[i] * l * l;
+    if (fabs(d) <= 1e-12 * (a[i] + b[i])) d = 0; /* rounding, not a difference */
+    if (d != 0) x2 += v > 0 ? d * d / v : INFINITY;
+    /* the templates' noise raises the separation (a - rb) ln(a/(rb)) on average by its second-order
+     * (delta-method) term, 1/2 [var a (a + rb)/a^2 + var b (a + rb)/b^2] */
+    double br = r * b[i];
+    if (a[i] > 0 && b[i] > 0) noise += 0.5 * (va[i] * (a[i] + br) / (a[i] * a[i]) + vb[i] * (a[i] + br) / (b[i] * b[i]));
+  }
+  if (rate) {
+    /* Poisson counts: means N a_i (A), N r b_i (B); the variance per event is the second moment */
+    out->m_a = ma, out->s_a = sqrt(qa);
+    out->m_b = r * mb, out->s_b = sqrt(r * qb);
+  } else {
+    /* N fixed: multinomial */
+    out->m_a = ma, out->s_a = sqrt(fmax(0.0, qa - ma * ma));
+    out->m_b = mb, out->s_b = sqrt(fmax(0.0, qb - mb * mb));
+  }
+  out->x2 = x2, out->dof = m - 1, out->noise = noise;
+}
 
 int dr_discriminate(const double *a, const double *va, const double *b, const double *vb, int n, double cl,
                     double rate_ratio, double rate_ratio_err, dr_disc *out, dr_error *e) {
   memset(out, 0, sizeof *out);
   out->n = INFINITY;
   if (!(cl > 0 && cl < 1)) return DR_FAIL(e, DR_EINVAL, "confidence level must be in (0, 1), got %g", cl);
+  if (rate_ratio > 0 && !(rate_ratio >= 1e-30 && rate_ratio <= 1e30))
+    return DR_FAIL(e, DR_EINVAL, "rate ratio %g outside [1e-30, 1e30]", rate_ratio);
   int rate = rate_ratio > 0;
   double r = rate ? rate_ratio : 1;
-  double ma = 0, qa = 0, mb = 0, qb = 0, x2 = 0, noise = 0;
-  int nb = 0;
-  for (int i = 0; i < n; i++) {
-    if (!used(a[i], b[i])) continue;
-    nb++;
-    double l = llr(a[i], b[i], r), v = va[i] + vb[i], d = a[i] - b[i];
-    ma += a[i] * l, qa += a[i] * l * l;
-    mb += b[i] * l, qb += b[i] * l * l;
-    x2 += v > 0 ? d * d / v : (d != 0 ? INFINITY : 0);
-    noise += v / fmax(0.5 * (a[i] + b[i]), FLOOR);
-  }
-  int dof = nb - 1;
+  double *w = malloc(sizeof(double) * 4 * (size_t)(n + 1));
+  if (!w) return DR_FAIL(e, DR_ENOMEM, "out of memory");
+  double *ra = w, *rva = w + n + 1, *rb = w + 2 * (n + 1), *rvb = w + 3 * (n + 1);
+  int m = reduce(a, va, b, vb, n, ra, rva, rb, rvb);
+  moments(ra, rva, rb, rvb, m, r, rate, out);
+  free(w);
   if (rate) {
-    /* Poisson counts: means N a_i (A), N r b_i (B); the variance per event is the second moment */
-    out->m_a = ma, out->s_a = sqrt(qa);
-    out->m_b = r * mb, out->s_b = sqrt(r * qb);
-    double d = r - 1;
-    x2 += rate_ratio_err > 0 ? d * d / (rate_ratio_err * rate_ratio_err) : (d != 0 ? INFINITY : 0);
-    dof++;
-  } else {
-    /* N fixed: multinomial */
-    out->m_a = ma, out->s_a = sqrt(fmax(0.0, qa - ma * ma));
-    out->m_b = mb, out->s_b = sqrt(fmax(0.0, qb - mb * mb));
+    /* the rate as one more term of X^2: (r - 1)/err, in relative terms (no overflow) */
+    double rel = rate_ratio_err / r, d = 1 - 1 / r;
+    if (fabs(d) > 1e-12) out->x2 += rel > 0 ? d * d / (rel * rel) : INFINITY;
+    out->dof++;
   }
-  out->x2 = x2, out->dof = dof;
-  /* the templates' noise raises m_A - m_B (= sum (a - b)^2/abar to second order) by sum (var a + var b)/abar
-   * on average: taken out, as dof is from X^2 */
-  out->noise = noise;
-  out->separable = dof >= 1 && x2 > dof + 3 * sqrt(2.0 * dof);
+  out->separable = out->dof >= 1 && out->x2 > out->dof + 3 * sqrt(2.0 * out->dof);
   out->n = dr_disc_events(out, cl);
   if (!isfinite(out->n)) out->separable = 0;
   return DR_OK;
@@ -175,9 +212,9 @@ int dr_discriminate(const double *a, const double *va, const double *b, const do
 
 double dr_disc_events(const dr_disc *d, double cl) {
   double sep = d->m_a - d->m_b - d->noise;
-  if (!(sep > 0) || !(cl > 0 && cl < 1)) return INFINITY;
+  if (!d->separable || !(sep > 0) || !(cl > 0 && cl < 1)) return INFINITY;
   double w = gsl_cdf_ugaussian_Pinv(cl) * (d->s_a + d->s_b) / sep;
-  return d->separable ? w * w : INFINITY;
+  return w * w;
 }
 
 /* one toy: T = sum_i n_i l_i (the constant of the rate case left out on both
@@ -193,30 +230,27 @@ static double toy_t(const gsl_rng *g, const double *p, const double *l, int n, i
   return t;
 }
 
-int dr_disc_toys(const double *a, const double *b, int n, double cl, double rate_ratio, double n_events, long n_toys,
-                 uint64_t seed, double *reject_a, double *reject_b, dr_error *e) {
+int dr_disc_toys(const double *a, const double *va, const double *b, const double *vb, int n, double cl,
+                 double rate_ratio, double n_events, long n_toys, uint64_t seed, double *reject_a, double *reject_b,
+                 dr_error *e) {
   *reject_a = *reject_b = NAN;
+  if (n_toys < 1) return DR_FAIL(e, DR_EINVAL, "need at least one toy");
+  if (!(n_events >= 0.5 && n_events <= 1e9))
+    return DR_FAIL(e, DR_EINVAL, "toys need between 1 and 1e9 events, got %g", n_events);
+  if (!(cl > 0 && cl < 1)) return DR_FAIL(e, DR_EINVAL, "confidence level must be in (0, 1), got %g", cl);
   int rate = rate_ratio > 0;
   double r = rate ? rate_ratio : 1;
-  /* the bins both use, their probabilities (renormalised after dropping empty ones) and l_i */
-  double *pa = malloc(sizeof(double) * (size_t)n), *pb = malloc(sizeof(double) * (size_t)n);
-  double *l = malloc(sizeof(double) * (size_t)n), *va = calloc((size_t)n, sizeof(double));
-  if (!pa || !pb || !l || !va) {
-    free(pa), free(pb), free(l), free(va);
-    return DR_FAIL(e, DR_ENOMEM, "out of memory");
-  }
-  int m = 0;
-  double sa = 0, sb = 0;
-  for (int i = 0; i < n; i++) {
-    if (!used(a[i], b[i])) continue;
-    pa[m] = a[i], pb[m] = b[i], l[m] = llr(a[i], b[i], r);
-    sa += a[i], sb += b[i];
-    m++;
-  }
-  for (int i = 0; i < m; i++) pa[i] /= sa, pb[i] /= sb;
+  /* the bins of dr_discriminate, as probabilities, and their log ratios */
+  double *w = malloc(sizeof(double) * 5 * (size_t)(n + 1));
+  if (!w) return DR_FAIL(e, DR_ENOMEM, "out of memory");
+  double *pa = w, *rva = w + n + 1, *pb = w + 2 * (n + 1), *rvb = w + 3 * (n + 1), *l = w + 4 * (n + 1);
+  int m = reduce(a, va, b, vb, n, pa, rva, pb, rvb);
   dr_disc d;
-  int rc = dr_discriminate(pa, va, pb, va, m, cl, rate_ratio, 0, &d, e);
-  if (rc != DR_OK) goto out;
+  memset(&d, 0, sizeof d);
+  moments(pa, rva, pb, rvb, m, r, rate, &d);
+  double sa = 0, sb = 0;
+  for (int i = 0; i < m; i++) l[i] = llr(pa[i], pb[i], r), sa += pa[i], sb += pb[i];
+  for (int i = 0; i < m; i++) pa[i] /= sa, pb[i] /= sb;
   double N = rate ? n_events : (double)lround(n_events);
   double z = gsl_cdf_ugaussian_Pinv(cl);
   /* threshold on sum n_i l_i: B's mean plus z standard deviations */
@@ -227,27 +261,23 @@ int dr_disc_toys(const double *a, const double *b, int n, double cl, double rate
   {
     gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
     unsigned *cnt = malloc(sizeof(unsigned) * (size_t)(m > 0 ? m : 1));
-    if (!g || !cnt) {
-      fail++;
-    } else {
+    int ok = g && cnt;
+    if (!ok) fail++;
+    /* every thread meets the loop's barrier, whether its allocations worked or not */
 #pragma omp for schedule(static)
-      for (long k = 0; k < n_toys; k++) {
-        /* toy k's stream depends only on (seed, k): the same for any thread count */
-        gsl_rng_set(g, (unsigned long)(dr_vegas_uniform(seed, 0x7045u, (uint64_t)k) * 9007199254740992.0) + 1);
-        ra += toy_t(g, pa, l, m, rate, N, cnt) > thr;
-        rb += toy_t(g, pb, l, m, rate, rate ? N * r : N, cnt) > thr;
-      }
+    for (long k = 0; k < n_toys; k++) {
+      if (!ok) continue;
+      /* toy k's stream depends only on (seed, k): the same for any thread count */
+      gsl_rng_set(g, (unsigned long)(dr_vegas_uniform(seed, 0x7045u, (uint64_t)k) * 9007199254740992.0) + 1);
+      ra += toy_t(g, pa, l, m, rate, N, cnt) > thr;
+      rb += toy_t(g, pb, l, m, rate, rate ? N * r : N, cnt) > thr;
     }
     free(cnt);
     if (g) gsl_rng_free(g);
   }
-  if (fail) {
-    rc = DR_FAIL(e, DR_ENOMEM, "out of memory");
-    goto out;
-  }
+  free(w);
+  if (fail) return DR_FAIL(e, DR_ENOMEM, "out of memory");
   *reject_a = (double)ra / (double)n_toys;
   *reject_b = (double)rb / (double)n_toys;
-out:
-  free(pa), free(pb), free(l), free(va);
-  return rc;
+  return DR_OK;
 }
