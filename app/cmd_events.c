@@ -92,7 +92,7 @@ static int run_events(cli_args *a) {
   char *cfg = cli_command_line(a);
   dr_lhe_setup ls = {&p, &beam, mat->Z, (int)lround(mat->A), info, n, cfg};
   if (fl && dr_lhe_write_header(fl, &ls) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", lhe);
-  if (rc == CLI_OK && fc && dr_events_csv_header(fc) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", csv);
+  if (rc == CLI_OK && fc && dr_events_csv_header(fc, dr_model_is_pair(p.model)) != DR_OK) rc = cli_fail(a, CLI_FAIL, "io", "error writing '%s'", csv);
   enum { BATCH = 2000 };
   dr_event *ev = malloc(sizeof *ev * BATCH);
   if (!ev && rc == CLI_OK) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");

@@ -35,8 +35,18 @@ static void test_entries(void **state) {
   (void)state;
   for (int k = 0; k < DR_MODEL_COUNT; k++) {
     const dr_model_info *m = dr_model_info_get((dr_model_kind)k);
-    /* production exactly where the amplitude engine has the vertex */
-    assert_int_equal(dr_model_can_produce(m->kind), m->rule != DR_VERTEX_NONE);
+    /* production exactly where the amplitude engine has the vertex, or for the pairs */
+    assert_int_equal(dr_model_can_produce(m->kind), m->rule != DR_VERTEX_NONE || m->pair);
+    if (m->pair) {
+      /* millicharged pairs: no vertex of their own, no width, chi as 9000011, a dimensionless charge */
+      assert_int_equal(m->rule, DR_VERTEX_NONE);
+      assert_null(m->width_ff);
+      assert_true(dr_model_width_ff(m->kind, 1e-3, 0.5, DR_M_MU) == 0);
+      assert_int_equal(m->pdg, 9000011);
+      assert_int_equal(m->coupling_dim, 0);
+      assert_false(m->dark_portal);
+      continue;
+    }
     /* a vector or axial rule is a spin-1 mediator, a scalar or pseudoscalar one spin 0 */
     if (m->rule == DR_VERTEX_VECTOR || m->rule == DR_VERTEX_AXIAL) assert_int_equal(m->spin, 1);
     if (m->rule == DR_VERTEX_SCALAR || m->rule == DR_VERTEX_PSEUDOSCALAR) assert_int_equal(m->spin, 0);
@@ -49,14 +59,14 @@ static void test_entries(void **state) {
     assert_true(dr_model_width_ff(m->kind, 1e-3, 0.5, DR_M_MU) > 0);
     assert_true(dr_model_width_ff(m->kind, 1e-3, 0.2, DR_M_MU) == 0);
   }
-  /* today's production set: the four DMG4 mediators */
+  /* production: the four DMG4 mediators, the moments and the millicharged pairs */
   assert_true(dr_model_can_produce(DR_MODEL_VECTOR) && dr_model_can_produce(DR_MODEL_SCALAR) &&
               dr_model_can_produce(DR_MODEL_PSEUDOSCALAR) && dr_model_can_produce(DR_MODEL_AXIAL));
   /* hadrons via R(s) for the kinetic-mixing vector only; dark matter for the dark-photon family */
   for (int k = 0; k < DR_MODEL_COUNT; k++) {
     const dr_model_info *m = dr_model_info_get((dr_model_kind)k);
     assert_int_equal(m->em_current, k == DR_MODEL_VECTOR);
-    assert_int_equal(m->dark_portal, k == DR_MODEL_VECTOR || k >= DR_MODEL_MAGNETIC_DIPOLE);
+    assert_int_equal(m->dark_portal, k == DR_MODEL_VECTOR || (k >= DR_MODEL_MAGNETIC_DIPOLE && !m->pair));
   }
 }
 

@@ -185,7 +185,7 @@ static void test_iww_is_theta_integral_of_ww(void **state) {
   dr_quad *q = dr_quad_alloc(200);
   for (int b = 0; b < 2; b++)
     for (int k = 0; k < DR_MODEL_COUNT; k++) {
-      if (!has_iww((dr_model_kind)k)) continue; /* charge radius and anapole: IWW by their on-shell identity */
+      if (!has_iww((dr_model_kind)k) || dr_model_is_pair((dr_model_kind)k)) continue; /* dipoles: no IWW; pairs: tests/test_mcp.c */
       dr_process p = proc((dr_model_kind)k, beams[b], 16, 0.0613, "Cu");
       th_params t = {&p, ww_opts(), 0};
       t.o.ww_chi_frozen = 1;

@@ -11,6 +11,7 @@
 #include "darkreach/exp.h"
 #include "darkreach/ff.h"
 #include "darkreach/io.h"
+#include "darkreach/mcp.h"
 #include "darkreach/model.h"
 #include "darkreach/num.h"
 #include "darkreach/reach.h"

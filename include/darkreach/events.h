@@ -27,6 +27,8 @@
 typedef struct {
   double l[4], N[4], X[4]; /* outgoing lepton, nucleus, X: (E, px, py, pz) [GeV], lab */
   int proton; /* 1: quasi-elastic channel, N is the struck proton (DR_ETL_PROTON) */
+  int pair;   /* 1: a millicharged pair; X is the virtual photon, c1 and c2 chi and chibar */
+  double c1[4], c2[4];
 } dr_event;
 
 typedef struct {
@@ -96,7 +98,7 @@ int dr_lhe_write_footer(FILE *f, const dr_lhe_setup *s, long n_written, int comp
  * l_py, l_pz, N_E, ..., X_pz, proton); four-vectors in GeV, lab frame, beam
  * along +z. No comment lines: the configuration goes into a JSON file beside
  * it. */
-int dr_events_csv_header(FILE *f);
+int dr_events_csv_header(FILE *f, int pair); /* pair: the chi and chibar columns too */
 int dr_events_csv_row(FILE *f, long i, const dr_event *ev);
 
 /* ---- distributions ---- */

@@ -40,6 +40,14 @@
  * vector (y = eps^2 alpha_D (m_DM/m_A')^4), 1 for the dipoles, 2 for the
  * charge radius and the anapole.
  *
+ * Millicharged particles ([arXiv:2505.04295] eq. (1)): chi, a Dirac fermion
+ * (or, as an option, a complex scalar) of charge eps e and mass m_chi, made
+ * in pairs through a virtual photon, l N -> l N gamma*(-> chi chibar)
+ * (src/xsec/mcp.c). They are not mediators: no vertex rule of their own (the
+ * photon's couples), no width, no relic target here; --mass is m_chi and
+ * --coupling eps. LHE: chi as 9000011 (a code of the PDG range for new
+ * particles, 9xxxxxx), chibar -9000011, the virtual photon 22.
+ *
  * LHE codes: the PDG Monte Carlo numbering scheme ([Workman:2022ynf] "Monte
  * Carlo particle numbering scheme") reserves 54 for a spin-0 (scalar or
  * pseudoscalar) mediator and 55 for a spin-1 (vector or axial) mediator;
@@ -60,6 +68,8 @@ typedef enum {
   DR_MODEL_ELECTRIC_DIPOLE,
   DR_MODEL_CHARGE_RADIUS,
   DR_MODEL_ANAPOLE,
+  DR_MODEL_MILLICHARGED,        /* a Dirac fermion chi of charge eps e, made in pairs (src/xsec/mcp.c) */
+  DR_MODEL_MILLICHARGED_SCALAR, /* the same with a complex scalar chi */
   DR_MODEL_COUNT
 } dr_model_kind;
 
@@ -96,7 +106,9 @@ typedef struct {
   int dark_portal;  /* decays to the dark-matter species (the dark-photon family) */
   double (*width_ff)(double g, double M, double m_f); /* Gamma(X -> f fbar) [GeV] */
   const char *width_formula;                  /* the formula and its source, as text */
-  int pdg;                                    /* LHE particle code */
+  int pdg;                                    /* LHE particle code (of chi for the pair models) */
+  int pair; /* 1: not a mediator but a particle chi made in pairs, l N -> l N gamma*(-> chi chibar)
+               (rule NONE, no width: chi is stable); the mass is m_chi, the coupling its charge eps */
 } dr_model_info;
 
 /* By name or alias; DR_EINVAL (message lists the names) if unknown. */
@@ -108,8 +120,11 @@ const char *dr_model_name(dr_model_kind kind);
  * DR_MODELS_DARK (a dark-matter coupling). */
 enum { DR_MODELS_ALL = 0, DR_MODELS_PRODUCED = 1, DR_MODELS_DARK = 2 };
 const char *dr_model_list(char *buf, size_t n, unsigned which);
-/* 1 if the amplitude engine has the model's vertex (xsec, events, reach). */
+/* 1 if darkreach produces the model: a vertex of the amplitude engine, or a
+ * pair through a virtual photon (xsec, events, reach). */
 int dr_model_can_produce(dr_model_kind kind);
+/* 1 for the millicharged pair models */
+int dr_model_is_pair(dr_model_kind kind);
 
 /* Gamma(X -> f fbar) [GeV] at mass M for coupling g (0 below threshold). */
 double dr_model_width_ff(dr_model_kind kind, double g, double M, double m_f);

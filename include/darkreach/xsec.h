@@ -172,6 +172,10 @@ int dr_etl_kinematics_v(double E, double m_l, double m_X, double M, double E_X, 
 /* sigma(x_lo < x < x_hi) by ETL [GeV^-2], VEGAS to o->etl_rel_tol. */
 int dr_etl_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi,
                  dr_estimate *out, dr_error *e);
+/* VEGAS on f over a dim-dimensional hypercube with the ETL settings of o
+ * (precision, seed, caller's grid, progress): the engine of dr_etl_sigma,
+ * shared with the millicharged pairs (src/xsec/mcp.c). */
+int dr_etl_vegas(const dr_xsec_opts *o, dr_vegas_fn f, void *ctx, int dim, dr_estimate *out, dr_error *e);
 /* d sigma/dx at fixed x by ETL [GeV^-2] (3-dim VEGAS). */
 int dr_etl_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_estimate *out,
                      dr_error *e);

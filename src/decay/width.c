@@ -19,6 +19,10 @@ static double width_3gamma(double eps2, double m) {
  * electromagnetic current; [Ilten:2018crw] eq. (2.15)) at mass M; DR_EDOMAIN
  * when R(M) is outside its table */
 static int sm_partials(const dr_model_info *mi, double g, double M, dr_widths *w, dr_error *e) {
+  if (mi->pair) {
+    memset(w, 0, sizeof *w);
+    return DR_FAIL(e, DR_EINVAL, "%s: chi is stable, no width (it is made in pairs, not a mediator)", mi->name);
+  }
   w->ee = mi->width_ff(g, M, DR_M_E);
   w->mumu = mi->width_ff(g, M, DR_M_MU);
   w->tautau = mi->width_ff(g, M, DR_M_TAU);

@@ -10,11 +10,12 @@
 #endif
 
 #include "darkreach/constants.h"
+#include "darkreach/mcp.h"
 
 enum { GRID_BINS = 64, BATCH_CHUNKS = 64 };
 /* stream offsets of the independent random sequences of one seed */
 static const uint64_t STREAM_SCAN = 1ULL << 40, STREAM_GEN = 2ULL << 40, STREAM_ACCEPT = 3ULL << 40,
-                      STREAM_AZIMUTH = 4ULL << 40;
+                      STREAM_AZIMUTH = 4ULL << 40, STREAM_DECAY = 5ULL << 40, STREAM_VISIT_DECAY = 6ULL << 40;
 
 dr_events_opts dr_events_opts_default(void) {
   dr_events_opts o = {.seed = 1, .grid_precision = 1e-2, .n_scan = 200000};
@@ -29,6 +30,7 @@ static void rotate(double v[4], double a, int flip) {
 }
 
 static void kin_to_event(const dr_amp_kin *k, int channel, dr_event *ev) {
+  memset(ev, 0, sizeof *ev);
   ev->proton = channel == DR_ETL_PROTON;
   for (int i = 0; i < 4; i++) {
     ev->l[i] = (double)k->pp.v[i];
@@ -37,9 +39,55 @@ static void kin_to_event(const dr_amp_kin *k, int channel, dr_event *ev) {
   }
 }
 
+/* What VEGAS samples: the ETL map of a mediator (4 dimensions), or of a
+ * millicharged pair (5: q first, src/xsec/mcp.c). */
+typedef struct {
+  int pair, dim, split;
+  dr_etl_ctx c;
+  dr_mcp_ctx mc;
+} sampler;
+
+static int sampler_init(sampler *sm, const dr_process *p, double x_lo, double x_hi) {
+  memset(sm, 0, sizeof *sm);
+  sm->pair = dr_model_is_pair(p->model);
+  sm->dim = sm->pair ? 5 : 4;
+  /* the channel split is the one of the massive vector's map (etl.c) */
+  dr_process pv = *p;
+  if (sm->pair) pv.model = DR_MODEL_VECTOR;
+  dr_etl_ctx tmp;
+  int rc = sm->pair ? dr_mcp_ctx_init(&sm->mc, p, x_lo, x_hi, 0) : dr_etl_ctx_init(&sm->c, p, x_lo, x_hi, 0);
+  dr_etl_ctx_init(&tmp, &pv, 0, 1, 0);
+  sm->split = tmp.split;
+  return rc;
+}
+
+static dr_vegas_fn sampler_fn(const sampler *sm) { return sm->pair ? dr_mcp_integrand() : dr_etl_integrand(); }
+static void *sampler_ctx(sampler *sm) { return sm->pair ? (void *)&sm->mc : (void *)&sm->c; }
+static int sampler_channel(const sampler *sm, const double *u) {
+  return sm->split && u[(sm->pair ? 1 : 0) + 2] >= 0.5 ? DR_ETL_PROTON : DR_ETL_COHERENT;
+}
+
+/* the event at u (a pair decayed with (seed, stream, idx)) and its weight */
+static int sampler_event(const sampler *sm, const double *u, uint64_t seed, uint64_t stream, uint64_t idx,
+                         double *wt, dr_event *ev) {
+  dr_amp_kin k;
+  int ch;
+  if (!sm->pair) {
+    if (dr_etl_point(&sm->c, u, wt, &k, &ch) != DR_OK) return DR_EDOMAIN;
+    kin_to_event(&k, ch, ev);
+    return DR_OK;
+  }
+  double q;
+  if (dr_mcp_point(&sm->mc, u, wt, &k, &ch, &q) != DR_OK) return DR_EDOMAIN;
+  kin_to_event(&k, ch, ev);
+  ev->pair = 1;
+  dr_mcp_decay(&k, sm->mc.p->m_X, sm->mc.scalar, seed, stream, idx, ev->c1, ev->c2);
+  return DR_OK;
+}
+
 struct dr_event_gen {
   dr_process p; /* a copy: the integrand context points at it */
-  dr_etl_ctx c;
+  sampler sm;
   dr_vegas_grid *grid;
   dr_events_opts o;
   dr_events_info info;
@@ -67,10 +115,11 @@ static int scan_wmax(dr_event_gen *g, dr_error *e) {
   int rc = DR_OK;
   for (long c0 = 0; c0 < scan_chunks && rc == DR_OK; c0 += BATCH_CHUNKS) {
     long nc = scan_chunks - c0 < BATCH_CHUNKS ? scan_chunks - c0 : BATCH_CHUNKS;
-    rc = dr_vegas_points(g->grid, dr_etl_integrand(), &g->c, g->o.seed, STREAM_SCAN + c0, nc, g->u, g->w, e);
+    rc = dr_vegas_points(g->grid, sampler_fn(&g->sm), sampler_ctx(&g->sm), g->o.seed, STREAM_SCAN + c0, nc, g->u,
+                         g->w, e);
     for (long i = 0; i < nc * DR_VEGAS_CHUNK; i++) {
       double w = g->w[i];
-      int ch = dr_etl_channel(&g->c, g->u + 4 * i);
+      int ch = sampler_channel(&g->sm, g->u + g->sm.dim * i);
       S1[ch] += w, S2[ch] += w * w;
       wmax = fmax(wmax, w);
     }
@@ -80,7 +129,7 @@ static int scan_wmax(dr_event_gen *g, dr_error *e) {
   if (!(wmax > 0)) return DR_FAIL(e, DR_EDOMAIN, "no phase space for events");
   dr_events_info *in = &g->info;
   in->w_max = wmax;
-  in->n_channels = g->c.split ? 2 : 1;
+  in->n_channels = g->sm.split ? 2 : 1;
   /* channel k: sigma x its share of the scan's weight, error from both */
   double tot = S1[0] + S1[1];
   for (int k = 0; k < 2; k++) {
@@ -100,13 +149,13 @@ dr_event_gen *dr_event_gen_alloc(const dr_process *p, double x_lo, double x_hi, 
   g->p = *p;
   g->o = *o;
   g->pos = BATCH_POINTS;
-  if (dr_etl_ctx_init(&g->c, &g->p, x_lo, x_hi, 0) != DR_OK) {
+  if (sampler_init(&g->sm, &g->p, x_lo, x_hi) != DR_OK) {
     DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g] for events", x_lo, x_hi);
     dr_event_gen_free(g);
     return NULL;
   }
-  g->grid = dr_vegas_grid_alloc(4, GRID_BINS);
-  g->u = malloc(sizeof(double) * 4 * BATCH_POINTS);
+  g->grid = dr_vegas_grid_alloc(g->sm.dim, GRID_BINS);
+  g->u = malloc(sizeof(double) * (size_t)g->sm.dim * BATCH_POINTS);
   g->w = malloc(sizeof(double) * BATCH_POINTS);
   if (!g->grid || !g->u || !g->w) goto nomem;
   dr_xsec_opts xo = dr_xsec_opts_default();
@@ -136,8 +185,8 @@ int dr_event_gen_next(dr_event_gen *g, long n, dr_event *out, dr_error *e) {
     if (g->pos == BATCH_POINTS) {
       g->chunk = g->next_chunk;
       g->next_chunk += BATCH_CHUNKS;
-      int rc = dr_vegas_points(g->grid, dr_etl_integrand(), &g->c, seed, STREAM_GEN + g->chunk, BATCH_CHUNKS,
-                               g->u, g->w, e);
+      int rc = dr_vegas_points(g->grid, sampler_fn(&g->sm), sampler_ctx(&g->sm), seed, STREAM_GEN + g->chunk,
+                               BATCH_CHUNKS, g->u, g->w, e);
       if (rc != DR_OK) return rc;
       g->pos = 0;
     }
@@ -148,16 +197,15 @@ int dr_event_gen_next(dr_event_gen *g, long n, dr_event *out, dr_error *e) {
     if (!(w > 0) || dr_vegas_uniform(seed, STREAM_ACCEPT, idx) * wmax >= w) continue;
     if (w > wmax) g->info.n_over++;
     double wt;
-    dr_amp_kin k;
-    int ch;
-    if (dr_etl_point(&g->c, g->u + 4 * i, &wt, &k, &ch) != DR_OK) continue;
-    dr_event *ev = &out[got++];
-    kin_to_event(&k, ch, ev);
+    dr_event *ev = &out[got];
+    if (sampler_event(&g->sm, g->u + g->sm.dim * i, seed, STREAM_DECAY, idx, &wt, ev) != DR_OK) continue;
+    got++;
     double a = 2 * DR_PI * dr_vegas_uniform(seed, STREAM_AZIMUTH, 2 * idx);
     int flip = dr_vegas_uniform(seed, STREAM_AZIMUTH, 2 * idx + 1) < 0.5;
     rotate(ev->l, a, flip);
     rotate(ev->N, a, flip);
     rotate(ev->X, a, flip);
+    if (ev->pair) rotate(ev->c1, a, flip), rotate(ev->c2, a, flip);
   }
   return DR_OK;
 }
@@ -281,18 +329,22 @@ int dr_points_visit(const dr_process *p, const dr_xsec_opts *o, double x_lo, dou
                     dr_point_fn fn, void *ctx, long *n_visited, dr_estimate *sigma, const dr_fill_ctl *ctl,
                     dr_error *e) {
   *n_visited = 0;
-  int etl = o->method == DR_METHOD_ETL, dim = etl ? 4 : 2, nthr = 1;
+  int etl = o->method == DR_METHOD_ETL, nthr = 1;
 #ifdef _OPENMP
   nthr = omp_get_max_threads();
 #endif
-  dr_etl_ctx c;
+  if (!etl && dr_model_is_pair(p->model))
+    return DR_FAIL(e, DR_EINVAL, "distributions of %s pairs: exact tree level only (their WW rate is in xsec)",
+                   dr_model_name(p->model));
+  sampler sm;
   ww_ctx wc = {p, o, {0}, NULL};
-  void *params = etl ? (void *)&c : (void *)&wc;
-  dr_vegas_fn f = etl ? dr_etl_integrand() : ww_integrand;
   double lo = fmax(x_lo, dr_xsec_xmin(p)), hi = fmin(x_hi, dr_xsec_xmax(p));
   if (!(hi > lo)) return DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g]", x_lo, x_hi);
-  /* the range is not empty (checked above), so neither initialisation can fail */
-  if (etl) dr_etl_ctx_init(&c, p, lo, hi, 0);
+  /* the range is not empty (checked above); for a pair the q range at worst is, and VEGAS says so */
+  if (etl && sampler_init(&sm, p, lo, hi) != DR_OK) return DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g]", x_lo, x_hi);
+  int dim = etl ? sm.dim : 2;
+  void *params = etl ? sampler_ctx(&sm) : (void *)&wc;
+  dr_vegas_fn f = etl ? sampler_fn(&sm) : ww_integrand;
   dr_psmap_init(&wc.map, p, lo, hi, o->theta_max);
   dr_xsec_opts wo = *o;
   if (o->method == DR_METHOD_IWW) {
@@ -336,10 +388,8 @@ int dr_points_visit(const dr_process *p, const dr_xsec_opts *o, double x_lo, dou
       dr_event ev;
       double wt;
       if (etl) {
-        dr_amp_kin k;
-        int ch;
-        if (dr_etl_point(&c, u + dim * i, &wt, &k, &ch) != DR_OK) continue;
-        kin_to_event(&k, ch, &ev);
+        uint64_t idx = (uint64_t)(c0 * DR_VEGAS_CHUNK + i);
+        if (sampler_event(&sm, u + dim * i, o->seed, STREAM_VISIT_DECAY, idx, &wt, &ev) != DR_OK) continue;
       } else if (ww_point(&wc, u + dim * i, &wt, &ev) != DR_OK) {
         continue;
       }

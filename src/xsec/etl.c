@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "darkreach/constants.h"
+#include "darkreach/mcp.h"
 
 int dr_etl_channel(const dr_etl_ctx *c, const double *u) {
   return c->split && u[c->fixed_x > 0 ? 1 : 2] >= 0.5 ? DR_ETL_PROTON : DR_ETL_COHERENT;
@@ -98,7 +99,7 @@ int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi
 
 dr_vegas_fn dr_etl_integrand(void) { return etl_integrand; }
 
-static int etl_run(const dr_xsec_opts *o, dr_etl_ctx *c, int dim, dr_estimate *out, dr_error *e) {
+int dr_etl_vegas(const dr_xsec_opts *o, dr_vegas_fn f, void *c, int dim, dr_estimate *out, dr_error *e) {
   dr_vegas_grid *own = NULL, *g = o->grid;
   if (g && dr_vegas_grid_dim(g) != dim)
     return DR_FAIL(e, DR_EINVAL, "VEGAS grid has %d dimensions, ETL needs %d", dr_vegas_grid_dim(g), dim);
@@ -116,27 +117,37 @@ static int etl_run(const dr_xsec_opts *o, dr_etl_ctx *c, int dim, dr_estimate *o
   vo.freeze = o->grid && o->etl_freeze;
   vo.progress = o->progress;
   vo.progress_ctx = o->progress_ctx;
-  int rc = dr_vegas_integrate(g, etl_integrand, c, &vo, out, e);
+  int rc = dr_vegas_integrate(g, f, c, &vo, out, e);
   dr_vegas_grid_free(own);
   return rc;
 }
 
 int dr_etl_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi,
                  dr_estimate *out, dr_error *e) {
+  if (dr_model_is_pair(p->model)) { /* millicharged pairs: the q integral on top (src/xsec/mcp.c) */
+    dr_xsec_opts oe = *o;
+    oe.method = DR_METHOD_ETL;
+    return dr_mcp_sigma(p, &oe, x_lo, x_hi, NULL, out, e);
+  }
   memset(out, 0, sizeof *out);
   dr_etl_ctx c;
   if (dr_etl_ctx_init(&c, p, x_lo, x_hi, 0) != DR_OK) return DR_OK; /* empty range */
   c.map.theta_max = o->theta_max; /* an angular cut on X, if any */
-  return etl_run(o, &c, 4, out, e);
+  return dr_etl_vegas(o, etl_integrand, &c, 4, out, e);
 }
 
 int dr_etl_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_estimate *out,
                      dr_error *e) {
+  if (dr_model_is_pair(p->model)) {
+    dr_xsec_opts oe = *o;
+    oe.method = DR_METHOD_ETL;
+    return dr_mcp_dsigma_dx(p, &oe, x, NULL, out, e);
+  }
   memset(out, 0, sizeof *out);
   dr_etl_ctx c;
   if (!(x > dr_xsec_xmin(p) && x < dr_xsec_xmax(p))) return DR_OK;
   dr_etl_ctx_init(&c, p, 0, 1, x);
   c.map.theta_max = o->theta_max;
   /* with x fixed the Jacobian carries dE_X/dx = E0: the integral is d sigma/dx */
-  return etl_run(o, &c, 3, out, e);
+  return dr_etl_vegas(o, etl_integrand, &c, 3, out, e);
 }

@@ -58,7 +58,7 @@ int dr_process_init(dr_process *p, dr_model_kind model, const dr_beam *beam, dou
                     const dr_material *mat, dr_inel_mode inel, dr_error *e) {
   const dr_model_info *mi = dr_model_info_get(model);
   if (!mi) return DR_FAIL(e, DR_EINVAL, "invalid model");
-  if (mi->rule == DR_VERTEX_NONE)
+  if (mi->rule == DR_VERTEX_NONE && !mi->pair)
     return DR_FAIL(e, DR_EINVAL,
                    "model %s has no production vertex in the amplitude engine yet (its widths and relic "
                    "targets are available: darkreach width, relic)",
@@ -67,6 +67,10 @@ int dr_process_init(dr_process *p, dr_model_kind model, const dr_beam *beam, dou
     return DR_FAIL(e, DR_EINVAL, "mediator mass must be positive (got %g GeV)", m_X);
   if (!(E0 > beam->mass) || !isfinite(E0))
     return DR_FAIL(e, DR_EDOMAIN, "beam energy %g GeV is below the %s mass", E0, beam->name);
+  if (mi->pair && !(2 * m_X < E0 - beam->mass))
+    return DR_FAIL(e, DR_EDOMAIN,
+                   "m_chi = %g GeV is above the pair's kinematic limit (E0 - m_l)/2 = %g GeV for a %g GeV %s beam",
+                   m_X, (E0 - beam->mass) / 2, E0, beam->name);
   if (!(m_X < E0 - beam->mass))
     return DR_FAIL(e, DR_EDOMAIN,
                    "mass %g GeV is above the kinematic limit E0 - m_l = %g GeV for a %g GeV %s beam",
@@ -81,7 +85,8 @@ int dr_process_init(dr_process *p, dr_model_kind model, const dr_beam *beam, dou
   return dr_ff_init(&p->ff, mat->Z, mat->A, inel, e);
 }
 
-double dr_xsec_xmin(const dr_process *p) { return p->m_X / p->E0; }
+/* a pair carries at least 2 m_chi */
+double dr_xsec_xmin(const dr_process *p) { return (dr_model_is_pair(p->model) ? 2 : 1) * p->m_X / p->E0; }
 double dr_xsec_xmax(const dr_process *p) { return 1.0 - p->m_l / p->E0; }
 
 double dr_xsec_tmax(const dr_process *p, dr_tmax_conv c) {

@@ -30,6 +30,7 @@
 #include "darkreach/xsec.h"
 
 #include "darkreach/constants.h"
+#include "darkreach/mcp.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -201,6 +202,11 @@ static int iww_refused(const dr_process *p, const dr_xsec_opts *o, dr_error *e) 
 int dr_ww_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
                     dr_estimate *out, dr_error *e) {
   memset(out, 0, sizeof *out);
+  if (dr_model_is_pair(p->model)) { /* src/xsec/mcp.c */
+    dr_xsec_opts ow = *o;
+    if (ow.method == DR_METHOD_ETL) ow.method = DR_METHOD_WW;
+    return dr_mcp_dsigma_dx(p, &ow, x, w, out, e);
+  }
   if (iww_refused(p, o, e)) return DR_EINVAL;
   if (!(x > dr_xsec_xmin(p) && x < dr_xsec_xmax(p))) return DR_OK;
   int rc = o->method == DR_METHOD_WW ? dsigma_dx_ww(p, o, x, w, out) : dsigma_dx_iww(p, o, x, w, out);
@@ -233,6 +239,11 @@ static double v_integrand(double v, void *vp) {
 int dr_ww_sigma(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, dr_xsec_ws *w,
                 dr_estimate *out, dr_error *e) {
   memset(out, 0, sizeof *out);
+  if (dr_model_is_pair(p->model)) { /* the q integral over the vector's WW rate (src/xsec/mcp.c) */
+    dr_xsec_opts ow = *o;
+    if (ow.method == DR_METHOD_ETL) ow.method = DR_METHOD_WW;
+    return dr_mcp_sigma(p, &ow, x_lo, x_hi, w, out, e);
+  }
   if (iww_refused(p, o, e)) return DR_EINVAL;
   double lo = fmax(x_lo, dr_xsec_xmin(p)), hi = fmin(x_hi, dr_xsec_xmax(p));
   if (!(hi > lo)) return DR_OK;

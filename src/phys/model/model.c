@@ -54,31 +54,39 @@ static const dr_model_info models[DR_MODEL_COUNT] = {
     {DR_MODEL_VECTOR, "vector", {"dark-photon", "kinetic-mixing", NULL},
      "dark photon with kinetic mixing", 1, -1, "-i e eps gamma^mu", DR_VERTEX_VECTOR,
      "kinetic mixing eps (couples as e eps Q_f)", "1", 0, 1, 1, width_vector,
-     "alpha eps^2 M (1 + 2r) beta/3 [Ilten:2018crw] eq. (2.13); hadrons alpha eps^2 M R(M)/3 (2.15)", 55},
+     "alpha eps^2 M (1 + 2r) beta/3 [Ilten:2018crw] eq. (2.13); hadrons alpha eps^2 M R(M)/3 (2.15)", 55, 0},
     {DR_MODEL_SCALAR, "scalar", {NULL}, "leptophilic scalar", 0, +1, "-i g", DR_VERTEX_SCALAR,
-     "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_scalar, "alpha c^2 M beta^3/2 (c = g/e)", 54},
+     "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_scalar, "alpha c^2 M beta^3/2 (c = g/e)", 54, 0},
     {DR_MODEL_PSEUDOSCALAR, "pseudoscalar", {NULL}, "leptophilic pseudoscalar", 0, -1, "g gamma^5",
      DR_VERTEX_PSEUDOSCALAR, "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_pseudoscalar,
-     "alpha c^2 M beta/2 (c = g/e)", 54},
+     "alpha c^2 M beta/2 (c = g/e)", 54, 0},
     {DR_MODEL_AXIAL, "axial", {"axial-vector", NULL}, "leptophilic axial vector", 1, +1,
      "-i g gamma^mu gamma^5", DR_VERTEX_AXIAL, "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_axial,
-     "alpha c^2 M beta^3/3 (c = g/e)", 55},
+     "alpha c^2 M beta^3/3 (c = g/e)", 55, 0},
     {DR_MODEL_MAGNETIC_DIPOLE, "magnetic-dipole", {"mdm", NULL},
      "dark photon with a magnetic-dipole coupling [arXiv:2502.13635] eq. (2.1)", 1, -1,
      "mu_f sigma^{mu nu} k_nu (k the A' momentum)", DR_VERTEX_MAGNETIC_DIPOLE, "g_f = mu_f/e", "GeV^-1", 1, 0, 1, width_mdm,
-     "(g_f e)^2 M^3 beta (1 + 8r)/(24 pi) [arXiv:2502.13635] eq. (A.10)", 55},
+     "(g_f e)^2 M^3 beta (1 + 8r)/(24 pi) [arXiv:2502.13635] eq. (A.10)", 55, 0},
     {DR_MODEL_ELECTRIC_DIPOLE, "electric-dipole", {"edm", NULL},
      "dark photon with an electric-dipole coupling [arXiv:2502.13635] eq. (2.1)", 1, 0,
      "i d_f sigma^{mu nu} gamma^5 k_nu", DR_VERTEX_ELECTRIC_DIPOLE, "g_f = d_f/e", "GeV^-1", 1, 0, 1, width_edm,
-     "(g_f e)^2 M^3 beta^3/(24 pi) (twice the printed eq. (A.11) of [arXiv:2502.13635])", 55},
+     "(g_f e)^2 M^3 beta^3/(24 pi) (twice the printed eq. (A.11) of [arXiv:2502.13635])", 55, 0},
     {DR_MODEL_CHARGE_RADIUS, "charge-radius", {"cr", NULL},
      "dark photon with a charge-radius coupling [arXiv:2502.13635] eq. (2.1)", 1, -1,
      "b_f (k^2 gamma^mu - k^mu kslash)", DR_VERTEX_CHARGE_RADIUS, "g_f = b_f/e", "GeV^-2", 2, 0, 1, width_cr,
-     "(g_f e)^2 M^5 beta (1 + 2r)/(12 pi) [arXiv:2502.13635] eq. (A.12)", 55},
+     "(g_f e)^2 M^5 beta (1 + 2r)/(12 pi) [arXiv:2502.13635] eq. (A.12)", 55, 0},
     {DR_MODEL_ANAPOLE, "anapole", {"am", NULL},
      "dark photon with an anapole coupling [arXiv:2502.13635] eq. (2.1)", 1, +1,
      "a_f (k^2 gamma^mu - k^mu kslash) gamma^5", DR_VERTEX_ANAPOLE, "g_f = a_f/e", "GeV^-2", 2, 0, 1, width_am,
-     "(g_f e)^2 M^5 beta^3/(12 pi) [arXiv:2502.13635] eq. (A.13)", 55},
+     "(g_f e)^2 M^5 beta^3/(12 pi) [arXiv:2502.13635] eq. (A.13)", 55, 0},
+    {DR_MODEL_MILLICHARGED, "millicharged", {"mcp", "millicharge", NULL},
+     "millicharged Dirac fermion chi (charge eps e), made in pairs through a virtual photon [arXiv:2505.04295] "
+     "eq. (1)", 1, -1, "-i e eps gamma^mu (chi); the pair through gamma*", DR_VERTEX_NONE,
+     "eps: the charge of chi in units of e", "1", 0, 0, 0, NULL, "stable (no width)", 9000011, 1},
+    {DR_MODEL_MILLICHARGED_SCALAR, "millicharged-scalar", {"mcp-scalar", NULL},
+     "millicharged complex scalar chi (charge eps e), made in pairs through a virtual photon", 1, -1,
+     "-i e eps (p - p')^mu (chi); the pair through gamma*", DR_VERTEX_NONE, "eps: the charge of chi in units of e",
+     "1", 0, 0, 0, NULL, "stable (no width)", 9000011, 1},
 };
 
 const dr_model_info *dr_model_info_get(dr_model_kind kind) {
@@ -101,7 +109,7 @@ const char *dr_model_list(char *buf, size_t n, unsigned which) {
   size_t used = 0;
   if (n) buf[0] = '\0';
   for (int i = 0; i < DR_MODEL_COUNT; i++)
-    if (!((which & DR_MODELS_PRODUCED) && models[i].rule == DR_VERTEX_NONE) &&
+    if (!((which & DR_MODELS_PRODUCED) && models[i].rule == DR_VERTEX_NONE && !models[i].pair) &&
         !((which & DR_MODELS_DARK) && !models[i].dark_portal))
       used = list_add(buf, n, used, models[i].name);
   return buf;
@@ -124,12 +132,17 @@ int dr_model_parse(const char *name, dr_model_kind *out, dr_error *e) {
 
 int dr_model_can_produce(dr_model_kind kind) {
   const dr_model_info *m = dr_model_info_get(kind);
-  return m && m->rule != DR_VERTEX_NONE;
+  return m && (m->rule != DR_VERTEX_NONE || m->pair);
+}
+
+int dr_model_is_pair(dr_model_kind kind) {
+  const dr_model_info *m = dr_model_info_get(kind);
+  return m && m->pair;
 }
 
 double dr_model_width_ff(dr_model_kind kind, double g, double M, double m_f) {
   const dr_model_info *m = dr_model_info_get(kind);
-  return m ? m->width_ff(g, M, m_f) : 0.0;
+  return m && m->width_ff ? m->width_ff(g, M, m_f) : 0.0;
 }
 
 double dr_model_y(dr_model_kind kind, double g, double alpha_d, double mass_ratio) {
