@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 static const cli_opt reach_opts[] = {
@@ -40,6 +41,11 @@ static const cli_opt reach_opts[] = {
      .help = "dark coupling alpha_D for y and the invisible width (default from the card; at most 4 pi)"},
     {.name = "ratio", .type = OPT_NUM, .arg = "R", .min = 0, .range = R_MIN | R_GT,
      .help = "m_A'/m_DM for y and the invisible width (default from the card)"},
+    {.name = "overlay", .type = OPT_CHOICE, .arg = "WHAT", .def = "none", .choices = "none|existing",
+     .flags = F_NO_FINGERPRINT, .only_if = "model=millicharged|millicharged-scalar",
+     .help = "existing: draw the published millicharge limits of data/limits/millicharged (SLAC mQ, LSND, "
+             "MiniBooNE, ArgoNeuT, milliQan demonstrator, BEBC, colliders, E613; sources in its README) under the "
+             "reach"},
     {.name = "no-relic", .type = OPT_FLAG, .flags = F_NO_FINGERPRINT,
      .help = "skip the thermal-relic target (drawn for dark-photon-family models with a dark-matter species)"},
     CLI_SCAN_OUT_OPTS(NULL),
@@ -102,6 +108,73 @@ static int reach_parse(const char *line, void *ctx) {
 }
 
 /* eps and y against mass, with the relic target beside them */
+/* millicharged pairs: the reach with each channel's alone, and the published limits if asked */
+static int reach_plot_pair(const reach_run *r, const char *out, const char *stem, int overlay, dr_error *e) {
+  static const char *const ch_label[1 + DR_N_MESONS] = {"bremsstrahlung-like", "#gr \u2192 #gx#gx", "#gw \u2192 #gx#gx",
+                                                        "#gf \u2192 #gx#gx", "J/#gq \u2192 #gx#gx"};
+  static const int ch_color[1 + DR_N_MESONS] = {9, 3, 8, 10, 4};
+  int n = r->o.points, rc = DR_OK, nc = 0;
+  enum { MAX_LIMITS = 16 };
+  dr_limit_curve lim[MAX_LIMITS];
+  int nl = 0;
+  if (overlay) { /* the files in the data folder, in name order */
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/limits/millicharged", cli_data_dir());
+    struct dirent **names = NULL;
+    int k = scandir(dir, &names, NULL, alphasort);
+    for (int i = 0; i < k; i++) {
+      const char *nm = names[i]->d_name;
+      size_t len = strlen(nm);
+      if (len > 4 && strcmp(nm + len - 4, ".csv") == 0 && nl < MAX_LIMITS) {
+        char path[4400];
+        snprintf(path, sizeof path, "%s/%s", dir, nm);
+        if (dr_limit_curve_read(path, &lim[nl], e) == DR_OK) nl++;
+        else rc = e->status;
+      }
+      free(names[i]);
+    }
+    free(names);
+    if (k < 0) rc = DR_FAIL(e, DR_EIO, "cannot read the limits folder '%s'", dir);
+  }
+  double *buf = malloc(sizeof(double) * (size_t)(3 + DR_N_MESONS) * n); /* m, all, the channels */
+  dr_plot_curve *cv = malloc(sizeof *cv * (size_t)(2 + DR_N_MESONS + MAX_LIMITS));
+  if (rc == DR_OK && (!buf || !cv)) rc = DR_FAIL(e, DR_ENOMEM, "out of memory");
+  if (rc == DR_OK) {
+    double *m = buf, *all = buf + n;
+    for (int i = 0; i < n; i++) {
+      int ok = r->p[i].status == DR_REACH_OK;
+      m[i] = r->p[i].mass;
+      all[i] = ok ? r->p[i].eps : NAN;
+    }
+    cv[nc++] = (dr_plot_curve){m, all, n, "reach (all channels)", 15, 1};
+    for (int c = 0; c <= DR_N_MESONS; c++) {
+      double *y = buf + (size_t)(2 + c) * n;
+      int any = 0;
+      for (int i = 0; i < n; i++) {
+        y[i] = r->p[i].status == DR_REACH_OK && r->p[i].n_channels > c ? r->p[i].eps_channel[c] : NAN;
+        any |= isfinite(y[i]);
+      }
+      if (any && c < DR_N_MESONS + 1) cv[nc++] = (dr_plot_curve){m, y, n, ch_label[c], ch_color[c], c ? 3 : 2};
+    }
+    /* each limit within the scan's mass range (and one point beyond either end) */
+    for (int l = 0; l < nl; l++) {
+      int i0 = 0, i1 = lim[l].n - 1;
+      while (i0 + 1 < lim[l].n && lim[l].mass[i0 + 1] < r->o.mass_min) i0++;
+      while (i1 > i0 && lim[l].mass[i1 - 1] > r->o.mass_max) i1--;
+      if (i1 > i0) cv[nc++] = (dr_plot_curve){lim[l].mass + i0, lim[l].eps + i0, i1 - i0 + 1, lim[l].label, 7, 1 + l % 8};
+    }
+    const dr_experiment *x = r->x;
+    char title[256], path[4200];
+    snprintf(title, sizeof title, "%s: %s, %g%% CL, %.3g LOT%s", x->name, dr_model_name(r->model), 100 * x->cl,
+             x->lot, dr_experiment_is_approximate(x) ? " (approx. thick target)" : "");
+    snprintf(path, sizeof path, "%s/%s.png", out, stem);
+    rc = dr_plot_loglog(path, title, "m#d#gx#u [GeV]", "#ge = Q/e", cv, nc, e);
+  }
+  for (int l = 0; l < nl; l++) dr_limit_curve_free(&lim[l]);
+  free(buf), free(cv);
+  return rc;
+}
+
 static int reach_plots(const reach_run *r, const char *out, const char *stem, int want_relic, int with_y,
                        dr_error *e) {
   int n = r->o.points, rc = DR_OK;
@@ -183,6 +256,8 @@ static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x, const dr_mod
   if (dr_method_parse(cli_str(a, "method"), &o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
   for (int k = 0; k < nm; k++)
     if (dr_method_check(ms[k], o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
+  /* millicharged pairs: the meson yields once for the whole scan (the card's, or computed: mesons.h) */
+  if (dr_model_is_pair(ms[0]) && dr_experiment_meson_yields(x, &e) != DR_OK) return cli_lib_fail(a, &e);
   if (o->xsec.method == DR_METHOD_ETL) {
     o->xsec.etl_rel_tol = cli_num(a, "precision");
     o->xsec.seed = (uint64_t)cli_num(a, "seed");
@@ -361,7 +436,8 @@ static int run_reach(cli_args *a) {
     snprintf(stem[k], sizeof stem[k], multi ? "reach_%s" : "reach", dr_model_name(ms[k]));
     snprintf(rstem[k], sizeof rstem[k], "%s_relic", stem[k]);
     snprintf(what[k], sizeof what[k], multi ? "%s masses" : "masses", dr_model_name(ms[k]));
-    J[k] = (cli_journal){.a = a, .dir = out, .stem = stem[k], .what = what[k], .n = n, .header = dr_reach_csv_header,
+    J[k] = (cli_journal){.a = a, .dir = out, .stem = stem[k], .what = what[k], .n = n,
+                         .header = dr_model_is_pair(ms[k]) ? dr_reach_csv_header_pair : dr_reach_csv_header,
                          .row = reach_row, .parse = reach_parse, .json_point = reach_point, .json_extra = reach_extra,
                          .ctx = &r[k]};
     rows[k] = (cli_relic_rows){&r[k].rs, r[k].m_dm, r[k].rp, n};
@@ -382,7 +458,11 @@ static int run_reach(cli_args *a) {
     for (int i = 0; rc == CLI_OK && i < n; i++) nok += r[k].p[i].status == DR_REACH_OK;
     int plot = !cli_given(a, "no-plot") && nok > 0;
     any_plot |= plot;
-    if (rc == CLI_OK && plot && reach_plots(&r[k], out, stem[k], want_relic, r[k].has_dm, &e) != DR_OK)
+    int pair = dr_model_is_pair(ms[k]);
+    if (rc == CLI_OK && plot &&
+        (pair ? reach_plot_pair(&r[k], out, stem[k], cli_applies(a, "overlay") &&
+                                                         strcmp(cli_str(a, "overlay"), "existing") == 0, &e)
+              : reach_plots(&r[k], out, stem[k], want_relic, r[k].has_dm, &e)) != DR_OK)
       rc = cli_lib_fail(a, &e);
     if (rc == CLI_OK && !a->json) reach_report(&r[k], &J[k], &R[k], out, stem[k], plot, want_relic);
   }

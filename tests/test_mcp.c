@@ -210,12 +210,65 @@ static void test_decay(void **state) {
   assert_true(n > 100);
 }
 
+/* ---- vector mesons (include/darkreach/mesons.h) ---- */
+#include "darkreach/mesons.h"
+
+/* sigma(gamma p -> V p) against the CERN Omega measurement (Aston et al., Nucl. Phys. B 209 (1982) 56,
+ * HEPData 10.17182/hepdata.44662): rho 9.4 +- 0.1 +- 1 mub averaged over 20-70 GeV, omega 1.2 +- 0.1 +- 0.2
+ * mub over 20-45 GeV; tolerance: their errors in quadrature */
+static void test_meson_photoproduction_vs_data(void **state) {
+  (void)state;
+  const double mub = 2.56819e-3;
+  double r = 0, w = 0;
+  for (int i = 0; i <= 10; i++) r += dr_meson_sigma_gp(DR_MESON_RHO, 20 + 5.0 * i) / mub / 11;
+  for (int i = 0; i <= 5; i++) w += dr_meson_sigma_gp(DR_MESON_OMEGA, 20 + 5.0 * i) / mub / 6;
+  assert_true(fabs(r - 9.4) < hypot(0.1, 1.0));
+  assert_true(fabs(w - 1.2) < hypot(0.1, 0.2));
+  /* J/psi: nothing below threshold, W = m_J/psi + m_p */
+  double kth = (pow(3.0969 + DR_M_P, 2) - DR_M_P * DR_M_P) / (2 * DR_M_P);
+  assert_true(dr_meson_sigma_gp(DR_MESON_JPSI, 0.999 * kth) == 0 && dr_meson_sigma_gp(DR_MESON_JPSI, 1.2 * kth) > 0);
+}
+
+/* On nuclei: the incoherent part is A_eff sigma(gamma p), A_eff -> A where the meson-nucleon cross section is
+ * small (J/psi on Al: the Glauber exponent ~ 1e-2, A_eff/A > 0.9) and strongly shadowed for the rho on Pb
+ * (A_eff/A ~ 0.3: the nucleus is nearly black to a 25 mb rho-nucleon cross section, A_eff ~ pi R^2 T); the
+ * coherent part rises with energy as t_min = (m_V^2/2k)^2 falls below 1/R^2 */
+static void test_meson_nuclear(void **state) {
+  (void)state;
+  dr_error e;
+  dr_error_clear(&e);
+  double coh, inc;
+  const dr_material *al = dr_material_find("Al"), *pb = dr_material_find("Pb");
+  assert_int_equal(dr_meson_sigma_ga(DR_MESON_JPSI, 100, al, &coh, &inc, &e), DR_OK);
+  double f = inc / (al->A * dr_meson_sigma_gp(DR_MESON_JPSI, 100));
+  assert_true(f > 0.9 && f <= 1.0);
+  assert_int_equal(dr_meson_sigma_ga(DR_MESON_RHO, 100, pb, &coh, &inc, &e), DR_OK);
+  f = inc / (pb->A * dr_meson_sigma_gp(DR_MESON_RHO, 100));
+  assert_true(f > 0.2 && f < 0.4);
+  double c8, i8;
+  assert_int_equal(dr_meson_sigma_ga(DR_MESON_RHO, 8, pb, &c8, &i8, &e), DR_OK);
+  assert_true(c8 < coh);
+}
+
+/* Br(V -> chi chibar): as to e+ e- for m_chi -> 0 (the same phase space to m_e^2/m_V^2), a quarter for a
+ * scalar; eps^2; nothing above m_V/2 */
+static void test_meson_branching(void **state) {
+  (void)state;
+  for (int m = 0; m < DR_MESON_COUNT; m++) {
+    const dr_meson_info *v = dr_meson_get((dr_meson)m);
+    assert_rel(dr_meson_br_pair((dr_meson)m, DR_M_E, 1, 0), v->br_ee, 1e-12);
+    assert_rel(dr_meson_br_pair((dr_meson)m, 1e-9, 1e-3, 1), 0.25e-6 * v->br_ee, 1e-5);
+    assert_true(dr_meson_br_pair((dr_meson)m, 0.5001 * v->mass, 1, 0) == 0);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_spectral_normalisation), cmocka_unit_test(test_eps_scaling),
       cmocka_unit_test(test_small_mass_logarithm),   cmocka_unit_test(test_convolution_by_hand),
       cmocka_unit_test(test_muons_ww_vs_etl),        cmocka_unit_test(test_dsdx_integrates),
-      cmocka_unit_test(test_decay),
+      cmocka_unit_test(test_decay),                  cmocka_unit_test(test_meson_photoproduction_vs_data),
+      cmocka_unit_test(test_meson_nuclear),          cmocka_unit_test(test_meson_branching),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,8 @@
 #include "darkreach/xsec.h"
 
 typedef enum { DR_TARGET_THIN = 0, DR_TARGET_THICK, DR_TARGET_ACTIVE } dr_target_kind;
+enum { DR_N_MESONS = 4 }; /* rho, omega, phi, J/psi (mesons.h) */
+enum { DR_MESONS_UNSET = 0, DR_MESONS_CARD, DR_MESONS_COMPUTED };
 typedef enum { DR_SIG_INVISIBLE = 0, DR_SIG_VISIBLE } dr_signature;
 typedef enum { DR_TRACK_EFFECTIVE = 0, DR_TRACK_TSAI } dr_track_model;
 
@@ -62,6 +64,12 @@ typedef struct {
   double cl;         /* 0.90 or 0.95 */
   double mass_min, mass_max;
   int points;
+  /* vector mesons (rho, omega, phi, J/psi) per lepton on target with E_V > x_th E0, for the invisible decays
+   * V -> chi chibar of millicharged particles (include/darkreach/mesons.h): from the card's [mesons]
+   * section (meson_yields = DR_MESONS_CARD, with meson_source), else computed when needed */
+  int meson_yields; /* DR_MESONS_UNSET, DR_MESONS_CARD, DR_MESONS_COMPUTED */
+  double meson_per_lot[DR_N_MESONS];
+  char meson_source[512];
 } dr_experiment;
 
 /* Reads and validates a card: unknown keys, malformed values and
@@ -103,6 +111,10 @@ typedef struct {
   int nx;
   double xs[128], wdsdx[128]; /* visible: E_X/E0 and the weight (x track length [X0]) of
                                  d sigma/dx there; their sum is sigma_yield */
+  /* millicharged pairs: signal events at eps = 1 per channel, bremsstrahlung-like (0) and V -> chi chibar
+   * (1 + meson: rho, omega, phi, J/psi) */
+  int n_channels;
+  double n_channel_eps1[1 + DR_N_MESONS];
   double gamma_sm_eps1; /* visible width at eps = 1, GeV */
   double gamma_dm;      /* invisible width (independent of eps), GeV */
   double br_vis;        /* Br(A' -> e+ e-) with no DM channel */
@@ -110,6 +122,10 @@ typedef struct {
 
 int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec_opts *o,
                       double mass, dr_xsec_ws *w, dr_signal *s, dr_error *e);
+
+/* The meson yields of x (per lepton on target): the card's, or computed
+ * (mesons.h); sets x->meson_yields to DR_MESONS_COMPUTED when it computes. */
+int dr_experiment_meson_yields(dr_experiment *x, dr_error *e);
 
 /* Expected signal events at coupling eps. */
 int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signal *s, double eps,

@@ -58,6 +58,7 @@ int dr_csv_parse_num(const char *s, double *v); /* DR_OK or DR_EPARSE */
 void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_path,
                           dr_model_kind model, const dr_reach_opts *o);
 int dr_reach_csv_header(FILE *f);
+int dr_reach_csv_header_pair(FILE *f); /* millicharged pairs: m_chi and the channels */
 int dr_reach_csv_row(FILE *f, const dr_reach_point *p);
 int dr_reach_csv_parse(const char *line, dr_reach_point *p);
 void dr_json_reach_point(dr_json *j, const dr_reach_point *p);
@@ -88,6 +89,18 @@ int dr_plot_xy(const char *path, const char *title, const char *xlabel, const ch
 /* 2D histogram as a colour map: z[i*ny + j] for bin (i, j) of an nx x ny grid
  * over [x0, x1] x [y0, y1]; with a zlabel, a colour bar and the scale from
  * the smallest value (else from 0); non-finite cells at the bottom. */
+/* A digitised published limit (a file of data/limits/KIND/): "# label: ..." names it,
+ * further '#' lines give its provenance, then a "mass_GeV,epsilon" header and
+ * the points; epsilon >= 10 rows (plot closure points of the sources) are
+ * skipped. DR_EPARSE naming the file and line for anything else. */
+typedef struct {
+  char label[128];
+  int n;
+  double *mass, *eps; /* mass [GeV] and epsilon; free with dr_limit_curve_free */
+} dr_limit_curve;
+int dr_limit_curve_read(const char *path, dr_limit_curve *c, dr_error *e);
+void dr_limit_curve_free(dr_limit_curve *c);
+
 int dr_plot_map(const char *path, const char *title, const char *xlabel, const char *ylabel, const char *zlabel,
                 int nx, int ny, double x0, double x1, double y0, double y1, const double *z, dr_error *e);
 

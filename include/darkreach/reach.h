@@ -36,6 +36,10 @@ typedef struct {
   double sigma_pb, sigma_err_pb; /* sigma(x_th < x < x_max) at eps = 1, per atom */
   dr_reach_status status;
   char message[256];
+  /* millicharged pairs: the reach of each channel alone, bremsstrahlung-like then V -> chi chibar for rho,
+   * omega, phi, J/psi (NaN: no sensitivity up to coupling 1); n_channels = 0 for the mediators */
+  int n_channels;
+  double eps_channel[1 + DR_N_MESONS];
 } dr_reach_point;
 
 typedef struct {

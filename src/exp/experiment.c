@@ -186,6 +186,37 @@ int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
     goto cleanup;
   }
 
+  /* [mesons]: yields per lepton on target, with their source (mesons.h); computed when absent */
+  {
+    static const char *const keys[DR_N_MESONS] = {"rho", "omega", "phi", "jpsi"};
+    int given = 0;
+    for (int m = 0; m < DR_N_MESONS; m++) {
+      double v = NAN;
+      CHECK(opt_double(c, "mesons", keys[m], NAN, &v, e));
+      if (!isnan(v)) {
+        given = 1;
+        if (!(v >= 0)) {
+          rc = bad_value(e, path, "[mesons] yield", "must be >= 0 (mesons per lepton on target)", v);
+          goto cleanup;
+        }
+      }
+      x->meson_per_lot[m] = isnan(v) ? 0 : v;
+    }
+    x->meson_yields = given ? DR_MESONS_CARD : DR_MESONS_UNSET;
+    const char *src = NULL;
+    dr_card_get_string(c, "mesons", "source", &src, e);
+    if (given && !src) {
+      rc = DR_FAIL(e, DR_EPARSE, "%s: key [mesons] source is required with meson yields (where they come from)",
+                   path);
+      goto cleanup;
+    }
+    if (src && !given) {
+      rc = DR_FAIL(e, DR_EPARSE, "%s: [mesons] has a source but no yield (rho, omega, phi, jpsi)", path);
+      goto cleanup;
+    }
+    snprintf(x->meson_source, sizeof x->meson_source, "%s", src ? src : "");
+  }
+
   CHECK(opt_double(c, "scan", "mass_min_gev", 1e-3, &x->mass_min, e));
   CHECK(opt_double(c, "scan", "mass_max_gev", 0.5 * x->energy, &x->mass_max, e));
   double pts = 60;

@@ -2,6 +2,7 @@
  * FORMULARY Part I §8, Part II §4.1 and §4.4). */
 #include "darkreach/constants.h"
 #include "darkreach/exp.h"
+#include "darkreach/mesons.h"
 
 #include <gsl/gsl_integration.h>
 #include <math.h>
@@ -83,7 +84,7 @@ static int prepare_tsai(const dr_experiment *x, const dr_process *p0, const dr_x
   double E0 = x->energy, ybar[TRACK_INTERVALS], wk[TRACK_INTERVALS];
   int rc = dr_track_tsai(x->thickness_x0, -log(x->x_th), TRACK_INTERVALS, ybar, wk, e);
   if (rc != DR_OK) return rc;
-  double E_thr = s->mass + x->beam.mass;
+  double E_thr = (dr_model_is_pair(p0->model) ? 2 : 1) * s->mass + x->beam.mass; /* a pair needs 2 m_chi */
   double E_lo = fmax(x->x_th * E0, E_thr + 1e-3 * (E0 - E_thr));
   dr_xs_table_spec ts = {p0->model, &x->beam, x->material, p0->ff.inel, s->mass,
                          E_lo, E0, TABLE_NE, TABLE_NX};
@@ -112,6 +113,43 @@ static int prepare_tsai(const dr_experiment *x, const dr_process *p0, const dr_x
   return rc;
 }
 
+int dr_experiment_meson_yields(dr_experiment *x, dr_error *e) {
+  if (x->meson_yields != DR_MESONS_UNSET) return DR_OK;
+  int rc = dr_meson_yields_computed(x, x->meson_per_lot, e);
+  if (rc == DR_OK) x->meson_yields = DR_MESONS_COMPUTED;
+  return rc;
+}
+
+/* millicharged pairs: the bremsstrahlung-like rate (thin or effective
+ * thickness at E0, or Tsai's track lengths) and the invisible meson decays */
+static int prepare_pair(const dr_experiment *x, const dr_process *p, const dr_xsec_opts *o, dr_xsec_ws *w,
+                        dr_signal *s, dr_error *e) {
+  if (x->signature != DR_SIG_INVISIBLE)
+    return DR_FAIL(e, DR_EINVAL, "millicharged pairs leave the detector: invisible signature only");
+  int rc;
+  if (x->track == DR_TRACK_TSAI) {
+    rc = prepare_tsai(x, p, o, s, e);
+  } else {
+    dr_estimate sig;
+    rc = dr_sigma(p, o, x->x_th, x->x_max, w, &sig, e);
+    s->sigma = sig.val;
+    s->sigma_err = sig.err;
+    s->sigma_yield = x->effective_thickness_x0 * sig.val;
+  }
+  if (rc != DR_OK && rc != DR_ENOCONV) return rc;
+  dr_experiment xm = *x; /* computed yields when the card has none (mesons.h) */
+  int mrc = dr_experiment_meson_yields(&xm, e);
+  if (mrc != DR_OK) return mrc;
+  double lum = dr_experiment_luminosity_cm2(x) * x->efficiency, cm2 = DR_GEV2_TO_PB * DR_PB_TO_CM2;
+  s->n_channels = 1 + DR_N_MESONS;
+  s->n_channel_eps1[0] = lum * s->sigma_yield * cm2;
+  int scalar = p->model == DR_MODEL_MILLICHARGED_SCALAR;
+  for (int m = 0; m < DR_N_MESONS; m++)
+    s->n_channel_eps1[1 + m] =
+        x->lot * x->efficiency * xm.meson_per_lot[m] * dr_meson_br_pair((dr_meson)m, p->m_X, 1.0, scalar);
+  return rc;
+}
+
 int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec_opts *o,
                       double mass, dr_xsec_ws *w, dr_signal *s, dr_error *e) {
   memset(s, 0, sizeof *s);
@@ -119,6 +157,7 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   dr_process p;
   int rc = dr_process_init(&p, model, &x->beam, x->energy, mass, x->material, DR_INEL_LINEAR, e);
   if (rc != DR_OK) return s->status = rc;
+  if (dr_model_is_pair(model)) return s->status = prepare_pair(x, &p, o, w, s, e);
 
   dr_decay_params dp = {model, mass, 1.0, DR_DM_NONE, 0, 0};
   dr_widths wd;
@@ -177,6 +216,10 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
   *n = 0;
   if (!(eps >= 0)) return DR_FAIL(e, DR_EINVAL, "coupling must be non-negative (got %g)", eps);
   double eps2 = eps * eps;
+  if (s->n_channels > 0) { /* millicharged pairs: every channel goes as eps^2 */
+    for (int c = 0; c < s->n_channels; c++) *n += eps2 * s->n_channel_eps1[c];
+    return DR_OK;
+  }
   double lum = dr_experiment_luminosity_cm2(x) * x->efficiency;
   double cm2 = DR_GEV2_TO_PB * DR_PB_TO_CM2;
   if (x->signature == DR_SIG_INVISIBLE) {

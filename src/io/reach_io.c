@@ -15,6 +15,19 @@ void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_p
   dr_json_str(j, "source", x->source);
   dr_json_str(j, "approximations", x->approximations);
   dr_json_str(j, "model", mi->name);
+  if (mi->pair) {
+    dr_json_str(j, "mass_axis", "m_chi: the mass of the millicharged particle (not of a mediator)");
+    dr_json_str(j, "channels", "brem: l N -> l N gamma*(-> chi chibar); rho, omega, phi, jpsi: photoproduced V -> "
+                               "chi chibar (include/darkreach/mesons.h)");
+    dr_json_key_object(j, "meson_yields_per_lot");
+    static const char *const mn[DR_N_MESONS] = {"rho", "omega", "phi", "jpsi"};
+    for (int m = 0; m < DR_N_MESONS; m++) dr_json_num(j, mn[m], x->meson_per_lot[m]);
+    dr_json_close(j);
+    dr_json_str(j, "meson_yields_source",
+                x->meson_yields == DR_MESONS_CARD ? x->meson_source
+                : x->beam.flavour != 0          ? "none: muon beams make no mesons here (mesons.h)"
+                                                : "computed: bremsstrahlung photons x sigma(gamma A -> V) (mesons.h)");
+  }
   dr_json_str(j, "coupling_definition", mi->coupling);
   dr_json_str(j, "coupling_unit", mi->coupling_unit);
   dr_json_str(j, "beam", x->beam.name);
@@ -71,6 +84,14 @@ int dr_reach_csv_header(FILE *f) {
   return ferror(f) ? DR_EIO : DR_OK;
 }
 
+/* millicharged pairs: the mass is m_chi, and each channel's reach before the message */
+int dr_reach_csv_header_pair(FILE *f) {
+  fputs("m_chi_gev,coupling,y,status,coupling_upper,y_upper,sigma_pb,sigma_err_pb,n_signal_coupling1,"
+        "coupling_brem,coupling_rho,coupling_omega,coupling_phi,coupling_jpsi,message\n",
+        f);
+  return ferror(f) ? DR_EIO : DR_OK;
+}
+
 int dr_reach_csv_row(FILE *f, const dr_reach_point *p) {
   dr_csv_num(f, p->mass, 0);
   dr_csv_num(f, p->eps, 1);
@@ -81,6 +102,7 @@ int dr_reach_csv_row(FILE *f, const dr_reach_point *p) {
   dr_csv_num(f, p->sigma_pb, 1);
   dr_csv_num(f, p->sigma_err_pb, 1);
   dr_csv_num(f, p->n_eps1, 1);
+  for (int c = 0; c < p->n_channels; c++) dr_csv_num(f, p->eps_channel[c], 1);
   fputc(',', f);
   dr_csv_text(f, p->message);
   fputc('\n', f);
@@ -89,8 +111,16 @@ int dr_reach_csv_row(FILE *f, const dr_reach_point *p) {
 
 int dr_reach_csv_parse(const char *line, dr_reach_point *p) {
   memset(p, 0, sizeof *p);
-  char f[10][256];
-  if (dr_csv_split(line, f, 10) != 10) return DR_EPARSE;
+  enum { NF = 10 + 1 + DR_N_MESONS };
+  char f[NF][256];
+  int nf = dr_csv_split(line, f, NF);
+  if (nf != 10 && nf != NF) return DR_EPARSE;
+  if (nf == NF) { /* a pair's row: the channels, then the message last */
+    p->n_channels = 1 + DR_N_MESONS;
+    for (int c = 0; c < p->n_channels; c++)
+      if (dr_csv_parse_num(f[9 + c], &p->eps_channel[c]) != DR_OK) return DR_EPARSE;
+    snprintf(f[9], sizeof f[9], "%s", f[NF - 1]);
+  }
   double *num[] = {&p->mass, &p->eps, &p->y, NULL, &p->eps_upper, &p->y_upper, &p->sigma_pb, &p->sigma_err_pb,
                    &p->n_eps1};
   for (int k = 0; k < 9; k++)
@@ -110,6 +140,12 @@ void dr_json_reach_point(dr_json *j, const dr_reach_point *p) {
   dr_json_num(j, "sigma_pb", p->sigma_pb);
   dr_json_num(j, "sigma_err_pb", p->sigma_err_pb);
   dr_json_num(j, "n_signal_coupling1", p->n_eps1);
+  if (p->n_channels > 0) {
+    static const char *const ch[1 + DR_N_MESONS] = {"brem", "rho", "omega", "phi", "jpsi"};
+    dr_json_key_object(j, "coupling_channel");
+    for (int c = 0; c < p->n_channels; c++) dr_json_num(j, ch[c], p->eps_channel[c]);
+    dr_json_close(j);
+  }
   dr_json_str(j, "status", dr_reach_status_name(p->status));
   char msg[sizeof p->message];
   dr_csv_clean(msg, p->message, sizeof msg); /* the text the CSV has, so a resumed file says the same */

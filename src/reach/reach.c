@@ -60,6 +60,7 @@ int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_r
   memset(pt, 0, sizeof *pt);
   pt->mass = mass;
   pt->eps = pt->eps_upper = pt->y = pt->y_upper = NAN;
+  for (int c = 0; c <= DR_N_MESONS; c++) pt->eps_channel[c] = NAN;
   dr_error e;
   dr_error_clear(&e);
   dr_signal s;
@@ -72,6 +73,11 @@ int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_r
     return rc;
   }
   dr_signal_events(x, model, &s, 1.0, &pt->n_eps1, NULL);
+  pt->n_channels = s.n_channels;
+  for (int c = 0; c < s.n_channels; c++) { /* eps^2 in every channel: each one's reach alone */
+    double ec = s.n_channel_eps1[c] > 0 ? sqrt(o->s_up / s.n_channel_eps1[c]) : NAN;
+    pt->eps_channel[c] = ec <= 1 ? ec : NAN;
+  }
   nfun_params np = {x, model, &s, o->s_up};
   double f[EPS_GRID], le[EPS_GRID];
   for (int i = 0; i < EPS_GRID; i++) {
@@ -155,6 +161,9 @@ int dr_reach_scan(const dr_experiment *x, dr_model_kind model, const dr_reach_op
   if (!dr_model_can_produce(model))
     return DR_FAIL(e, DR_EINVAL, "model %s has no production vertex yet", dr_model_name(model));
   if (dr_method_check(model, o->xsec.method, e) != DR_OK) return DR_EINVAL;
-  scan_args a = {x, model, o, pts};
+  /* millicharged pairs: the card's meson yields, or computed once for every mass */
+  dr_experiment xm = *x;
+  if (dr_model_is_pair(model) && dr_experiment_meson_yields(&xm, e) != DR_OK) return e && e->status ? e->status : DR_EINVAL;
+  scan_args a = {&xm, model, o, pts};
   return dr_scan_run(o->points, scan_point, &a, ctl);
 }

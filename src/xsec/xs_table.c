@@ -18,6 +18,7 @@
  * between columns (C is the integral of d sigma/dx, so this is d sigma/dx
  * constant over each 1/n_x bin). */
 #include "darkreach/xsec.h"
+#include "darkreach/mcp.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_interp.h>
@@ -43,12 +44,18 @@ static const uint64_t STREAM_TABLE = 5ULL << 40;
 /* one energy by ETL: adapt, then bin the frozen-grid weights in x */
 static int row_etl(const dr_process *p, const dr_xsec_opts *o, int nx, double *C, double *Cerr,
                    int *status, dr_error *e) {
+  /* a mediator (4 dimensions) or a millicharged pair (5: the pair mass first, src/xsec/mcp.c) */
+  int pair = dr_model_is_pair(p->model), dim = pair ? 5 : 4;
   dr_etl_ctx c;
-  if (dr_etl_ctx_init(&c, p, 0, 1, 0) != DR_OK) return DR_OK; /* no phase space: zeros */
-  dr_vegas_grid *g = dr_vegas_grid_alloc(4, GRID_BINS);
+  dr_mcp_ctx mc;
+  if ((pair ? dr_mcp_ctx_init(&mc, p, 0, 1, 0) : dr_etl_ctx_init(&c, p, 0, 1, 0)) != DR_OK)
+    return DR_OK; /* no phase space: zeros */
+  dr_vegas_fn fn = pair ? dr_mcp_integrand() : dr_etl_integrand();
+  void *ctx = pair ? (void *)&mc : (void *)&c;
+  dr_vegas_grid *g = dr_vegas_grid_alloc(dim, GRID_BINS);
   double *S1 = calloc((size_t)nx, sizeof(double)), *S2 = calloc((size_t)nx, sizeof(double));
   long nb = (long)BATCH_CHUNKS * DR_VEGAS_CHUNK;
-  double *u = malloc(sizeof(double) * 4 * (size_t)nb), *w = malloc(sizeof(double) * (size_t)nb);
+  double *u = malloc(sizeof(double) * (size_t)dim * (size_t)nb), *w = malloc(sizeof(double) * (size_t)nb);
   int rc = DR_OK;
   if (!g || !S1 || !S2 || !u || !w) {
     rc = DR_FAIL(e, DR_ENOMEM, "out of memory");
@@ -62,7 +69,7 @@ static int row_etl(const dr_process *p, const dr_xsec_opts *o, int nx, double *C
   vo.max_iter = 2;
   vo.seed = o->seed;
   dr_estimate pilot;
-  rc = dr_vegas_integrate(g, dr_etl_integrand(), &c, &vo, &pilot, e);
+  rc = dr_vegas_integrate(g, fn, ctx, &vo, &pilot, e);
   if (rc != DR_OK && rc != DR_ENOCONV) goto done;
   rc = DR_OK;
   /* frozen pass in batches until the total reaches the tolerance */
@@ -70,12 +77,19 @@ static int row_etl(const dr_process *p, const dr_xsec_opts *o, int nx, double *C
   const long n_max = 64L * nb;
   double tot1 = 0, tot2 = 0;
   for (uint64_t chunk = 0; n < n_max; chunk += BATCH_CHUNKS) {
-    rc = dr_vegas_points(g, dr_etl_integrand(), &c, o->seed, STREAM_TABLE + chunk, BATCH_CHUNKS, u, w, e);
+    rc = dr_vegas_points(g, fn, ctx, o->seed, STREAM_TABLE + chunk, BATCH_CHUNKS, u, w, e);
     if (rc != DR_OK) goto done;
     for (long k = 0; k < nb; k++) {
       if (!(w[k] > 0)) continue;
       double x;
-      dr_psmap_x(&c.map, u[4 * k], &x);
+      if (pair) { /* the pair's energy fraction: from the point itself */
+        double wt, q;
+        dr_amp_kin kin;
+        if (dr_mcp_point(&mc, u + 5 * k, &wt, &kin, NULL, &q) != DR_OK) continue;
+        x = (double)kin.k.v[0] / p->E0;
+      } else {
+        dr_psmap_x(&c.map, u[4 * k], &x);
+      }
       int j = (int)(x * nx);
       if (j < 0) j = 0;
       if (j >= nx) j = nx - 1;
