@@ -16,6 +16,7 @@ Usage: test_cli.py PATH/TO/darkreach SOURCE_DIR [BAD_INPUT_TABLE.md]
   numbers with stated tolerances.
 Standard library only (the CSV readers are tested in test_csv_readers.py).
 """
+import csv
 import json
 import math
 import os
@@ -429,6 +430,11 @@ def bad_inputs():
         (["shapes", "--masses", "0.1,0,2"], "must be a comma-separated list of masses > 0"),
         (["shapes", "--masses", "0.1,9"], "above the kinematic limit"),
         (["shapes", "--models", "vector,vector"], "model vector is listed twice"),
+        (["reach", CARD, "--overlay", "existing"], "--overlay applies only with --model millicharged"),
+        (["reach", "ldmx_mcp", "--model", "mcp", "--no-relic"], "--no-relic: this scan has no dark matter"),
+        (["width", "--model", "mcp", "--mass", "0.1"], "chi is stable, no width"),
+        (["hist", "--model", "mcp", "--energy", "8", "--target", "Al", "--mass", "0.02", "--method", "ww"],
+         "exact tree level only"),
         (["reach", CARD, "--models", "mdm,magnetic-dipole"], "model magnetic-dipole is listed twice"),
         (["reach", CARD, "--models", "vector,"], "is not a comma-separated list of models"),
         (["reach", CARD, "--models", "vectr"], "unknown model 'vectr'"),
@@ -801,6 +807,58 @@ def test_shapes_discriminate():
           "discriminate --map: 16 entries, null exactly on the diagonal")
 
 
+def test_millicharged():
+    # pairs: xsec scales as eps^2 and has the pair's threshold; events carry chi and chibar; reach has the
+    # channels and the m_chi axis, and draws the published limits
+    a = run_json(["xsec", "--model", "mcp", "--energy", "8", "--target", "Al", "--mass", "0.02", "--coupling", "1e-3",
+                  "--xmin", "0.7", "--precision", "0.01"])
+    b = run_json(["xsec", "--model", "mcp", "--energy", "8", "--target", "Al", "--mass", "0.02", "--coupling", "2e-3",
+                  "--xmin", "0.7", "--precision", "0.01"])
+    check(a and b and abs(b["sigma_pb"] / a["sigma_pb"] - 4) < 1e-9 and a["x_lo"] == 0.7,
+          "xsec millicharged: eps^2 (%r, %r)" % (a and a["sigma_pb"], b and b["sigma_pb"]))
+    rc, _, err = run(["xsec", "--model", "mcp", "--energy", "8", "--target", "Al", "--mass", "4.1"])
+    check(rc == 1 and "pair's kinematic limit" in err, "xsec millicharged above (E0 - m_l)/2: %s" % err.strip())
+    rc, out, err = run(["events", "--model", "mcp", "--energy", "8", "--target", "Al", "--mass", "0.02", "--xmin",
+                        "0.7", "--n", "300", "--csv", tmp("mcp.csv"), "--lhe", tmp("mcp.lhe")])
+    rows = list(csv.DictReader(open(tmp("mcp.csv")))) if rc == 0 else []
+    ok = len(rows) == 300
+    for r in rows:
+        chi = [float(r["chi_" + c]) for c in ("E", "px", "py", "pz")]
+        chb = [float(r["chibar_" + c]) for c in ("E", "px", "py", "pz")]
+        X = [float(r["X_" + c]) for c in ("E", "px", "py", "pz")]
+        m2 = chi[0] ** 2 - chi[1] ** 2 - chi[2] ** 2 - chi[3] ** 2
+        ok &= all(abs(chi[i] + chb[i] - X[i]) < 1e-9 * X[0] for i in range(4)) and abs(math.sqrt(max(m2, 0)) - 0.02) < 1e-5
+    lhe = open(tmp("mcp.lhe")).read() if rc == 0 else ""
+    check(ok and lhe.count("\n9000011 1 5 5 ") == 300 and lhe.count("\n-9000011 1 5 5 ") == 300 and
+          lhe.count("\n22 2 1 2 ") == 300, "events millicharged: chi + chibar = gamma*, on shell, in LHE (%s)" % err.strip())
+    d = run_json(["reach", "ldmx_mcp", "--model", "millicharged", "--points", "4", "--mass-min", "0.01", "--mass-max",
+                  "0.3", "--overlay", "existing", "--precision", "0.03", "--out", tmp("mcpr")])
+    head = open(tmp("mcpr/reach.csv")).readline() if d else ""
+    check(d and head.startswith("m_chi_gev,coupling,y,status,") and "coupling_rho" in head and
+          d["physics"]["mass_axis"].startswith("m_chi") and d["physics"]["meson_yields_per_lot"]["rho"] == 3e-6 and
+          all(p["status"] == "ok" and p["coupling"] <= min(v for v in p["coupling_channel"].values() if v)
+              for p in d["points"]) and os.path.exists(tmp("mcpr/reach.png")),
+          "reach ldmx_mcp: m_chi, channels, combined reach below each channel's")
+    if d:
+        # the channels add as 1/eps^2: 1/eps^2 = sum 1/eps_c^2
+        for p in d["points"]:
+            inv = sum(1 / v ** 2 for v in p["coupling_channel"].values() if v)
+            check(abs(inv * p["coupling"] ** 2 - 1) < 1e-6, "reach: channels add (%g GeV)" % p["mass_gev"])
+        # the rho channel: Br(rho -> chi chibar) x N_rho = 3 events at 95 % CL, by hand
+        p = d["points"][0]
+        mr, m = 0.77526, p["mass_gev"]
+        r, re = m * m / mr ** 2, 0.000511 ** 2 / mr ** 2
+        F = (1 + 2 * r) * math.sqrt(1 - 4 * r) / ((1 + 2 * re) * math.sqrt(1 - 4 * re))
+        want = math.sqrt(-math.log(0.05) / (6e10 * 4.72e-5 * F))
+        check(abs(p["coupling_channel"]["rho"] / want - 1) < 1e-6, "rho channel by hand (%r vs %r)" %
+              (p["coupling_channel"]["rho"], want))
+    # resume reads the channel columns back
+    rc, _, _ = run(["reach", "ldmx_mcp", "--model", "millicharged", "--points", "4", "--mass-min", "0.01",
+                    "--mass-max", "0.3", "--precision", "0.03", "--out", tmp("mcpr"), "--resume", "--json"])
+    d2 = json.load(open(tmp("mcpr/reach.json")))
+    check(rc == 0 and d and results(d2)["points"] == results(d)["points"], "reach millicharged --resume")
+
+
 def test_files_and_flags():
     # --no-plot writes no PNG; --out is where the files go
     run(["relic", "--dm-mass-min", "0.01", "--dm-mass-max", "0.1", "--points", "3", "--no-plot", "--out", tmp("np")])
@@ -860,7 +918,7 @@ def test_files_and_flags():
 
 
 tests = [test_option_tables, test_bad_inputs, test_values, test_reach_files, test_resume, test_events,
-         test_hist_compare, test_shapes_discriminate, test_files_and_flags]
+         test_hist_compare, test_shapes_discriminate, test_millicharged, test_files_and_flags]
 only = os.environ.get("DR_CLI_TESTS")
 for t in tests:
     if only and t.__name__ not in only.split(","):
