@@ -104,16 +104,24 @@ static int run_models(cli_args *a) {
       dr_json_bool(&j, "hadrons", m->em_current);
       dr_json_bool(&j, "dark_matter", m->dark_portal);
       dr_json_int(&j, "pdg", m->pdg);
+      dr_json_bool(&j, "pair", m->pair);
+      if (m->pair)
+        dr_json_str(&j, "produced", "in pairs through a virtual photon (J^P of the photon above); chi is a "
+                                    "particle, not a mediator: --mass is m_chi, --coupling its charge eps");
       dr_json_close(&j);
     } else {
       char al[128] = "";
       for (int i = 0; i < DR_MODEL_MAX_ALIASES && m->aliases[i]; i++)
         snprintf(al + strlen(al), sizeof al - strlen(al), "%s%s", i ? ", " : " (also ", m->aliases[i]);
       if (al[0]) strncat(al, ")", sizeof al - strlen(al) - 1);
-      printf("%s%s: %s\n  J^P = %d%s, vertex %s; coupling %s [%s]%s\n  width to leptons: %s%s%s\n", m->name, al,
-             m->description, m->spin, parity(m->parity), m->vertex, m->coupling, m->coupling_unit,
-             dr_model_can_produce(m->kind) ? "" : "; no production vertex yet", m->width_formula,
-             m->em_current ? "; hadrons via R(s)" : "", m->dark_portal ? "; decays to dark matter" : "");
+      if (m->pair)
+        printf("%s%s: %s\n  vertex %s; --mass is m_chi, coupling %s [%s]\n  %s\n",
+               m->name, al, m->description, m->vertex, m->coupling, m->coupling_unit, m->width_formula);
+      else
+        printf("%s%s: %s\n  J^P = %d%s, vertex %s; coupling %s [%s]%s\n  width to leptons: %s%s%s\n", m->name, al,
+               m->description, m->spin, parity(m->parity), m->vertex, m->coupling, m->coupling_unit,
+               dr_model_can_produce(m->kind) ? "" : "; no production vertex yet", m->width_formula,
+               m->em_current ? "; hadrons via R(s)" : "", m->dark_portal ? "; decays to dark matter" : "");
     }
   }
   if (a->json) {
