@@ -17,6 +17,26 @@ static double now(void) {
   return t.tv_sec + 1e-9 * t.tv_nsec;
 }
 
+/* mean time of `reps` ETL sigma(x_lo < x < 1) at relative precision tol,
+ * seeds 1..reps; *neval the mean number of evaluations, *last the last
+ * estimate */
+static double time_sigma(const dr_process *p, double tol, double x_lo, int reps, dr_xsec_ws *w, size_t *neval,
+                         dr_estimate *last) {
+  dr_xsec_opts o = dr_xsec_opts_default();
+  o.etl_rel_tol = tol;
+  dr_error e;
+  dr_error_clear(&e);
+  size_t nev = 0;
+  double t0 = now();
+  for (int r = 0; r < reps; r++) {
+    o.seed = 1 + r;
+    dr_sigma(p, &o, x_lo, 1, w, last, &e);
+    nev += last->neval;
+  }
+  *neval = nev / reps;
+  return (now() - t0) / reps;
+}
+
 int main(int argc, char **argv) {
   dr_library_init();
   dr_error e;
@@ -151,20 +171,11 @@ int main(int argc, char **argv) {
       dr_process p;
       dr_process_init(&p, DR_MODEL_VECTOR, &bm, cases[c].E, etl_m[j], dr_material_find(cases[c].mat), DR_INEL_LINEAR, &e);
       for (int k = 0; k < 3; k++) {
-        dr_xsec_opts o = dr_xsec_opts_default();
-        o.etl_rel_tol = precs[k];
         dr_estimate s;
-        int reps = 3;
-        size_t nev = 0;
-        t0 = now();
-        for (int r = 0; r < reps; r++) {
-          o.seed = 1 + r;
-          dr_sigma(&p, &o, 0, 1, w, &s, &e);
-          nev += s.neval;
-        }
+        size_t nev;
+        double dt = time_sigma(&p, precs[k], 0, 3, w, &nev, &s);
         printf("ETL sigma, %-3s %3g GeV %-2s, m = %-4g GeV, %4.1f %% : %8.1f ms (%zu evaluations, rel. err %.2g)\n",
-               cases[c].beam, cases[c].E, cases[c].mat, etl_m[j], 100 * precs[k], 1e3 * (now() - t0) / reps,
-               nev / reps, s.err / s.val);
+               cases[c].beam, cases[c].E, cases[c].mat, etl_m[j], 100 * precs[k], 1e3 * dt, nev, s.err / s.val);
       }
     }
   {
@@ -220,19 +231,12 @@ int main(int argc, char **argv) {
     for (int k = 0; k < 5; k++) {
       dr_process p;
       dr_process_init(&p, mk[k], &bm, 4, 0.1, dr_material_find("W"), DR_INEL_LINEAR, &e);
-      dr_xsec_opts o = dr_xsec_opts_default();
-      o.etl_rel_tol = 3e-3;
       dr_estimate s;
-      int reps = 3;
-      t0 = now();
-      for (int r = 0; r < reps; r++) {
-        o.seed = 1 + r;
-        dr_sigma(&p, &o, 0, 1, w, &s, &e);
-      }
-      double dt = (now() - t0) / reps;
+      size_t nev;
+      double dt = time_sigma(&p, 3e-3, 0, 3, w, &nev, &s);
       if (k == 0) tv = dt;
       printf("ETL sigma 0.3 %%, 4 GeV e- W, m = 0.1 GeV, %-16s: %7.1f ms (x %.2f the vector; %zu evaluations)\n",
-             dr_model_name(mk[k]), 1e3 * dt, dt / tv, s.neval);
+             dr_model_name(mk[k]), 1e3 * dt, dt / tv, nev);
     }
     /* the Fig. 1 analogue: five reach scans of LDMX Phase II (60 masses, ETL 1 %) and their relic targets */
 #ifdef _OPENMP
@@ -307,17 +311,8 @@ int main(int argc, char **argv) {
         dr_process p;
         dr_process_init(&p, k ? DR_MODEL_VECTOR : DR_MODEL_MILLICHARGED, &bm, mc[c].E, k ? 2 * mc[c].m : mc[c].m,
                         dr_material_find(mc[c].mat), DR_INEL_LINEAR, &e);
-        dr_xsec_opts o = dr_xsec_opts_default();
-        o.etl_rel_tol = 3e-3;
         dr_estimate s;
-        int reps = 3;
-        t0 = now();
-        for (int r = 0; r < reps; r++) {
-          o.seed = 1 + r;
-          dr_sigma(&p, &o, mc[c].xth, 1, w, &s, &e);
-        }
-        t[k] = (now() - t0) / reps;
-        nev[k] = s.neval;
+        t[k] = time_sigma(&p, 3e-3, mc[c].xth, 3, w, &nev[k], &s);
       }
       printf("millicharged sigma 0.3 %%, %-3s %3g GeV %-2s, m_chi = %g GeV, x > %g: %7.1f ms (%zu evaluations; x %.2f "
              "the vector at 2 m_chi)\n",

@@ -210,6 +210,75 @@ static void test_decay(void **state) {
   assert_true(n > 100);
 }
 
+
+/* The decay's angular distribution. In the photon's rest frame (reached by
+ * the pure boost) the lepton factor at polarisation n is the quadratic form
+ * F(n) = n.L.n; chi's direction has density proportional to F(n) (scalar)
+ * or tr L - beta^2 F(n) (Dirac), so over the sphere
+ *   <n_i n_j>_scalar = (delta_ij tr L + 2 L_ij)/(5 tr L),
+ *   <n_i n_j>_Dirac  = [delta_ij/3 - beta^2 (delta_ij tr L + 2 L_ij)/(15 tr L)]/(1 - beta^2/3).
+ * L_ij is read off the amplitude code at six directions; the sampled second
+ * moments must match (2e4 decays: each moment to ~0.003, tolerance 0.012). */
+static void rest_direction(const dr_amp_kin *k, const double chi[4], double n[3]) {
+  double E = (double)k->k.v[0], q = (double)k->m_X, g = E / q;
+  double b[3] = {(double)k->k.v[1] / E, (double)k->k.v[2] / E, (double)k->k.v[3] / E};
+  double b2 = b[0] * b[0] + b[1] * b[1] + b[2] * b[2], bp = b[0] * chi[1] + b[1] * chi[2] + b[2] * chi[3];
+  double f = (g - 1) * bp / b2 - g * chi[0], r = 0;
+  for (int i = 0; i < 3; i++) n[i] = chi[i + 1] + f * b[i], r += n[i] * n[i];
+  for (int i = 0; i < 3; i++) n[i] /= sqrt(r);
+}
+
+static double lepton_form(const dr_amp_kin *k, const double n3[3]) {
+  double E = (double)k->k.v[0], g = E / (double)k->m_X;
+  double b[3] = {(double)k->k.v[1] / E, (double)k->k.v[2] / E, (double)k->k.v[3] / E};
+  double b2 = b[0] * b[0] + b[1] * b[1] + b[2] * b[2], bn = b[0] * n3[0] + b[1] * n3[1] + b[2] * n3[2];
+  double f = (g - 1) * bn / b2;
+  dr_p4 pol = {{g * bn, n3[0] + f * b[0], n3[1] + f * b[1], n3[2] + f * b[2]}};
+  return (double)dr_amp_lepton_factor_pol(DR_VERTEX_VECTOR, k, &pol);
+}
+
+static void test_decay_angles(void **state) {
+  (void)state;
+  const double mchi = 0.05;
+  dr_process p = pair(DR_MODEL_MILLICHARGED, "e-", 8, mchi, "W", 1);
+  dr_mcp_ctx c;
+  assert_int_equal(dr_mcp_ctx_init(&c, &p, 0.7, 1, 0), DR_OK);
+  double u[5] = {0.4, 0.3, 0.8, 0.2, 0.6}, w, q;
+  dr_amp_kin k;
+  int ch;
+  assert_int_equal(dr_mcp_point(&c, u, &w, &k, &ch, &q), DR_OK);
+  double L[3][3], tr = 0, aniso = 0;
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++) {
+      double a[3] = {0, 0, 0}, b[3] = {0, 0, 0};
+      a[i] += M_SQRT1_2, a[j] += M_SQRT1_2, b[i] += M_SQRT1_2, b[j] -= M_SQRT1_2;
+      if (i == j) a[i] = 1;
+      L[i][j] = i == j ? lepton_form(&k, a) : 0.5 * (lepton_form(&k, a) - lepton_form(&k, b));
+    }
+  for (int i = 0; i < 3; i++) tr += L[i][i];
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++) aniso = fmax(aniso, fabs(L[i][j] / tr - (i == j) / 3.0));
+  assert_true(aniso > 0.1); /* the point's polarisation is far from isotropic, so the test can tell */
+  double beta2 = 1 - 4 * mchi * mchi / (q * q);
+  for (int scalar = 0; scalar <= 1; scalar++) {
+    const int N = 20000;
+    double mom[3][3] = {{0}};
+    for (int d = 0; d < N; d++) {
+      double chi[4], chb[4], n[3];
+      dr_mcp_decay(&k, mchi, scalar, 5, 11, (uint64_t)d, chi, chb);
+      rest_direction(&k, chi, n);
+      for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++) mom[i][j] += n[i] * n[j] / N;
+    }
+    for (int i = 0; i < 3; i++)
+      for (int j = 0; j < 3; j++) {
+        double s = ((i == j) * tr + 2 * L[i][j]) / (5 * tr);
+        double want = scalar ? s : ((i == j) / 3.0 - beta2 * s / 3) / (1 - beta2 / 3);
+        assert_true(fabs(mom[i][j] - want) < 0.012);
+      }
+  }
+}
+
 /* ---- vector mesons (include/darkreach/mesons.h) ---- */
 #include "darkreach/mesons.h"
 
@@ -262,13 +331,54 @@ static void test_meson_branching(void **state) {
   }
 }
 
+
+/* Computed meson yields (mesons.c) on the LDMX card: a thin target's photons
+ * cross T - t, so the yield goes as T^2; a target that absorbs every photon
+ * (9/7 X0 each) gives at most (9/7) T/(T^2/2) = 6.43 times the thin yield at
+ * T = 0.4 X0 (the thin formula keeps the primary at E0; the primary's
+ * degradation only lowers the thick one) and more than the thin one; thick
+ * yields do not depend on the card's track model; photons below the rho
+ * threshold (1.09 GeV) make nothing, so x_th = 0 and x_th = 0.1 at 8 GeV agree */
+static void test_meson_yields_targets(void **state) {
+  (void)state;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/experiments/ldmx_mcp.ini", DR_TEST_DATADIR);
+  dr_experiment x;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_experiment_load(path, &x, &e), DR_OK);
+  double thin[DR_MESON_COUNT], thin2[DR_MESON_COUNT], thick[DR_MESON_COUNT], thick_eff[DR_MESON_COUNT],
+      th0[DR_MESON_COUNT], th1[DR_MESON_COUNT];
+  x.target_kind = DR_TARGET_THIN, x.thickness_x0 = 0.4;
+  assert_int_equal(dr_meson_yields_computed(&x, thin, &e), DR_OK);
+  x.thickness_x0 = 0.2;
+  assert_int_equal(dr_meson_yields_computed(&x, thin2, &e), DR_OK);
+  x.target_kind = DR_TARGET_THICK, x.thickness_x0 = 0.4, x.track = DR_TRACK_TSAI;
+  assert_int_equal(dr_meson_yields_computed(&x, thick, &e), DR_OK);
+  x.track = DR_TRACK_EFFECTIVE, x.effective_thickness_x0 = 0.3;
+  assert_int_equal(dr_meson_yields_computed(&x, thick_eff, &e), DR_OK);
+  x.x_th = 0.1;
+  assert_int_equal(dr_meson_yields_computed(&x, th1, &e), DR_OK);
+  x.x_th = 0;
+  assert_int_equal(dr_meson_yields_computed(&x, th0, &e), DR_OK);
+  for (int m = 0; m < DR_MESON_COUNT - 1; m++) { /* no J/psi at 8 GeV */
+    assert_true(thin[m] > 0);
+    assert_rel(thin[m] / thin2[m], 4.0, 1e-9);
+    assert_true(thick[m] / thin[m] > 1 && thick[m] / thin[m] < 9.0 / 7 * 0.4 / 0.08);
+    assert_rel(thick_eff[m], thick[m], 1e-12);
+    assert_true(th1[m] > thick[m]);
+    assert_rel(th0[m], th1[m], 1e-3);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_spectral_normalisation), cmocka_unit_test(test_eps_scaling),
       cmocka_unit_test(test_small_mass_logarithm),   cmocka_unit_test(test_convolution_by_hand),
       cmocka_unit_test(test_muons_ww_vs_etl),        cmocka_unit_test(test_dsdx_integrates),
-      cmocka_unit_test(test_decay),                  cmocka_unit_test(test_meson_photoproduction_vs_data),
+      cmocka_unit_test(test_decay), cmocka_unit_test(test_decay_angles),                  cmocka_unit_test(test_meson_photoproduction_vs_data),
       cmocka_unit_test(test_meson_nuclear),          cmocka_unit_test(test_meson_branching),
+      cmocka_unit_test(test_meson_yields_targets),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

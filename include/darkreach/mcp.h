@@ -68,7 +68,7 @@ int dr_mcp_dsigma_dx(const dr_process *p, const dr_xsec_opts *o, double x, dr_xs
 
 /* chi and chibar four-vectors (lab) for the 2 -> 3 configuration kin (kin->k
  * the virtual photon of mass q) with the exact angular distribution; the
- * random numbers are dr_vegas_uniform(seed, stream, 4 idx + ...), so the
+ * random numbers are dr_vegas_uniform(seed, stream, 3 (256 idx + k) + ...), so the
  * same (seed, idx) gives the same pair. */
 void dr_mcp_decay(const dr_amp_kin *kin, double m_chi, int scalar, uint64_t seed, uint64_t stream, uint64_t idx,
                   double chi[4], double chibar[4]);

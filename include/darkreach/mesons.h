@@ -14,7 +14,9 @@
  * of Klein and Nystrand [Klein:1999qj] Table I, as used by STARlight
  * [Klein:2016yzr] (mub, W in GeV):
  *   rho   5.0 W^0.22 + 26.0 W^-1.23,   omega  0.55 W^0.22 + 18.0 W^-1.92,
- *   phi   0.34 W^0.22,                 J/psi  4.06e-3 W^0.65 (1 - (m_V + m_p)^2/W^2)^2.
+ *   phi   0.34 W^0.22,                 J/psi  4.06e-3 W^0.65 (1 - (m_V + m_p)^2/W^2)^2,
+ * and zero below W = m_p + m_V (the light-meson fits are high-energy forms
+ * with no threshold of their own).
  * On a nucleus (classical Glauber, [Klein:1999qj]): the vector-meson-nucleon
  * cross section from vector dominance and the optical theorem,
  *   sigma_VN = sqrt(16 pi (f_V^2/4pi) b sigma(gamma p -> V p)/alpha),
@@ -38,8 +40,9 @@
  *     spectrum. Shower secondaries are left out: they are soft, and only
  *     mesons with E_V > x_th E0 count.
  * Muon beams: their bremsstrahlung is (m_e/m_mu)^2 smaller; no mesons.
- * Yields: V per lepton on target with E_V > x_th E0 (the meson carries the
- * photon's energy; its decay to chi chibar is all missing energy).
+ * Yields: V per lepton on target with x_th E0 < E_V < x_max E0 (the meson
+ * carries the photon's energy; its decay to chi chibar is all missing
+ * energy), photons above the rho threshold only.
  */
 #ifndef DARKREACH_MESONS_H
 #define DARKREACH_MESONS_H
@@ -70,7 +73,7 @@ int dr_meson_sigma_ga(dr_meson m, double k, const dr_material *mat, double *cohe
                       dr_error *e);
 
 /* Mesons per lepton on target with E_V > x_th E0 for the card x, computed as
- * above (thin: x->thickness_x0; thick or tsai track: full absorption). */
+ * above (thin: x->thickness_x0; thick or active: full absorption). */
 int dr_meson_yields_computed(const dr_experiment *x, double y[DR_MESON_COUNT], dr_error *e);
 
 #endif

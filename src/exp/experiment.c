@@ -196,7 +196,9 @@ int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
       if (!isnan(v)) {
         given = 1;
         if (!(v >= 0)) {
-          rc = bad_value(e, path, "[mesons] yield", "must be >= 0 (mesons per lepton on target)", v);
+          char key[32];
+          snprintf(key, sizeof key, "[mesons] %s", keys[m]);
+          rc = bad_value(e, path, key, "must be >= 0 (mesons per lepton on target)", v);
           goto cleanup;
         }
       }

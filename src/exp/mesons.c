@@ -37,8 +37,16 @@ double dr_meson_br_pair(dr_meson m, double m_chi, double eps, int scalar) {
   return v->br_ee * eps * eps * pair_factor(m_chi * m_chi / mv2, scalar) / pair_factor(DR_M_E * DR_M_E / mv2, 0);
 }
 
+/* photon energy [GeV] at the threshold W = m_p + m_V of gamma p -> V p */
+static double k_threshold(dr_meson m) {
+  double s = DR_M_P + mesons[m].mass;
+  return (s * s - DR_M_P * DR_M_P) / (2 * DR_M_P);
+}
+
 double dr_meson_sigma_gp(dr_meson m, double k) {
   double W2 = DR_M_P * DR_M_P + 2 * DR_M_P * k, W = sqrt(W2);
+  /* the light-meson fits are high-energy forms: nothing below threshold */
+  if ((int)m < 0 || m >= DR_MESON_COUNT || !(k > k_threshold(m))) return 0;
   switch (m) {
   case DR_MESON_RHO: return (5.0 * pow(W, 0.22) + 26.0 * pow(W, -1.23)) * MUB;
   case DR_MESON_OMEGA: return (0.55 * pow(W, 0.22) + 18.0 * pow(W, -1.92)) * MUB;
@@ -155,10 +163,12 @@ static double brem(double k, double E) {
 int dr_meson_yields_computed(const dr_experiment *x, double y[DR_MESON_COUNT], dr_error *e) {
   for (int m = 0; m < DR_MESON_COUNT; m++) y[m] = 0;
   if (x->beam.flavour != 0) return DR_OK; /* muons: no mesons (mesons.h) */
-  double E0 = x->energy, klo = x->x_th * E0;
-  int thin = x->track != DR_TRACK_TSAI;
+  /* photons from x_th E0 (and the lightest threshold) to x_max E0: E_V ~ k */
+  double E0 = x->energy, klo = fmax(x->x_th * E0, k_threshold(DR_MESON_RHO)), khi = fmin(x->x_max, 1) * E0;
+  if (!(klo < khi)) return DR_OK;
+  int thin = x->target_kind == DR_TARGET_THIN;
   double ybar[TRACK_INTERVALS], w[TRACK_INTERVALS];
-  if (!thin && dr_track_tsai(x->thickness_x0, log(1 / x->x_th), TRACK_INTERVALS, ybar, w, e) != DR_OK)
+  if (!thin && dr_track_tsai(x->thickness_x0, log(E0 / klo), TRACK_INTERVALS, ybar, w, e) != DR_OK)
     return e && e->status ? e->status : DR_EDOMAIN;
   nucleus *n = malloc(sizeof *n);
   dr_quad *qd = dr_quad_alloc(1000);
@@ -168,10 +178,10 @@ int dr_meson_yields_computed(const dr_experiment *x, double y[DR_MESON_COUNT], d
   /* atoms per cm^3 x X0 [cm] x cm^2 per GeV^-2 */
   double lum = dr_material_atoms_per_cm3(x->material) * x->material->x0_cm * GEV2_CM2;
   double T = x->thickness_x0;
-  /* k in ln k from x_th E0 to E0 */
+  /* k in ln k from klo to khi */
   for (int i = 0; rc == DR_OK && i < NK; i++) {
     double u, wt;
-    gsl_integration_glfixed_point(log(klo), log(E0), (size_t)i, &u, &wt, t);
+    gsl_integration_glfixed_point(log(klo), log(khi), (size_t)i, &u, &wt, t);
     double k = exp(u);
     /* photon track length [X0] per GeV at k, per lepton on target */
     double track;
@@ -191,5 +201,7 @@ int dr_meson_yields_computed(const dr_experiment *x, double y[DR_MESON_COUNT], d
   free(n);
   dr_quad_free(qd);
   if (t) gsl_integration_glfixed_table_free(t);
+  for (int m = 0; rc == DR_OK && m < DR_MESON_COUNT; m++)
+    if (!isfinite(y[m])) rc = DR_FAIL(e, DR_EDOMAIN, "meson yields: %s came out %g", mesons[m].name, y[m]);
   return rc;
 }

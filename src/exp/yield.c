@@ -127,6 +127,8 @@ static int prepare_pair(const dr_experiment *x, const dr_process *p, const dr_xs
   if (x->signature != DR_SIG_INVISIBLE)
     return DR_FAIL(e, DR_EINVAL, "millicharged pairs leave the detector: invisible signature only");
   int rc;
+  s->n_channels = 1 + DR_N_MESONS; /* the rows keep their shape even when a channel fails */
+  for (int c = 0; c < s->n_channels; c++) s->n_channel_eps1[c] = NAN;
   if (x->track == DR_TRACK_TSAI) {
     rc = prepare_tsai(x, p, o, s, e);
   } else {
@@ -141,7 +143,6 @@ static int prepare_pair(const dr_experiment *x, const dr_process *p, const dr_xs
   int mrc = dr_experiment_meson_yields(&xm, e);
   if (mrc != DR_OK) return mrc;
   double lum = dr_experiment_luminosity_cm2(x) * x->efficiency, cm2 = DR_GEV2_TO_PB * DR_PB_TO_CM2;
-  s->n_channels = 1 + DR_N_MESONS;
   s->n_channel_eps1[0] = lum * s->sigma_yield * cm2;
   int scalar = p->model == DR_MODEL_MILLICHARGED_SCALAR;
   for (int m = 0; m < DR_N_MESONS; m++)

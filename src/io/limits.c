@@ -20,6 +20,14 @@ int dr_limit_curve_read(const char *path, dr_limit_curve *c, dr_error *e) {
   int cap = 0, header = 0, lineno = 0, rc = DR_OK;
   while (fgets(line, sizeof line, f)) {
     lineno++;
+    if (!strchr(line, '\n') && !feof(f)) { /* longer than the buffer */
+      if (line[0] != '#') {
+        rc = DR_FAIL(e, DR_EPARSE, "%s:%d: line longer than %zu characters", path, lineno, sizeof line - 2);
+        break;
+      }
+      int ch; /* a long comment: the rest of it is comment too */
+      while ((ch = fgetc(f)) != EOF && ch != '\n') {}
+    }
     if (line[0] == '#') {
       if (!c->label[0] && strncmp(line, "# label:", 8) == 0) {
         const char *s = line + 8;
@@ -31,6 +39,10 @@ int dr_limit_curve_read(const char *path, dr_limit_curve *c, dr_error *e) {
     }
     if (line[strspn(line, " \t\r\n")] == 0) continue;
     if (!header) { /* mass_GeV,epsilon */
+      if (strncmp(line, "mass_GeV,epsilon", 16) != 0) {
+        rc = DR_FAIL(e, DR_EPARSE, "%s:%d: expected the header 'mass_GeV,epsilon'", path, lineno);
+        break;
+      }
       header = 1;
       continue;
     }

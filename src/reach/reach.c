@@ -65,6 +65,8 @@ int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_r
   dr_error_clear(&e);
   dr_signal s;
   int rc = dr_signal_prepare(x, model, &o->xsec, mass, w, &s, &e);
+  /* pair models' rows keep their channel columns even when the point fails */
+  pt->n_channels = dr_model_is_pair(model) ? 1 + DR_N_MESONS : s.n_channels;
   pt->sigma_pb = s.sigma * DR_GEV2_TO_PB;
   pt->sigma_err_pb = s.sigma_err * DR_GEV2_TO_PB;
   if (rc != DR_OK && rc != DR_ENOCONV) {
