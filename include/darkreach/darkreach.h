@@ -15,6 +15,7 @@
 #include "darkreach/model.h"
 #include "darkreach/num.h"
 #include "darkreach/reach.h"
+#include "darkreach/shower.h"
 #include "darkreach/relic.h"
 #include "darkreach/vegas.h"
 #include "darkreach/xsec.h"
