@@ -46,6 +46,9 @@ static const cli_opt reach_opts[] = {
      .help = "existing: draw the published millicharge limits of data/limits/millicharged (SLAC mQ, LSND, "
              "MiniBooNE, ArgoNeuT, milliQan demonstrator, BEBC, colliders, E613; sources in its README) under the "
              "reach"},
+    {.name = "primary-only", .type = OPT_FLAG,
+     .help = "cards with [target] track_length = shower: dark bremsstrahlung from the primary lepton only (Tsai's "
+             "track-length spectrum, as before the whole shower), for comparison"},
     {.name = "no-relic", .type = OPT_FLAG, .flags = F_NO_FINGERPRINT,
      .help = "skip the thermal-relic target (drawn for dark-photon-family models with a dark-matter species)"},
     CLI_SCAN_OUT_OPTS(NULL),
@@ -256,6 +259,19 @@ static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x, const dr_mod
   if (dr_method_parse(cli_str(a, "method"), &o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
   for (int k = 0; k < nm; k++)
     if (dr_method_check(ms[k], o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
+  if (cli_given(a, "primary-only")) {
+    if (x->track != DR_TRACK_SHOWER)
+      return cli_fail(a, CLI_USAGE, "usage", "--primary-only is for cards with [target] track_length = shower (%s has %s)",
+                      x->name, dr_track_name(x->track));
+    x->track = DR_TRACK_TSAI;
+  }
+  /* the shower's track lengths once for the whole scan */
+  if (x->track == DR_TRACK_SHOWER) {
+    if (!a->json) fprintf(stderr, "shower: %ld showers of %g GeV %s in %g X0 %s...", x->shower_n, x->energy, x->beam.name,
+                          x->thickness_x0, x->material->symbol);
+    if (dr_experiment_shower(x, &e) != DR_OK) return cli_lib_fail(a, &e);
+    if (!a->json) fprintf(stderr, " %.2f s\n", x->shower_seconds);
+  }
   /* millicharged pairs: the meson yields once for the whole scan (the card's, or computed: mesons.h) */
   if (dr_model_is_pair(ms[0]) && dr_experiment_meson_yields(x, &e) != DR_OK) return cli_lib_fail(a, &e);
   if (o->xsec.method == DR_METHOD_ETL) {
@@ -305,7 +321,13 @@ static void reach_report(const reach_run *r, const cli_journal *J, const cli_jou
 }
 
 static void reach_notes(const dr_experiment *x) {
-  if (dr_experiment_is_approximate(x) && x->track == DR_TRACK_TSAI)
+  if (x->track == DR_TRACK_SHOWER) {
+    double c = 0, p = 0;
+    for (int k = 0; k < DR_SHOWER_BINS; k++) c += x->shower_charged[k], p += x->shower_positron[k];
+    printf("note: %s target: yield over the whole shower's e+- track lengths (cascade Monte Carlo, %ld showers): "
+           "%.3g X0 above x_th E0, %.3g X0 of it positrons\n",
+           dr_target_kind_name(x->target_kind), x->shower_n, c, p);
+  } else if (dr_experiment_is_approximate(x) && x->track == DR_TRACK_TSAI)
     printf("note: %s target: yield over the primary-electron track-length spectrum (Tsai), %.3g X0 "
            "above x_th E0; shower secondaries not included (approximate)\n",
            dr_target_kind_name(x->target_kind), dr_track_tsai_above(x->thickness_x0, x->x_th));
@@ -502,10 +524,11 @@ const cli_cmd cmd_reach = {
         "cleanly: the masses done so far stay in the files; --resume continues.",
     .positional = "CARD",
     .groups = reach_groups,
-    .notes = "Thick and active targets are labelled approximate in the output. Electron beams on them (NA64e, "
-             "E137: [target] track_length = tsai) integrate the yield over the primary-electron track-length "
-             "spectrum (Tsai 1974), with sigma(E, x_th) tabulated per mass over [x_th E0, E0] and interpolated; "
-             "shower secondaries are not included. Muon beams (NA64mu, M3) use the effective thickness in their "
-             "card (their energy loss is < 3 %).",
+    .notes = "Electron and positron beams on thick and active targets integrate the yield over a track-length "
+             "spectrum, with sigma(E, x_th) tabulated per mass over [x_th E0, E0] and interpolated: [target] "
+             "track_length = shower (NA64e, E137) takes every e+ and e- of the shower from a cascade Monte Carlo "
+             "run once per scan (the time is printed), tsai (or --primary-only) the primary lepton alone (Tsai "
+             "1974, labelled approximate). Muon beams (NA64mu, M3) use the effective thickness in their card "
+             "(their energy loss is < 3 %), labelled approximate.",
     .run = run_reach,
 };

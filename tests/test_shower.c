@@ -140,13 +140,91 @@ static void test_bad_input(void **state) {
   assert_int_equal(dr_shower_run(&s, &t, &e), DR_EINVAL);
 }
 
+
+/* ---- the shower in the yields (src/exp/yield.c) ---- */
+
+/* a flat positron spectrum: c X0 per GeV over the card's histogram */
+static void flat_positrons(dr_experiment *x, double c) {
+  double dy = -log(x->x_th) / DR_SHOWER_BINS;
+  for (int j = 0; j < DR_SHOWER_BINS; j++) {
+    x->shower_positron[j] = c * x->energy * (exp(-j * dy) - exp(-(j + 1) * dy));
+    x->shower_positron_err[j] = 0;
+    x->shower_charged[j] = 0, x->shower_ybar[j] = (j + 0.5) * dy;
+  }
+  x->shower_ready = 1;
+}
+
+/* narrow resonance: int sigma(e+ e- -> A') dE_+ = 2 pi^2 alpha eps^2/m_e (x Gamma_ee/(alpha M/3), 1 to 1e-5 at
+ * 50 MeV), so the events at eps = 1 before Br are LOT Z n X0 (2 pi^2 alpha/m_e) T_+(E_R) */
+static void test_resonance_narrow(void **state) {
+  (void)state;
+  dr_experiment x = dr_test_card("e137");
+  x.track = DR_TRACK_SHOWER;
+  const double c = 1e-3, M = 0.05;
+  flat_positrons(&x, c);
+  dr_xsec_opts o = dr_xsec_opts_default();
+  o.method = DR_METHOD_IWW;
+  dr_xsec_ws *w = dr_xsec_ws_alloc();
+  dr_signal s;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_signal_prepare(&x, DR_MODEL_VECTOR, &o, M, w, &s, &e), DR_OK);
+  dr_xsec_ws_free(w);
+  double lum = x.lot * x.efficiency * x.material->Z * dr_material_atoms_per_cm3(x.material) * x.material->x0_cm;
+  double nw = 2 * DR_PI * DR_PI * DR_ALPHA / DR_M_E * 0.389379e-27; /* cm^2 GeV: 1.0976e-25 */
+  assert_rel(nw, 1.0976e-25, 1e-4);
+  assert_rel(s.res_eps1, lum * nw * c, 1e-4);
+  assert_rel(s.res_energy, M * M / (2 * DR_M_E), 1e-3);
+}
+
+/* broad resonance (the invisible width, Gamma/M = 0.017): the Breit-Wigner integral over a flat spectrum is the
+ * narrow-width result times Br(DM) = 1, less the tails beyond the energy range (about 1.5 %) and the widths'
+ * running over the peak: within 3 % */
+static void test_resonance_broad(void **state) {
+  (void)state;
+  dr_experiment x = dr_test_card("na64e");
+  x.track = DR_TRACK_SHOWER;
+  x.x_th = 0.1;
+  const double c = 1e-3, M = 0.25;
+  flat_positrons(&x, c);
+  dr_xsec_opts o = dr_xsec_opts_default();
+  o.method = DR_METHOD_IWW;
+  dr_xsec_ws *w = dr_xsec_ws_alloc();
+  dr_signal s;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_signal_prepare(&x, DR_MODEL_VECTOR, &o, M, w, &s, &e), DR_OK);
+  dr_xsec_ws_free(w);
+  assert_true(s.gamma_dm > 0.01 * M);
+  double lum = x.lot * x.efficiency * x.material->Z * dr_material_atoms_per_cm3(x.material) * x.material->x0_cm;
+  double nw = 2 * DR_PI * DR_PI * DR_ALPHA / DR_M_E * 0.389379e-27;
+  assert_rel(s.res_eps1, lum * nw * c, 0.03);
+}
+
+/* the whole shower above E0/2 in NA64e's 40 X0 of Pb: the primary (Tsai: 0.87 X0) and a few per cent of
+ * secondaries, positrons among them */
+static void test_experiment_shower(void **state) {
+  (void)state;
+  dr_experiment x = dr_test_card("na64e");
+  x.track = DR_TRACK_SHOWER;
+  x.shower_n = 20000;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_experiment_shower(&x, &e), DR_OK);
+  double c = 0, p = 0;
+  for (int j = 0; j < DR_SHOWER_BINS; j++) c += x.shower_charged[j], p += x.shower_positron[j];
+  assert_true(c > 0.8 && c < 1.1);
+  assert_true(p > 0.005 && p < 0.1);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_ledger),         cmocka_unit_test(test_primary_mean_energy),
       cmocka_unit_test(test_photon_free_path), cmocka_unit_test(test_rossi_approximation_a),
       cmocka_unit_test(test_rossi_approximation_b), cmocka_unit_test(test_threads),
-      cmocka_unit_test(test_bad_input),
+      cmocka_unit_test(test_bad_input),     cmocka_unit_test(test_resonance_narrow),
+      cmocka_unit_test(test_resonance_broad), cmocka_unit_test(test_experiment_shower),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

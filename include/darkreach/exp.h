@@ -15,7 +15,10 @@
  *              per-mass table (dr_xs_table) over E in [x_th E0, E0].
  *              Shower secondaries are not included (an underestimate for
  *              low-energy thresholds).
- * Both are flagged approximate.
+ *   shower     e-/e+ beams: the same integral over the whole shower's e+ and
+ *              e- track lengths from the cascade Monte Carlo (shower.h);
+ *              dark bremsstrahlung from every e+- above x_th E0.
+ * effective and tsai are flagged approximate.
  * Signatures:
  *   invisible  Br = Gamma(A' -> DM)/Gamma_total (dark photon with a DM species
  *              in the card); for other mediators, or with dm = none, the
@@ -37,7 +40,8 @@ typedef enum { DR_TARGET_THIN = 0, DR_TARGET_THICK, DR_TARGET_ACTIVE } dr_target
 enum { DR_N_MESONS = 4 }; /* rho, omega, phi, J/psi (mesons.h) */
 enum { DR_MESONS_UNSET = 0, DR_MESONS_CARD, DR_MESONS_COMPUTED };
 typedef enum { DR_SIG_INVISIBLE = 0, DR_SIG_VISIBLE } dr_signature;
-typedef enum { DR_TRACK_EFFECTIVE = 0, DR_TRACK_TSAI } dr_track_model;
+typedef enum { DR_TRACK_EFFECTIVE = 0, DR_TRACK_TSAI, DR_TRACK_SHOWER } dr_track_model;
+enum { DR_SHOWER_BINS = 96 }; /* the shower's track-length bins in y = ln(E0/E) over [0, ln(1/x_th)] */
 
 typedef struct {
   char id[64];     /* file stem, e.g. "ldmx_phase2" */
@@ -67,6 +71,15 @@ typedef struct {
   /* vector mesons (rho, omega, phi, J/psi) per lepton on target with E_V > x_th E0, for the invisible decays
    * V -> chi chibar of millicharged particles (include/darkreach/mesons.h): from the card's [mesons]
    * section (meson_yields = DR_MESONS_CARD, with meson_source), else computed when needed */
+  /* track = shower (include/darkreach/shower.h): the whole shower's e+- track lengths [X0] per lepton on
+   * target in DR_SHOWER_BINS bins of y = ln(E0/E) over [0, ln(1/x_th)], with each bin's mean y and the
+   * positrons' share; filled once by dr_experiment_shower ([target] showers and shower_seed) */
+  long shower_n;
+  uint64_t shower_seed;
+  int shower_ready;
+  double shower_ybar[DR_SHOWER_BINS], shower_charged[DR_SHOWER_BINS], shower_positron[DR_SHOWER_BINS],
+      shower_positron_err[DR_SHOWER_BINS];
+  double shower_seconds; /* time spent on it */
   int meson_yields; /* DR_MESONS_UNSET, DR_MESONS_CARD, DR_MESONS_COMPUTED */
   double meson_per_lot[DR_N_MESONS];
   char meson_source[512];
@@ -98,6 +111,12 @@ int dr_track_tsai(double T, double y_max, int n, double *ybar, double *w, dr_err
 /* Track length [X0] with E > f E0 within T radiation lengths; NaN on error. */
 double dr_track_tsai_above(double T, double f);
 
+/* Fills x->shower_* for track = shower (no-op otherwise or when ready):
+ * dr_shower_run with the beam particle, the target's material and
+ * thickness, e_cut = k_cut = x_th E0 (nothing softer can make an X above
+ * threshold), x->shower_n showers and x->shower_seed. */
+int dr_experiment_shower(dr_experiment *x, dr_error *e);
+
 /* Per-mass signal model: sigma(x_th < x < x_max) at eps = 1 and (visible)
  * d sigma/dx tabulated on fixed Gauss-Legendre nodes, so that N(eps) is
  * cheap for the coupling solve. */
@@ -118,6 +137,10 @@ typedef struct {
   double gamma_sm_eps1; /* visible width at eps = 1, GeV */
   double gamma_dm;      /* invisible width (independent of eps), GeV */
   double br_vis;        /* Br(A' -> e+ e-) with no DM channel */
+  /* resonant e+ e- -> X by the shower's positrons (track = shower): events at eps = 1 (the Breit-Wigner
+   * with the invisible width, or narrow-width before Br), the X energy at resonance, and the relative
+   * statistical error of the positron track length there */
+  double res_eps1, res_energy, res_rel_err;
 } dr_signal;
 
 int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec_opts *o,

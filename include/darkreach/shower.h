@@ -8,9 +8,10 @@
  *   e+-  bremsstrahlung, complete screening, per X0 and unit y = k/E
  *          (1/y)(4/3 - 4/3 y + y^2)          ([Tsai:1973py] eq. (3.83) with
  *        the small (1 - y)/9 term dropped, as in the PDG review 'Passage
- *        of particles through matter' [Workman:2022ynf]); photons with k > k_cut are made,
- *        softer ones are a continuous loss E int_0^{k_cut/E} y f(y) dy
- *        ~ (4/3) k_cut per X0;
+ *        of particles through matter' [Workman:2022ynf]); emissions with
+ *        y > 1e-4 are sampled one by one (photons above k_cut followed,
+ *        softer ones deposited), those below are a continuous loss
+ *        E int_0^1e-4 y f(y) dy = 1.33e-4 E per X0;
  *        ionisation, a constant loss E_c per X0 (Rossi's Approximation B,
  *        [Rossi:1941rmp]), E_c the critical energy in Rossi's
  *        definition, by default the PDG fit 610 MeV/(Z + 1.24) for solids
@@ -62,7 +63,7 @@ typedef struct {
   double E0;          /* total energy of the incident particle [GeV] */
   double thickness_x0; /* target depth [X0]; particles leaving it escape */
   double e_cut;       /* e+- followed while their total energy is above this [GeV] */
-  double k_cut;       /* photons made and followed above this [GeV] */
+  double k_cut;       /* photons followed above this [GeV] (softer ones deposited) */
   double ec;          /* ionisation loss per X0 [GeV]; NAN: 0.610/(Z + 1.24) */
   int approx_a;       /* Rossi's Approximation A: no ionisation, Compton or annihilation */
   int primary_only;   /* follow the incident particle only (its secondaries are made and dropped) */

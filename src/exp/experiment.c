@@ -12,7 +12,9 @@ const char *dr_target_kind_name(dr_target_kind k) {
 
 const char *dr_signature_name(dr_signature s) { return s == DR_SIG_VISIBLE ? "visible" : "invisible"; }
 
-int dr_experiment_is_approximate(const dr_experiment *x) { return x->target_kind != DR_TARGET_THIN; }
+int dr_experiment_is_approximate(const dr_experiment *x) {
+  return x->target_kind != DR_TARGET_THIN && x->track != DR_TRACK_SHOWER;
+}
 
 static void copy_str(char *dst, size_t n, const char *src) {
   snprintf(dst, n, "%s", src ? src : "");
@@ -112,15 +114,29 @@ int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
   s = "effective";
   dr_card_get_string(c, "target", "track_length", &s, e);
   if (strcmp(s, "tsai") == 0) x->track = DR_TRACK_TSAI;
+  else if (strcmp(s, "shower") == 0) x->track = DR_TRACK_SHOWER;
   else if (strcmp(s, "effective") != 0) {
-    rc = DR_FAIL(e, DR_EPARSE, "%s: key [target] track_length: '%s' is not effective or tsai", path, s);
+    rc = DR_FAIL(e, DR_EPARSE, "%s: key [target] track_length: '%s' is not effective, tsai or shower", path, s);
     goto cleanup;
   }
-  if (x->track == DR_TRACK_TSAI) {
+  {
+    double n = 20000, seed = 1;
+    CHECK(opt_double(c, "target", "showers", n, &n, e));
+    CHECK(opt_double(c, "target", "shower_seed", seed, &seed, e));
+    if (!(n >= 100 && n <= 1e8 && n == floor(n)) || !(seed >= 0 && seed < 9e15 && seed == floor(seed))) {
+      rc = bad_value(e, path, "[target] showers/shower_seed", "need 100 <= showers <= 1e8 and an integer seed >= 0",
+                     n);
+      goto cleanup;
+    }
+    x->shower_n = (long)n;
+    x->shower_seed = (uint64_t)seed;
+    x->shower_ready = 0;
+  }
+  if (x->track != DR_TRACK_EFFECTIVE) {
     if (x->target_kind == DR_TARGET_THIN || x->beam.flavour != 0) {
       rc = DR_FAIL(e, DR_EINVAL,
-                   "%s: key [target] track_length: tsai is for thick or active targets and e-/e+ beams",
-                   path);
+                   "%s: key [target] track_length: %s is for thick or active targets and e-/e+ beams", path,
+                   dr_track_name(x->track));
       goto cleanup;
     }
     x->effective_thickness_x0 = NAN; /* the yield integrates the track-length spectrum */
@@ -141,8 +157,8 @@ int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
     rc = bad_value(e, path, "[signal] x_th", "need 0 <= x_th < x_max <= 1", x->x_th);
     goto cleanup;
   }
-  if (x->track == DR_TRACK_TSAI && !(x->x_th >= 1e-3)) {
-    rc = bad_value(e, path, "[signal] x_th", "track_length = tsai needs x_th >= 0.001", x->x_th);
+  if (x->track != DR_TRACK_EFFECTIVE && !(x->x_th >= 1e-3)) {
+    rc = bad_value(e, path, "[signal] x_th", "track_length = tsai or shower needs x_th >= 0.001", x->x_th);
     goto cleanup;
   }
   CHECK(opt_double(c, "signal", "efficiency", 1.0, &x->efficiency, e));
@@ -242,4 +258,6 @@ double dr_experiment_luminosity_cm2(const dr_experiment *x) {
   return x->lot * dr_material_atoms_per_cm3(x->material) * x->material->x0_cm;
 }
 
-const char *dr_track_name(dr_track_model t) { return t == DR_TRACK_TSAI ? "tsai" : "effective"; }
+const char *dr_track_name(dr_track_model t) {
+  return t == DR_TRACK_TSAI ? "tsai" : t == DR_TRACK_SHOWER ? "shower" : "effective";
+}

@@ -10,6 +10,7 @@
 #include "darkreach/vegas.h"
 
 enum { BLOCK = 64 }; /* showers per block: the unit of the fixed-order sum */
+static const double Y_SOFT = 1e-4; /* brems with k < Y_SOFT E is a continuous loss */
 
 static const double R_E_CM = 2.8179403262e-13; /* classical electron radius [cm] */
 
@@ -62,7 +63,7 @@ typedef struct {
 typedef struct {
   const dr_shower_spec *s;
   double ne_x0;    /* atomic electrons per cm^2 in one X0 */
-  double L;        /* continuous loss per X0 [GeV]: ionisation and soft brems */
+  double ec, a;    /* continuous loss per X0: ec + a E [GeV] (ionisation; brems with y < Y_SOFT) */
   double lam_ann;  /* annihilation per X0 at e_cut: the bound for thinning */
   double dy;       /* bin width in y */
   uint64_t stream, idx;
@@ -104,7 +105,20 @@ static void score_point(shower *w, int sp, double E, double ds) {
   w->ytrack[sp][j] += ds * y;
 }
 
-/* track of a charged particle slowing from E_hi to E_lo at w->L per X0 */
+/* depth [X0] to slow from E_hi to E_lo under dE/dt = -(ec + a E) */
+static double path(const shower *w, double E_hi, double E_lo) {
+  if (w->a > 0) return log((w->ec + w->a * E_hi) / (w->ec + w->a * E_lo)) / w->a;
+  return (E_hi - E_lo) / w->ec;
+}
+
+/* energy after depth ds */
+static double energy_after(const shower *w, double E, double ds) {
+  if (w->a > 0) return (E + w->ec / w->a) * exp(-w->a * ds) - w->ec / w->a;
+  return E - w->ec * ds;
+}
+
+/* track of a charged particle slowing from E_hi to E_lo; y over it taken
+ * at each bin's overlap's geometric mean energy */
 static void score_slowing(shower *w, int sp, double E_hi, double E_lo) {
   if (!(E_hi > E_lo)) return;
   double E0 = w->s->E0, ylo = fmax(log(E0 / E_hi), 0), yhi = log(E0 / E_lo);
@@ -114,10 +128,9 @@ static void score_slowing(shower *w, int sp, double E_hi, double E_lo) {
     /* the bin's energies [E0 e^-(j+1)dy, E0 e^-j dy] overlapped with [E_lo, E_hi] */
     double a = fmax(E_lo, E0 * exp(-(j + 1) * w->dy)), b = fmin(E_hi, E0 * exp(-j * w->dy));
     if (!(b > a)) continue;
-    /* int y dE = [E (ln(E0/E) + 1)] from a to b */
-    double ydE = b * (log(E0 / b) + 1) - a * (log(E0 / a) + 1);
-    w->track[sp][j] += (b - a) / w->L;
-    w->ytrack[sp][j] += ydE / w->L;
+    double d = path(w, b, a);
+    w->track[sp][j] += d;
+    w->ytrack[sp][j] += d * log(E0 / sqrt(a * b));
   }
 }
 
@@ -125,50 +138,49 @@ static void transport_charged(shower *w, particle p) {
   const dr_shower_spec *s = w->s;
   int positron = p.type == DR_SHOWER_POSITRON, sp = positron ? DR_SHOWER_POSITRON : DR_SHOWER_ELECTRON;
   double E = p.E, t = p.t;
+  /* thinning: the brems rate above Y_SOFT is fixed, annihilation rises as E falls, so lam bounds it */
+  double lb = brem_rate(Y_SOFT), lam = lb + (positron ? w->lam_ann : 0);
   for (;;) {
-    if (E <= s->e_cut) { /* stops: the rest of its range at the continuous loss, its energy deposited */
-      w->charged += fmax(fmin((E - DR_M_E) / w->L, s->thickness_x0 - t), 0);
+    if (E <= s->e_cut) { /* stops: the rest of its range, its energy deposited */
+      double rng = fmax(fmin(path(w, E, DR_M_E), s->thickness_x0 - t), 0);
+      w->charged += rng;
       w->deposited += E - DR_M_E;
       if (positron) { /* annihilates at rest with an atomic electron: two photons of m_e */
         w->rest_in += DR_M_E;
         if (s->approx_a) w->deposited += 2 * DR_M_E;
-        else push(w, DR_SHOWER_PHOTON, DR_M_E, t + fmax(fmin((E - DR_M_E) / w->L, s->thickness_x0 - t), 0)),
-             push(w, DR_SHOWER_PHOTON, DR_M_E, t + fmax(fmin((E - DR_M_E) / w->L, s->thickness_x0 - t), 0));
+        else push(w, DR_SHOWER_PHOTON, DR_M_E, t + rng), push(w, DR_SHOWER_PHOTON, DR_M_E, t + rng);
       } else {
         w->rest_left += DR_M_E;
       }
       return;
     }
-    /* thinning: brems falls and annihilation rises as E falls, so lam bounds both over the step */
-    double lam = brem_rate(s->k_cut / E) + (positron ? w->lam_ann : 0);
-    double ds = lam > 0 ? -log1p(-uni(w)) / lam : INFINITY, E_new = E - w->L * ds;
+    double ds = -log1p(-uni(w)) / lam;
     int stop = 0;
-    if (E_new <= s->e_cut) { /* reaches the cut first */
-      ds = (E - s->e_cut) / w->L;
-      E_new = s->e_cut;
-      stop = 1;
-    }
-    if (t + ds >= s->thickness_x0) { /* leaves through the back */
-      double d = s->thickness_x0 - t, Eb = E - w->L * d;
+    double to_cut = path(w, E, s->e_cut);
+    if (ds >= to_cut) ds = to_cut, stop = 1; /* reaches the cut first */
+    if (t + ds >= s->thickness_x0) {         /* leaves through the back */
+      double d = s->thickness_x0 - t, Eb = energy_after(w, E, d);
       score_slowing(w, sp, E, Eb);
       w->charged += d;
       w->deposited += E - Eb;
       w->escaped += Eb;
       return;
     }
+    double E_new = stop ? s->e_cut : energy_after(w, E, ds);
     score_slowing(w, sp, E, E_new);
     w->charged += ds;
     w->deposited += E - E_new;
     E = E_new, t += ds;
     if (stop) continue;
-    double u = uni(w) * lam, lb = brem_rate(s->k_cut / E);
-    if (u < lb) { /* bremsstrahlung: y from dy/y on [yc, 1], kept with (4/3 - 4/3 y + y^2)/(4/3) */
-      double yc = s->k_cut / E, y;
-      do y = pow(yc, uni(w));
+    double u = uni(w) * lam;
+    if (u < lb) { /* bremsstrahlung: y from dy/y on [Y_SOFT, 1], kept with (4/3 - 4/3 y + y^2)/(4/3) */
+      double y;
+      do y = pow(Y_SOFT, uni(w));
       while (uni(w) * (4.0 / 3) > 4.0 / 3 - 4.0 / 3 * y + y * y);
       double k = fmin(y * E, E - DR_M_E);
       E -= k;
-      push(w, DR_SHOWER_PHOTON, k, t);
+      if (k > s->k_cut) push(w, DR_SHOWER_PHOTON, k, t);
+      else w->deposited += k; /* not followed */
     } else if (positron && u < lb + w->ne_x0 * sigma_ann(E / DR_M_E)) {
       /* in flight: the hard photon takes nearly all of E + m_e (Heitler); the split is not sampled */
       w->rest_in += DR_M_E;
@@ -272,7 +284,8 @@ static int shower_alloc(shower *w, const dr_shower_spec *s) {
   const dr_material *m = s->material;
   w->ne_x0 = m->Z * dr_material_atoms_per_cm3(m) * m->x0_cm;
   double ec = s->approx_a ? 0 : (isnan(s->ec) ? dr_shower_critical_energy(m) : s->ec);
-  w->L = ec + 4.0 / 3 * s->k_cut; /* ionisation and photons softer than k_cut */
+  w->ec = ec;
+  w->a = Y_SOFT * (4.0 / 3 - Y_SOFT * (2.0 / 3 - Y_SOFT / 3)); /* int_0^Y_SOFT y (4/3 - 4/3 y + y^2)/y dy */
   w->lam_ann = s->approx_a ? 0 : w->ne_x0 * sigma_ann(fmax(s->e_cut, 1.001 * DR_M_E) / DR_M_E);
   w->dy = s->y_max / s->n_bins;
   int ok = 1;

@@ -3,10 +3,12 @@
 #include "darkreach/constants.h"
 #include "darkreach/exp.h"
 #include "darkreach/mesons.h"
+#include "darkreach/shower.h"
 
 #include <gsl/gsl_integration.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 enum { NODES_PER_PIECE = 48 };
 
@@ -77,13 +79,54 @@ static void visible_from_table(const dr_experiment *x, const dr_xs_table *t, int
   }
 }
 
-/* Tsai track-length yield (exp.h): table over [x_th E0, E0], track intervals in
- * y = ln(E0/E) up to ln(1/x_th). */
+int dr_experiment_shower(dr_experiment *x, dr_error *e) {
+  if (x->track != DR_TRACK_SHOWER || x->shower_ready) return DR_OK;
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  dr_shower_spec sp = dr_shower_spec_default(x->material, x->energy);
+  sp.primary = x->beam.charge > 0 ? DR_SHOWER_POSITRON : DR_SHOWER_ELECTRON;
+  sp.thickness_x0 = x->thickness_x0;
+  sp.n_bins = DR_SHOWER_BINS;
+  sp.y_max = -log(x->x_th);
+  sp.e_cut = sp.k_cut = fmax(x->x_th * x->energy, 1.001 * DR_M_E);
+  sp.n_showers = x->shower_n;
+  sp.seed = x->shower_seed;
+  dr_shower_tracks t;
+  int rc = dr_shower_run(&sp, &t, e);
+  if (rc != DR_OK) return rc;
+  for (int j = 0; j < DR_SHOWER_BINS; j++) {
+    double c = t.track[DR_SHOWER_ELECTRON][j] + t.track[DR_SHOWER_POSITRON][j];
+    double yc = t.ytrack[DR_SHOWER_ELECTRON][j] + t.ytrack[DR_SHOWER_POSITRON][j];
+    x->shower_charged[j] = c;
+    x->shower_ybar[j] = c > 0 ? yc / c : (j + 0.5) * sp.y_max / DR_SHOWER_BINS;
+    x->shower_positron[j] = t.track[DR_SHOWER_POSITRON][j];
+    x->shower_positron_err[j] = t.err[DR_SHOWER_POSITRON][j];
+  }
+  dr_shower_tracks_free(&t);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  x->shower_seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+  x->shower_ready = 1;
+  return DR_OK;
+}
+
+/* Track-length yield (exp.h): table over [x_th E0, E0], track intervals in
+ * y = ln(E0/E) up to ln(1/x_th): Tsai's primary-electron spectrum, or the
+ * whole shower's e+- (track = shower). */
 static int prepare_tsai(const dr_experiment *x, const dr_process *p0, const dr_xsec_opts *o,
                         dr_signal *s, dr_error *e) {
-  double E0 = x->energy, ybar[TRACK_INTERVALS], wk[TRACK_INTERVALS];
-  int rc = dr_track_tsai(x->thickness_x0, -log(x->x_th), TRACK_INTERVALS, ybar, wk, e);
-  if (rc != DR_OK) return rc;
+  double E0 = x->energy, ybar[DR_SHOWER_BINS], wk[DR_SHOWER_BINS];
+  int nk = TRACK_INTERVALS, rc;
+  if (x->track == DR_TRACK_SHOWER) {
+    dr_experiment xs = *x; /* ready already when the scan prepared it */
+    rc = dr_experiment_shower(&xs, e);
+    if (rc != DR_OK) return rc;
+    nk = DR_SHOWER_BINS;
+    memcpy(ybar, xs.shower_ybar, sizeof ybar);
+    memcpy(wk, xs.shower_charged, sizeof wk);
+  } else {
+    rc = dr_track_tsai(x->thickness_x0, -log(x->x_th), TRACK_INTERVALS, ybar, wk, e);
+    if (rc != DR_OK) return rc;
+  }
   double E_thr = (dr_model_is_pair(p0->model) ? 2 : 1) * s->mass + x->beam.mass; /* a pair needs 2 m_chi */
   double E_lo = fmax(x->x_th * E0, E_thr + 1e-3 * (E0 - E_thr));
   dr_xs_table_spec ts = {p0->model, &x->beam, x->material, p0->ff.inel, s->mass,
@@ -97,10 +140,11 @@ static int prepare_tsai(const dr_experiment *x, const dr_process *p0, const dr_x
   s->sigma = c0 - c1;
   s->sigma_err = e0 + e1;
   if (x->signature == DR_SIG_VISIBLE) {
-    visible_from_table(x, t, TRACK_INTERVALS, ybar, wk, s);
+    visible_from_table(x, t, nk, ybar, wk, s);
     for (int i = 0; i < s->nx; i++) s->sigma_yield += s->wdsdx[i];
   } else {
-    for (int k = 0; k < TRACK_INTERVALS; k++) {
+    for (int k = 0; k < nk; k++) {
+      if (!(wk[k] > 0)) continue;
       double E = E0 * exp(-ybar[k]), a, b;
       if (E < E_lo) continue; /* within 0.1 % of the production threshold */
       dr_xs_table_sigma(t, E, x->x_th * E0 / E, &a, NULL);
@@ -129,7 +173,7 @@ static int prepare_pair(const dr_experiment *x, const dr_process *p, const dr_xs
   int rc;
   s->n_channels = 1 + DR_N_MESONS; /* the rows keep their shape even when a channel fails */
   for (int c = 0; c < s->n_channels; c++) s->n_channel_eps1[c] = NAN;
-  if (x->track == DR_TRACK_TSAI) {
+  if (x->track != DR_TRACK_EFFECTIVE) {
     rc = prepare_tsai(x, p, o, s, e);
   } else {
     dr_estimate sig;
@@ -148,6 +192,63 @@ static int prepare_pair(const dr_experiment *x, const dr_process *p, const dr_xs
   for (int m = 0; m < DR_N_MESONS; m++)
     s->n_channel_eps1[1 + m] =
         x->lot * x->efficiency * xm.meson_per_lot[m] * dr_meson_br_pair((dr_meson)m, p->m_X, 1.0, scalar);
+  return rc;
+}
+
+/* Resonant e+ e- -> X on atomic electrons by the shower's positrons (exp.h):
+ * s->res_eps1, the events at eps = 1 before Br (visible) or with the
+ * invisible width in the Breit-Wigner (invisible with dark matter) */
+enum { RES_NODES = 400 };
+
+/* positron track length [X0] per GeV at total energy E, per lepton on target (0 outside the histogram) */
+static double positron_density(const dr_experiment *x, double E, double *rel_err) {
+  double y = log(x->energy / E), ymax = -log(x->x_th), dy = ymax / DR_SHOWER_BINS;
+  int j = (int)(y / dy);
+  if (y < 0 || j >= DR_SHOWER_BINS) return 0;
+  double w = x->energy * (exp(-j * dy) - exp(-(j + 1) * dy));
+  if (rel_err) *rel_err = x->shower_positron[j] > 0 ? x->shower_positron_err[j] / x->shower_positron[j] : NAN;
+  return x->shower_positron[j] / w;
+}
+
+static int prepare_resonance(const dr_experiment *x, dr_model_kind model, double M, dr_signal *s, dr_error *e) {
+  if (x->track != DR_TRACK_SHOWER || !x->shower_ready) return DR_OK;
+  const dr_model_info *mi = dr_model_info_get(model);
+  double J2 = 2.0 * mi->spin + 1;
+  /* A' energy E_+ + m_e in [x_th E0, x_max E0] */
+  double E_lo = x->x_th * x->energy - DR_M_E, E_hi = x->x_max * x->energy - DR_M_E;
+  double s_of = 2 * DR_M_E * DR_M_E, ER = (M * M - s_of) / (2 * DR_M_E);
+  s->res_energy = ER + DR_M_E;
+  double lum = x->lot * x->efficiency * x->material->Z * dr_material_atoms_per_cm3(x->material) *
+               x->material->x0_cm * DR_GEV2_TO_PB * DR_PB_TO_CM2;
+  dr_decay_params dp = {model, M, 1.0, DR_DM_NONE, 0, 0};
+  dr_widths wd;
+  int rc = dr_widths_compute(&dp, &wd, e);
+  if (rc != DR_OK) return rc;
+  int broad = x->signature == DR_SIG_INVISIBLE && s->gamma_dm > 1e-4 * M;
+  if (!broad) { /* narrow: int sigma dE_+ = (2J+1) 2 pi^2 Gamma_ee/(M m_e) x Br, at E_R */
+    if (!(ER > E_lo && ER < E_hi)) return DR_OK;
+    double rel = NAN;
+    s->res_eps1 = lum * J2 * 2 * DR_PI * DR_PI * wd.ee / (M * DR_M_E) * positron_density(x, ER, &rel);
+    s->res_rel_err = rel;
+    return DR_OK;
+  }
+  /* broad (the invisible width): sigma(s) = (2J+1) 4 pi Gamma_ee(sqrt s) Gamma_DM(sqrt s)/((s - M^2)^2 + M^2 Gamma^2)
+   * with Gamma = Gamma_DM(M), integrated over u = atan((s - M^2)/(M Gamma)): ds = (M Gamma/cos^2 u) du */
+  double G = s->gamma_dm, s_lo = s_of + 2 * DR_M_E * E_lo, s_hi = s_of + 2 * DR_M_E * E_hi;
+  double u_lo = atan((s_lo - M * M) / (M * G)), u_hi = atan((s_hi - M * M) / (M * G)), du = (u_hi - u_lo) / RES_NODES;
+  double sum = 0;
+  for (int i = 0; i < RES_NODES && rc == DR_OK; i++) {
+    double u = u_lo + (i + 0.5) * du, ss = M * M + M * G * tan(u), Ep = (ss - s_of) / (2 * DR_M_E);
+    double dens = positron_density(x, Ep, NULL);
+    if (!(dens > 0)) continue;
+    dr_decay_params q = {model, sqrt(ss), 1.0, x->dm, M / x->mass_ratio, x->alpha_d};
+    dr_widths wq;
+    rc = dr_widths_compute(&q, &wq, e);
+    /* sigma ds/(2 m_e) = (2J+1) 4 pi Gee Gdm/(M Gamma) du/(2 m_e) */
+    sum += J2 * 4 * DR_PI * wq.ee * wq.dm / (M * G) * du / (2 * DR_M_E) * dens;
+  }
+  s->res_eps1 = lum * sum;
+  positron_density(x, ER, &s->res_rel_err);
   return rc;
 }
 
@@ -175,8 +276,12 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
     s->gamma_dm = wd.dm;
   }
 
-  if (x->track == DR_TRACK_TSAI) {
+  if (x->track != DR_TRACK_EFFECTIVE) {
     rc = prepare_tsai(x, &p, o, s, e);
+    if (rc == DR_OK || rc == DR_ENOCONV) {
+      int rrc = prepare_resonance(x, model, mass, s, e);
+      if (rrc != DR_OK) rc = rrc;
+    }
     return s->status = rc;
   }
   /* thin target or effective thickness: everything at the beam energy */
@@ -227,7 +332,7 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
     double br = 1.0;
     if (dr_model_info_get(model)->dark_portal && x->dm != DR_DM_NONE)
       br = s->gamma_dm > 0 ? s->gamma_dm / (s->gamma_dm + eps2 * s->gamma_sm_eps1) : 0.0;
-    *n = lum * s->sigma_yield * cm2 * eps2 * br;
+    *n = lum * s->sigma_yield * cm2 * eps2 * br + eps2 * s->res_eps1 * (s->gamma_dm > 1e-4 * s->mass ? 1 : br);
     return DR_OK;
   }
   /* visible: decay between L_sh and L_sh + L_dec */
@@ -243,5 +348,9 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
     sum += s->wdsdx[i] * pdec;
   }
   *n = lum * sum * cm2 * eps2 * s->br_vis;
+  if (s->res_eps1 > 0) { /* resonant: an X of energy E_R + m_e */
+    double pm = sqrt(fmax(s->res_energy * s->res_energy - m * m, 0)) / m, l = pm * ctau;
+    if (l > 0) *n += eps2 * s->res_eps1 * s->br_vis * exp(-x->shield_m / l) * -expm1(-x->decay_m / l);
+  }
   return DR_OK;
 }

@@ -41,6 +41,18 @@ void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_p
     dr_json_str(j, "track_length_model",
                 "primary e- track-length spectrum, Tsai 1974 (b = 4/3), secondaries not included");
     dr_json_num(j, "track_above_xth_x0", dr_track_tsai_above(x->thickness_x0, x->x_th));
+  } else if (x->track == DR_TRACK_SHOWER) {
+    dr_json_str(j, "track_length_model",
+                "e+ and e- track lengths of the whole shower, one-dimensional cascade Monte Carlo (shower.h), "
+                "e+- and photons followed above x_th E0");
+    dr_json_int(j, "showers", x->shower_n);
+    dr_json_num(j, "shower_seed", (double)x->shower_seed);
+    if (x->shower_ready) {
+      double c = 0, p = 0;
+      for (int k = 0; k < DR_SHOWER_BINS; k++) c += x->shower_charged[k], p += x->shower_positron[k];
+      dr_json_num(j, "track_above_xth_x0", c);
+      dr_json_num(j, "positron_track_above_xth_x0", p);
+    }
   } else {
     dr_json_num(j, "effective_thickness_x0", x->effective_thickness_x0);
   }

@@ -166,6 +166,8 @@ int dr_reach_scan(const dr_experiment *x, dr_model_kind model, const dr_reach_op
   /* millicharged pairs: the card's meson yields, or computed once for every mass */
   dr_experiment xm = *x;
   if (dr_model_is_pair(model) && dr_experiment_meson_yields(&xm, e) != DR_OK) return e && e->status ? e->status : DR_EINVAL;
+  /* the shower's track lengths, once for every mass */
+  if (dr_experiment_shower(&xm, e) != DR_OK) return e && e->status ? e->status : DR_EINVAL;
   scan_args a = {&xm, model, o, pts};
   return dr_scan_run(o->points, scan_point, &a, ctl);
 }
