@@ -82,6 +82,8 @@ static const char *resolve_card(const char *arg, char *buf, size_t n) {
 /* ---- the two journals: reach points and relic points ---- */
 typedef struct {
   const dr_experiment *x;
+  dr_experiment *x_shower; /* the same card, filled with its shower's track lengths before the first scan */
+  int json;
   const char *card;
   dr_model_kind model;
   int has_dm; /* the model couples to the card's dark-matter species: y, relic target */
@@ -232,7 +234,11 @@ static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x, const dr_mod
   if (!card_digest(r->card, digest)) return cli_fail(a, CLI_FAIL, "io", "cannot read card '%s'", r->card);
   cli_fingerprint_add(a, "card-fnv1a64=%s", digest);
   if (cli_given(a, "lot")) x->lot = cli_num(a, "lot");
-  if (cli_given(a, "cl")) x->cl = cli_num(a, "cl");
+  if (cli_given(a, "cl")) {
+    x->cl = cli_num(a, "cl");
+    if (dr_poisson_upper(x->limit_method, x->observed, x->background, x->cl, &x->s_up, &e) != DR_OK)
+      return cli_lib_fail(a, &e);
+  }
   cli_set_num(a, "lot", x->lot);
   cli_set_num(a, "cl", x->cl);
   /* alpha_D and m_A'/m_DM enter y and the invisible width: only with a dark-matter species */
@@ -265,13 +271,6 @@ static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x, const dr_mod
                       x->name, dr_track_name(x->track));
     x->track = DR_TRACK_TSAI;
   }
-  /* the shower's track lengths once for the whole scan */
-  if (x->track == DR_TRACK_SHOWER) {
-    if (!a->json) fprintf(stderr, "shower: %ld showers of %g GeV %s in %g X0 %s...", x->shower_n, x->energy, x->beam.name,
-                          x->thickness_x0, x->material->symbol);
-    if (dr_experiment_shower(x, &e) != DR_OK) return cli_lib_fail(a, &e);
-    if (!a->json) fprintf(stderr, " %.2f s\n", x->shower_seconds);
-  }
   /* millicharged pairs: the meson yields once for the whole scan (the card's, or computed: mesons.h) */
   if (dr_model_is_pair(ms[0]) && dr_experiment_meson_yields(x, &e) != DR_OK) return cli_lib_fail(a, &e);
   if (o->xsec.method == DR_METHOD_ETL) {
@@ -299,6 +298,15 @@ static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x, const dr_mod
 
 static int scan_reach(const dr_scan_ctl *ctl, void *arg, dr_error *e) {
   reach_run *r = arg;
+  /* the shower's track lengths once for the whole run, after the output files are in place */
+  dr_experiment *x = r->x_shower;
+  if (x->track == DR_TRACK_SHOWER && !x->shower_ready) {
+    if (!r->json)
+      fprintf(stderr, "shower: %ld showers of %g GeV %s in %g X0 %s...", x->shower_n, x->energy, x->beam.name,
+              x->thickness_x0, x->material->symbol);
+    if (dr_experiment_shower(x, e) != DR_OK) return e->status;
+    if (!r->json) fprintf(stderr, " %.2f s\n", x->shower_seconds);
+  }
   return dr_reach_scan(r->x, r->model, &r->o, r->p, ctl, e);
 }
 
@@ -321,6 +329,18 @@ static void reach_report(const reach_run *r, const cli_journal *J, const cli_jou
 }
 
 static void reach_notes(const dr_experiment *x) {
+  if (dr_experiment_efficiency_assumed(x))
+    printf("warning: %s gives no source for its signal efficiency (%g): this curve is an efficiency-%g bound, "
+           "not the experiment's result\n",
+           x->name, x->efficiency, x->efficiency);
+  if (x->signature == DR_SIG_VISIBLE && x->detector_halfwidth_m > 0)
+    printf("note: detector acceptance from a rough pointing model (%g m half-width at %g m; exp.h)\n",
+           x->detector_halfwidth_m, x->shield_m + x->decay_m);
+  else if (x->signature == DR_SIG_VISIBLE)
+    printf("note: detector acceptance 1 (the card gives no detector size)\n");
+  if (x->limit_method != DR_LIMIT_ZERO_BKG)
+    printf("note: %s limit with %d observed over %g expected background: %.4g signal events excluded at %g%% CL\n",
+           dr_limit_method_name(x->limit_method), x->observed, x->background, x->s_up, 100 * x->cl);
   if (x->track == DR_TRACK_SHOWER) {
     double c = 0, p = 0;
     for (int k = 0; k < DR_SHOWER_BINS; k++) c += x->shower_charged[k], p += x->shower_positron[k];
@@ -431,7 +451,7 @@ static int run_reach(cli_args *a) {
   int nm = 0;
   int rc = reach_models(a, ms, &nm);
   if (rc != CLI_OK) return rc;
-  reach_run r0 = {.x = &x, .card = resolve_card(a->positional, buf, sizeof buf), .model = ms[0]};
+  reach_run r0 = {.x = &x, .x_shower = &x, .json = a->json, .card = resolve_card(a->positional, buf, sizeof buf), .model = ms[0]};
   rc = reach_setup(a, &r0, &x, ms, nm);
   if (rc != CLI_OK) return rc;
   const char *out = cli_str(a, "out");

@@ -343,6 +343,17 @@ def bad_inputs():
     write("badmat.ini", ldmx.replace("material = W", "material = Vibranium"))
     write("mutsai.ini", "[experiment]\nname=x\nsource=y\n[beam]\nparticle=mu-\nenergy_gev=160\nlot=1e12\n[target]\n"
           "material=Pb\nkind=thick\nthickness_x0=40\ntrack_length=tsai\n[signal]\nx_th=0.5\n")
+    na64 = open(os.path.join(SRC, "data/experiments/na64e.ini")).read()
+    write("effboth.ini", na64.replace("x_th = 0.5", "x_th = 0.5\nefficiency_table = eff.csv"))
+    write("effmissing.ini", na64.replace("x_th = 0.5", "x_th = 0.5\nefficiency_table = nowhere.csv").replace(
+        "efficiency = 1.0\n", ""))
+    write("badlimit.ini", na64.replace("x_th = 0.5", "x_th = 0.5\nlimit = bayes"))
+    write("badobs.ini", na64.replace("x_th = 0.5", "x_th = 0.5\nobserved = 1.5"))
+    write("zerobkg.ini", na64.replace("x_th = 0.5", "x_th = 0.5\nbackground = 0.5\nlimit = zero-background"))
+    write("fewshowers.ini", na64.replace("showers = 1000000", "showers = 10"))
+    write("badres.ini", na64.replace("x_th = 0.5", "x_th = 0.5\nresonant_annihilation = maybe"))
+    write("mushower.ini", open(os.path.join(SRC, "data/experiments/na64mu.ini")).read().replace(
+        "effective_thickness_x0 = 40", "track_length = shower"))
     write("badgrid.txt", "4 64\n0 0.5 0.2 1\n")
     write("afile", "not a directory\n")
     x = ["xsec", "--energy", "8", "--target", "W", "--mass", "0.1"]
@@ -479,6 +490,15 @@ def bad_inputs():
         (["hist", "--energy", "4", "--target", "W", "--mass", "0.1", "--samples", "10"], "must be >= 1000"),
         (["hist", "--energy", "4", "--target", "W", "--mass", "0.1", "--chi-tmax", "e2"],
          "--chi-tmax applies only with --method ww or iww"),
+        (["reach", tmp("effboth.ini")], "efficiency and efficiency_table: give one of them"),
+        (["reach", tmp("effmissing.ini")], "efficiency_table: cannot read"),
+        (["reach", tmp("badlimit.ini")], "'bayes' is not zero-background, cls or feldman-cousins"),
+        (["reach", tmp("badobs.ini")], "an integer number of observed events"),
+        (["reach", tmp("zerobkg.ini")], "the zero-background limit is for 0 observed over 0 background"),
+        (["reach", tmp("fewshowers.ini")], "need 100 <= showers <= 1e8"),
+        (["reach", tmp("badres.ini")], "'maybe' is not yes or no"),
+        (["reach", tmp("mushower.ini")], "shower is for thick or active targets and e-/e+ beams"),
+        (["reach", "na64mu", "--primary-only"], "--primary-only is for cards with [target] track_length = shower"),
         (["frobnicate"], "unknown command 'frobnicate'"),
         (["help", "bogus"], "help takes one command name"),
         (["experiments", "--bogus"], "unknown option '--bogus'"),
@@ -560,14 +580,19 @@ def test_reach_files():
                     "--out", tmp("d")])
     body = open(tmp("d/reach.csv")).read()
     check(rc == 0 and body.count(",domain,") >= 1 and body.count(",ok,") >= 7, "scan with out-of-range masses")
-    # thick e- targets: Tsai track lengths, ETL, identical CSV for 1 and 2 threads
+    # thick e- targets: Tsai track lengths (--primary-only) and the shower, ETL, identical CSV for 1 and 2 threads
     for t in ("1", "2"):
-        run(["reach", "e137", "--points", "3", "--mass-max", "0.1", "--threads", t, "--no-plot", "--out",
-             tmp("t" + t)])
-    a, b = open(tmp("t1/reach.csv")).read(), open(tmp("t2/reach.csv")).read()
-    d = json.load(open(tmp("t1/reach.json")))["physics"]
-    check(a == b and a.count(",ok,") == 3 and d["track_length"] == "tsai" and d["method"] == "etl" and
-          abs(d["track_above_xth_x0"] - 2.1) < 1e-3, "e137 thick-target reach (tsai, etl, thread-identical)")
+        for k, extra in (("p", ["--primary-only"]), ("s", [])):
+            run(["reach", "e137", "--points", "3", "--mass-max", "0.1", "--threads", t, "--no-plot", "--out",
+                 tmp(k + t)] + extra)
+    for k, model in (("p", "tsai"), ("s", "shower")):
+        a, b = open(tmp(k + "1/reach.csv")).read(), open(tmp(k + "2/reach.csv")).read()
+        d = json.load(open(tmp(k + "1/reach.json")))["physics"]
+        check(a == b and a.count(",ok,") == 3 and d["track_length"] == model and d["method"] == "etl",
+              "e137 thick-target reach (%s, etl, thread-identical)" % model)
+        track = d["track_above_xth_x0"]
+        check(abs(track - 2.1) < 1e-3 if model == "tsai" else 3 < track < 6,
+              "e137 track length above 2 GeV: %g X0 (%s)" % (track, model))
     # several models: one set of files each, one y plot of them all, one JSON object
     out = tmp("models")
     d = run_json(["reach", "ldmx_phase2", "--models", "mdm,electric-dipole,charge-radius,anapole", "--points", "4",
@@ -859,6 +884,59 @@ def test_millicharged():
     check(rc == 0 and d and results(d2)["points"] == results(d)["points"], "reach millicharged --resume")
 
 
+def reach_rows(d):
+    """the rows of DIR/reach.csv as dicts, numbers as floats"""
+    import csv
+    rows = []
+    with open(os.path.join(d, "reach.csv")) as f:
+        for r in csv.DictReader(l for l in f if not l.startswith("#")):
+            rows.append({k: (float(v) if k not in ("status", "message") else v) for k, v in r.items()})
+    return rows
+
+
+def test_experiments_as_run():
+    """NA64e with the whole shower: the resonant dip; --primary-only gives Tsai's primary electron (no dip);
+    the efficiency-1 warning; an efficiency table of 0.5 weakens eps by sqrt(2) exactly; CLs with background and
+    no events equals the zero-background limit, Feldman-Cousins with b = 0.5 excludes 1.94 events (their Table IV);
+    a positron beam and E137 run with the shower."""
+    out = tmp("exp_as_run")
+    args = ["reach", "na64e", "--mass-min", "0.25", "--points", "1", "--no-relic", "--precision", "0.03"]
+    rc, o, err = run(args + ["--out", out + "/a"])
+    check(rc == 0 and "efficiency-1 bound" in o, "na64e: exit 0 and the efficiency warning (%d %r)" % (rc, o))
+    rc, o2, err = run(args + ["--out", out + "/b", "--primary-only"])
+    a, b = reach_rows(out + "/a")[0], reach_rows(out + "/b")[0]
+    check(b["coupling"] / a["coupling"] > 2, "resonant annihilation at 0.25 GeV: eps %g vs %g primary only" % (
+        a["coupling"], b["coupling"]))
+    j = json.load(open(out + "/a/reach.json"))
+    phys = j["physics"]
+    check(phys["track_length"] == "shower" and phys["resonant_annihilation"] is True and
+          phys["limit_method"] == "zero-background", "shower, resonance and the limit in reach.json: %r" % phys)
+    na64 = open(os.path.join(SRC, "data/experiments/na64e.ini")).read()
+    os.makedirs(out, exist_ok=True)
+    write("exp_as_run/eff.csv", "# a test table\nmass_gev,efficiency\n0.001,0.5\n1,0.5\n")
+    write("exp_as_run/eff.ini", na64.replace("efficiency = 1.0", "efficiency_table = eff.csv\n"
+                                             "efficiency_source = a test"))
+    write("exp_as_run/fc.ini", na64.replace("x_th = 0.5", "x_th = 0.5\nbackground = 0.5\nlimit = feldman-cousins"))
+    write("exp_as_run/cls.ini", na64.replace("x_th = 0.5", "x_th = 0.5\nbackground = 0.5"))
+    args = ["--mass-min", "0.02", "--points", "1", "--no-relic", "--precision", "0.03"]
+    for name in ("eff", "fc", "cls"):
+        rc, o, err = run(["reach", tmp("exp_as_run/%s.ini" % name), "--out", out + "/" + name] + args)
+        check(rc == 0, "%s card: exit 0 (%r)" % (name, err))
+    rc, o, err = run(["reach", "na64e", "--out", out + "/ref"] + args)
+    ref = reach_rows(out + "/ref")[0]["coupling"]
+    eff = reach_rows(out + "/eff")[0]["coupling"]
+    check(abs(eff / ref - 2 ** 0.5) < 1e-6, "efficiency 0.5: eps x sqrt(2) (%g)" % (eff / ref))
+    cls = reach_rows(out + "/cls")[0]["coupling"]
+    check(abs(cls / ref - 1) < 1e-6, "CLs, 0 observed over 0.5: the zero-background limit (%g)" % (cls / ref))
+    fc = reach_rows(out + "/fc")[0]["coupling"]
+    check(abs((fc / ref) ** 2 - 1.94 / 2.302585) < 0.006, "Feldman-Cousins b = 0.5: 1.94 events (%g)" % (
+        (fc / ref) ** 2 * 2.302585))
+    for card in ("na64e_positron", "e137"):
+        rc, o, err = run(["reach", card, "--out", out + "/" + card, "--mass-min", "0.05", "--points", "1",
+                          "--precision", "0.05"] + (["--no-relic"] if card != "e137" else []))
+        check(rc == 0 and reach_rows(out + "/" + card)[0]["status"] == "ok", "%s: solved (%r)" % (card, err))
+
+
 def test_files_and_flags():
     # --no-plot writes no PNG; --out is where the files go
     run(["relic", "--dm-mass-min", "0.01", "--dm-mass-max", "0.1", "--points", "3", "--no-plot", "--out", tmp("np")])
@@ -918,7 +996,7 @@ def test_files_and_flags():
 
 
 tests = [test_option_tables, test_bad_inputs, test_values, test_reach_files, test_resume, test_events,
-         test_hist_compare, test_shapes_discriminate, test_millicharged, test_files_and_flags]
+         test_hist_compare, test_shapes_discriminate, test_millicharged, test_experiments_as_run, test_files_and_flags]
 only = os.environ.get("DR_CLI_TESTS")
 for t in tests:
     if only and t.__name__ not in only.split(","):

@@ -146,6 +146,7 @@ static double t_integrand(double t, void *vp) {
 static void test_thick_yield(void **state) {
   (void)state;
   dr_experiment x = dr_test_card("na64e");
+  x.track = DR_TRACK_TSAI; /* Tsai's primary electron (the card runs the shower) */
   dr_xsec_opts o = dr_xsec_opts_default();
   o.method = DR_METHOD_IWW;
   o.rel_tol = 1e-7;
@@ -198,6 +199,7 @@ static void test_thick_yield(void **state) {
 static void test_thick_visible(void **state) {
   (void)state;
   dr_experiment x = dr_test_card("e137");
+  x.track = DR_TRACK_TSAI; /* Tsai's primary electron (the card runs the shower) */
   dr_xsec_opts o = dr_xsec_opts_default();
   o.method = DR_METHOD_IWW;
   dr_xsec_ws *w = dr_xsec_ws_alloc();

@@ -14,6 +14,7 @@
 #include "darkreach/mcp.h"
 #include "darkreach/model.h"
 #include "darkreach/num.h"
+#include "darkreach/poisson.h"
 #include "darkreach/reach.h"
 #include "darkreach/shower.h"
 #include "darkreach/relic.h"

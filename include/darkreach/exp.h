@@ -34,6 +34,7 @@
 
 #include "darkreach/core.h"
 #include "darkreach/decay.h"
+#include "darkreach/poisson.h"
 #include "darkreach/xsec.h"
 
 typedef enum { DR_TARGET_THIN = 0, DR_TARGET_THICK, DR_TARGET_ACTIVE } dr_target_kind;
@@ -41,7 +42,8 @@ enum { DR_N_MESONS = 4 }; /* rho, omega, phi, J/psi (mesons.h) */
 enum { DR_MESONS_UNSET = 0, DR_MESONS_CARD, DR_MESONS_COMPUTED };
 typedef enum { DR_SIG_INVISIBLE = 0, DR_SIG_VISIBLE } dr_signature;
 typedef enum { DR_TRACK_EFFECTIVE = 0, DR_TRACK_TSAI, DR_TRACK_SHOWER } dr_track_model;
-enum { DR_SHOWER_BINS = 96 }; /* the shower's track-length bins in y = ln(E0/E) over [0, ln(1/x_th)] */
+enum { DR_SHOWER_BINS = 96 };
+enum { DR_EFF_MAX = 64 }; /* rows of an efficiency table */ /* the shower's track-length bins in y = ln(E0/E) over [0, ln(1/x_th)] */
 
 typedef struct {
   char id[64];     /* file stem, e.g. "ldmx_phase2" */
@@ -58,9 +60,19 @@ typedef struct {
   double effective_thickness_x0; /* what the yield uses (track = effective; NaN for tsai) */
   dr_track_model track;
   double x_th, x_max;
-  double efficiency;
+  double efficiency;              /* constant, or the table's first value */
+  int n_eff;                       /* [signal] efficiency_table: efficiency against mass (linear in ln m) */
+  double eff_m[DR_EFF_MAX], eff_v[DR_EFF_MAX];
+  char efficiency_table[1024];
+  char efficiency_source[512];     /* the paper it comes from; empty: assumed (the output says so) */
+  double background;               /* expected background events */
+  int observed;                    /* observed events */
+  dr_limit_method limit_method;    /* zero-background, CLs or Feldman-Cousins (poisson.h) */
+  double s_up;                     /* the signal events excluded at cl */
+  int resonance;                   /* resonant e+ e- -> X by the shower's positrons (track = shower); default 1 */
   dr_signature signature;
   double shield_m, decay_m; /* visible: shield length and decay region */
+  double detector_halfwidth_m; /* visible: half the side of a square detector behind the decay region (NaN: acceptance 1) */
   dr_dm_kind dm;
   double alpha_d;
   double mass_ratio; /* m_A'/m_DM */
@@ -99,6 +111,22 @@ int dr_experiment_is_approximate(const dr_experiment *x);
 
 /* Zero-background Poisson upper limit on the mean: -ln(1 - CL). */
 double dr_poisson_upper_zero_bkg(double cl);
+/* the signal efficiency at this mass (the table's, or the constant) */
+double dr_experiment_efficiency(const dr_experiment *x, double mass);
+/* Visible signature with [decay] detector_halfwidth_m h: the share of X of
+ * mass m and energy E whose decay products point into a square detector of
+ * side 2h at D = shield_m + decay_m from the dump (1 without a detector
+ * size). A rough model, labelled so in the output: the direction is
+ * Gaussian per transverse axis with sigma^2 the sum of
+ *   the emission angle max(sqrt(m m_e)/E0, (m/E0)^(3/2)) ([Bjorken:2009mm]),
+ *   the parent e+-'s multiple scattering over one X0, 13.6 MeV/E (Highland,
+ *     [Workman:2022ynf], the parent at the X's energy),
+ *   the daughters' opening m/E seen from the middle of the decay region,
+ *     m/E x (decay_m/2)/D,
+ * and the acceptance erf(h/(sqrt(2) D sigma))^2. */
+double dr_experiment_acceptance(const dr_experiment *x, double m, double E);
+/* 1 when the card gives no efficiency_source: the efficiency is an assumption (1: an efficiency-1 bound) */
+int dr_experiment_efficiency_assumed(const dr_experiment *x);
 
 /* Target factor per radiation length of track: LOT x n_atoms x X0 [1/cm^2];
  * the signal's sigma_yield carries the track length. */

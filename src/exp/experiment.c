@@ -1,9 +1,11 @@
 /* Experiment cards: INI -> dr_experiment, with validation. Keys and their
  * meaning: data/experiments/README.md. */
 #include "darkreach/exp.h"
+#include "darkreach/constants.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *dr_target_kind_name(dr_target_kind k) {
@@ -37,6 +39,52 @@ static int opt_double(dr_card *c, const char *sec, const char *key, double def, 
     return DR_OK;
   }
   return rc;
+}
+
+/* [signal] efficiency_table: a CSV "mass_gev,efficiency" beside the card (or an absolute path) */
+static int read_efficiency_table(const char *card, const char *name, dr_experiment *x, dr_error *e) {
+  char path[1024];
+  const char *slash = strrchr(card, '/');
+  if (name[0] == '/' || !slash) snprintf(path, sizeof path, "%s", name);
+  else snprintf(path, sizeof path, "%.*s/%s", (int)(slash - card), card, name);
+  copy_str(x->efficiency_table, sizeof x->efficiency_table, path);
+  FILE *f = fopen(path, "r");
+  if (!f) return DR_FAIL(e, DR_EIO, "%s: [signal] efficiency_table: cannot read '%s'", card, path);
+  char line[512];
+  int ln = 0, header = 0, rc = DR_OK;
+  while (rc == DR_OK && fgets(line, sizeof line, f)) {
+    ln++;
+    if (line[0] == '#' || line[strspn(line, " \t\r\n")] == 0) continue;
+    if (!header) {
+      header = 1;
+      if (strncmp(line, "mass_gev,efficiency", 19) != 0)
+        rc = DR_FAIL(e, DR_EPARSE, "%s:%d: expected the header 'mass_gev,efficiency'", path, ln);
+      continue;
+    }
+    char *end;
+    double m = strtod(line, &end), v = *end == ',' ? strtod(end + 1, &end) : NAN;
+    if (!(m > 0) || !(v > 0 && v <= 1) || end[strspn(end, " \t\r\n")] != 0)
+      rc = DR_FAIL(e, DR_EPARSE, "%s:%d: not 'mass_gev,efficiency' with mass > 0 and 0 < efficiency <= 1", path, ln);
+    else if (x->n_eff == DR_EFF_MAX)
+      rc = DR_FAIL(e, DR_EPARSE, "%s: more than %d rows", path, DR_EFF_MAX);
+    else if (x->n_eff > 0 && !(m > x->eff_m[x->n_eff - 1]))
+      rc = DR_FAIL(e, DR_EPARSE, "%s:%d: masses must increase", path, ln);
+    else
+      x->eff_m[x->n_eff] = m, x->eff_v[x->n_eff++] = v;
+  }
+  fclose(f);
+  if (rc == DR_OK && x->n_eff < 1) rc = DR_FAIL(e, DR_EPARSE, "%s: no rows", path);
+  return rc;
+}
+
+double dr_experiment_efficiency(const dr_experiment *x, double mass) {
+  if (x->n_eff < 1) return x->efficiency;
+  if (mass <= x->eff_m[0]) return x->eff_v[0];
+  if (mass >= x->eff_m[x->n_eff - 1]) return x->eff_v[x->n_eff - 1];
+  int i = 1;
+  while (x->eff_m[i] < mass) i++;
+  double t = log(mass / x->eff_m[i - 1]) / log(x->eff_m[i] / x->eff_m[i - 1]); /* linear in ln m */
+  return x->eff_v[i - 1] + t * (x->eff_v[i] - x->eff_v[i - 1]);
 }
 
 #define CHECK(expr)                                                                                \
@@ -161,15 +209,64 @@ int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
     rc = bad_value(e, path, "[signal] x_th", "track_length = tsai or shower needs x_th >= 0.001", x->x_th);
     goto cleanup;
   }
-  CHECK(opt_double(c, "signal", "efficiency", 1.0, &x->efficiency, e));
+  x->efficiency = NAN;
+  CHECK(opt_double(c, "signal", "efficiency", NAN, &x->efficiency, e));
+  x->n_eff = 0;
+  if (dr_card_get_string(c, "signal", "efficiency_table", &s, e) == DR_OK) {
+    if (!isnan(x->efficiency)) {
+      rc = DR_FAIL(e, DR_EINVAL, "%s: [signal] efficiency and efficiency_table: give one of them", path);
+      goto cleanup;
+    }
+    CHECK(read_efficiency_table(path, s, x, e));
+    x->efficiency = x->eff_v[0];
+  } else if (isnan(x->efficiency)) {
+    x->efficiency = 1.0;
+  }
   if (!(x->efficiency > 0 && x->efficiency <= 1)) {
     rc = bad_value(e, path, "[signal] efficiency", "must be in (0, 1]", x->efficiency);
     goto cleanup;
   }
+  {
+    const char *r = "yes";
+    x->resonance = 1;
+    if (dr_card_get_string(c, "signal", "resonant_annihilation", &r, e) == DR_OK) {
+      if (strcmp(r, "no") == 0) x->resonance = 0;
+      else if (strcmp(r, "yes") != 0) {
+        rc = DR_FAIL(e, DR_EPARSE, "%s: key [signal] resonant_annihilation: '%s' is not yes or no", path, r);
+        goto cleanup;
+      }
+    }
+  }
+  x->efficiency_source[0] = 0;
+  if (dr_card_get_string(c, "signal", "efficiency_source", &s, e) == DR_OK)
+    copy_str(x->efficiency_source, sizeof x->efficiency_source, s);
   CHECK(opt_double(c, "signal", "cl", 0.90, &x->cl, e));
   if (!(x->cl > 0 && x->cl < 1)) {
     rc = bad_value(e, path, "[signal] cl", "confidence level must be in (0, 1)", x->cl);
     goto cleanup;
+  }
+  /* the limit: zero-background 2.3/3 events, or CLs/Feldman-Cousins with background and observed events */
+  {
+    double nobs = 0;
+    CHECK(opt_double(c, "signal", "background", 0.0, &x->background, e));
+    CHECK(opt_double(c, "signal", "observed", 0.0, &nobs, e));
+    if (!(x->background >= 0 && x->background < 1e5) || !(nobs >= 0 && nobs <= 1e5 && nobs == floor(nobs))) {
+      rc = bad_value(e, path, "[signal] background/observed",
+                     "need 0 <= background < 1e5 and an integer number of observed events", x->background);
+      goto cleanup;
+    }
+    x->observed = (int)nobs;
+    x->limit_method = x->background > 0 || x->observed > 0 ? DR_LIMIT_CLS : DR_LIMIT_ZERO_BKG;
+    if (dr_card_get_string(c, "signal", "limit", &s, e) == DR_OK && dr_limit_method_parse(s, &x->limit_method, e) != DR_OK) {
+      rc = DR_FAIL(e, DR_EPARSE, "%s: key [signal] limit: '%s' is not zero-background, cls or feldman-cousins", path, s);
+      goto cleanup;
+    }
+    if (dr_poisson_upper(x->limit_method, x->observed, x->background, x->cl, &x->s_up, e) != DR_OK) {
+      char msg[sizeof e->msg];
+      snprintf(msg, sizeof msg, "%s", e->msg);
+      rc = DR_FAIL(e, DR_EINVAL, "%s: [signal]: %s", path, msg);
+      goto cleanup;
+    }
   }
   s = "invisible";
   dr_card_get_string(c, "signal", "signature", &s, e);
@@ -184,6 +281,13 @@ int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
     CHECK(dr_card_need_double(c, "decay", "decay_m", &x->decay_m, e));
     if (!(x->shield_m >= 0 && x->decay_m > 0)) {
       rc = bad_value(e, path, "[decay] decay_m", "need shield_m >= 0 and decay_m > 0", x->decay_m);
+      goto cleanup;
+    }
+    x->detector_halfwidth_m = NAN;
+    CHECK(opt_double(c, "decay", "detector_halfwidth_m", NAN, &x->detector_halfwidth_m, e));
+    if (!isnan(x->detector_halfwidth_m) && !(x->detector_halfwidth_m > 0)) {
+      rc = bad_value(e, path, "[decay] detector_halfwidth_m", "must be positive (half the side of a square detector)",
+                     x->detector_halfwidth_m);
       goto cleanup;
     }
   }
@@ -253,6 +357,20 @@ cleanup:
 }
 
 double dr_poisson_upper_zero_bkg(double cl) { return -log1p(-cl); }
+
+double dr_experiment_acceptance(const dr_experiment *x, double m, double E) {
+  if (x->signature != DR_SIG_VISIBLE || !(x->detector_halfwidth_m > 0)) return 1.0;
+  if (!(E > m)) return 0.0;
+  double E0 = x->energy, D = x->shield_m + x->decay_m;
+  double emit = fmax(sqrt(m * DR_M_E) / E0, pow(m / E0, 1.5)); /* [Bjorken:2009mm] */
+  double ms = 0.0136 / E;                                      /* Highland, one X0 */
+  double dec = m / E * 0.5 * x->decay_m / D;                   /* daughters from mid-volume */
+  double sig = sqrt(emit * emit + ms * ms + dec * dec);
+  double a = erf(x->detector_halfwidth_m / (D * sig * M_SQRT2));
+  return a * a;
+}
+
+int dr_experiment_efficiency_assumed(const dr_experiment *x) { return x->efficiency_source[0] == 0; }
 
 double dr_experiment_luminosity_cm2(const dr_experiment *x) {
   return x->lot * dr_material_atoms_per_cm3(x->material) * x->material->x0_cm;

@@ -186,12 +186,13 @@ static int prepare_pair(const dr_experiment *x, const dr_process *p, const dr_xs
   dr_experiment xm = *x; /* computed yields when the card has none (mesons.h) */
   int mrc = dr_experiment_meson_yields(&xm, e);
   if (mrc != DR_OK) return mrc;
-  double lum = dr_experiment_luminosity_cm2(x) * x->efficiency, cm2 = DR_GEV2_TO_PB * DR_PB_TO_CM2;
+  double eff = dr_experiment_efficiency(x, p->m_X);
+  double lum = dr_experiment_luminosity_cm2(x) * eff, cm2 = DR_GEV2_TO_PB * DR_PB_TO_CM2;
   s->n_channel_eps1[0] = lum * s->sigma_yield * cm2;
   int scalar = p->model == DR_MODEL_MILLICHARGED_SCALAR;
   for (int m = 0; m < DR_N_MESONS; m++)
     s->n_channel_eps1[1 + m] =
-        x->lot * x->efficiency * xm.meson_per_lot[m] * dr_meson_br_pair((dr_meson)m, p->m_X, 1.0, scalar);
+        x->lot * eff * xm.meson_per_lot[m] * dr_meson_br_pair((dr_meson)m, p->m_X, 1.0, scalar);
   return rc;
 }
 
@@ -211,14 +212,14 @@ static double positron_density(const dr_experiment *x, double E, double *rel_err
 }
 
 static int prepare_resonance(const dr_experiment *x, dr_model_kind model, double M, dr_signal *s, dr_error *e) {
-  if (x->track != DR_TRACK_SHOWER || !x->shower_ready) return DR_OK;
+  if (x->track != DR_TRACK_SHOWER || !x->shower_ready || !x->resonance) return DR_OK;
   const dr_model_info *mi = dr_model_info_get(model);
   double J2 = 2.0 * mi->spin + 1;
   /* A' energy E_+ + m_e in [x_th E0, x_max E0] */
   double E_lo = x->x_th * x->energy - DR_M_E, E_hi = x->x_max * x->energy - DR_M_E;
   double s_of = 2 * DR_M_E * DR_M_E, ER = (M * M - s_of) / (2 * DR_M_E);
   s->res_energy = ER + DR_M_E;
-  double lum = x->lot * x->efficiency * x->material->Z * dr_material_atoms_per_cm3(x->material) *
+  double lum = x->lot * dr_experiment_efficiency(x, M) * x->material->Z * dr_material_atoms_per_cm3(x->material) *
                x->material->x0_cm * DR_GEV2_TO_PB * DR_PB_TO_CM2;
   dr_decay_params dp = {model, M, 1.0, DR_DM_NONE, 0, 0};
   dr_widths wd;
@@ -326,7 +327,7 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
     for (int c = 0; c < s->n_channels; c++) *n += eps2 * s->n_channel_eps1[c];
     return DR_OK;
   }
-  double lum = dr_experiment_luminosity_cm2(x) * x->efficiency;
+  double lum = dr_experiment_luminosity_cm2(x) * dr_experiment_efficiency(x, s->mass);
   double cm2 = DR_GEV2_TO_PB * DR_PB_TO_CM2;
   if (x->signature == DR_SIG_INVISIBLE) {
     double br = 1.0;
@@ -345,12 +346,14 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
     double l = pm * ctau;
     if (!(l > 0)) continue;
     double pdec = exp(-x->shield_m / l) * -expm1(-x->decay_m / l);
-    sum += s->wdsdx[i] * pdec;
+    sum += s->wdsdx[i] * pdec * dr_experiment_acceptance(x, m, E);
   }
   *n = lum * sum * cm2 * eps2 * s->br_vis;
   if (s->res_eps1 > 0) { /* resonant: an X of energy E_R + m_e */
     double pm = sqrt(fmax(s->res_energy * s->res_energy - m * m, 0)) / m, l = pm * ctau;
-    if (l > 0) *n += eps2 * s->res_eps1 * s->br_vis * exp(-x->shield_m / l) * -expm1(-x->decay_m / l);
+    if (l > 0)
+      *n += eps2 * s->res_eps1 * s->br_vis * exp(-x->shield_m / l) * -expm1(-x->decay_m / l) *
+            dr_experiment_acceptance(x, m, s->res_energy);
   }
   return DR_OK;
 }

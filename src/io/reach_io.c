@@ -59,11 +59,36 @@ void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_p
   dr_json_bool(j, "approximate_target", dr_experiment_is_approximate(x));
   dr_json_num(j, "x_th", x->x_th);
   dr_json_num(j, "x_max", x->x_max);
-  dr_json_num(j, "efficiency", x->efficiency);
+  if (x->n_eff > 0) {
+    dr_json_str(j, "efficiency_table", x->efficiency_table);
+    dr_json_key_array(j, "efficiency_points");
+    for (int i = 0; i < x->n_eff; i++) {
+      dr_json_object(j);
+      dr_json_num(j, "mass_gev", x->eff_m[i]);
+      dr_json_num(j, "efficiency", x->eff_v[i]);
+      dr_json_close(j);
+    }
+    dr_json_close(j);
+  } else {
+    dr_json_num(j, "efficiency", x->efficiency);
+  }
+  dr_json_str(j, "efficiency_source", dr_experiment_efficiency_assumed(x)
+                                          ? "none given: assumed, so the curve is a bound at this efficiency"
+                                          : x->efficiency_source);
+  if (x->track == DR_TRACK_SHOWER) dr_json_bool(j, "resonant_annihilation", x->resonance);
+  dr_json_str(j, "limit_method", dr_limit_method_name(x->limit_method));
+  dr_json_num(j, "background", x->background);
+  dr_json_int(j, "observed", x->observed);
+  dr_json_num(j, "signal_events_excluded", o ? o->s_up : x->s_up);
   dr_json_str(j, "signature", dr_signature_name(x->signature));
   if (x->signature == DR_SIG_VISIBLE) {
     dr_json_num(j, "shield_m", x->shield_m);
     dr_json_num(j, "decay_m", x->decay_m);
+    dr_json_num(j, "detector_halfwidth_m", x->detector_halfwidth_m);
+    dr_json_str(j, "acceptance", x->detector_halfwidth_m > 0
+                                     ? "rough pointing model: Gaussian emission, parent scattering and decay opening "
+                                       "angles into a square detector (exp.h, dr_experiment_acceptance)"
+                                     : "1 (no detector size in the card)");
   }
   dr_json_str(j, "dm", dr_dm_name(x->dm));
   dr_json_num(j, "alpha_d", x->alpha_d);

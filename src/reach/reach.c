@@ -32,7 +32,7 @@ dr_reach_opts dr_reach_opts_from_experiment(const dr_experiment *x) {
   o.mass_min = x->mass_min;
   o.mass_max = x->mass_max;
   o.points = x->points;
-  o.s_up = dr_poisson_upper_zero_bkg(x->cl);
+  o.s_up = x->s_up > 0 ? x->s_up : dr_poisson_upper_zero_bkg(x->cl);
   o.xsec = dr_xsec_opts_default();
   o.xsec.etl_rel_tol = 1e-2; /* 1 % in sigma = 0.5 % in eps */
   return o;
