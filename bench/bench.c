@@ -338,6 +338,29 @@ int main(int argc, char **argv) {
              ro2.points, now() - t0, nthr);
       free(rp2);
     }
+    /* NA64e and E137: before (Tsai's primary electron) and after (the whole shower and resonant annihilation) */
+    const char *thick[2] = {"na64e", "e137"};
+    for (int c = 0; c < 2; c++) {
+      char cp[1024];
+      snprintf(cp, sizeof cp, "%s/experiments/%s.ini", data, thick[c]);
+      dr_experiment xc;
+      if (dr_experiment_load(cp, &xc, &e) != DR_OK) continue;
+      dr_reach_opts ro2 = dr_reach_opts_from_experiment(&xc);
+      ro2.points = 60;
+      dr_reach_point *rp2 = malloc(sizeof *rp2 * (size_t)ro2.points);
+      double tt[2];
+      for (int k = 0; k < 2; k++) {
+        dr_experiment xk = xc;
+        if (k == 0) xk.track = DR_TRACK_TSAI;
+        t0 = now();
+        dr_reach_scan(&xk, DR_MODEL_VECTOR, &ro2, rp2, NULL, &e);
+        tt[k] = now() - t0;
+      }
+      printf("reach, %-6s 60 masses: %.2f s with Tsai's primary electron, %.2f s with the shower (%ld showers, "
+             "included) and resonant annihilation; on %d threads\n",
+             thick[c], tt[0], tt[1], xc.shower_n, nthr);
+      free(rp2);
+    }
   }
   dr_quad_free(q);
   dr_xsec_ws_free(w);
