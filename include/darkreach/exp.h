@@ -118,7 +118,8 @@ double dr_experiment_efficiency(const dr_experiment *x, double mass);
  * side 2h at D = shield_m + decay_m from the dump (1 without a detector
  * size). A rough model, labelled so in the output: the direction is
  * Gaussian per transverse axis with sigma^2 the sum of
- *   the emission angle max(sqrt(m m_e)/E0, (m/E0)^(3/2)) ([Bjorken:2009mm]),
+ *   the emission angle max(sqrt(m m_e)/E0, (m/E0)^(3/2)) (as recalled from
+ *     [Bjorken:2009mm], not re-checked against the paper here),
  *   the parent e+-'s multiple scattering over one X0, 13.6 MeV/E (Highland,
  *     [Workman:2022ynf], the parent at the X's energy),
  *   the daughters' opening m/E seen from the middle of the decay region,
