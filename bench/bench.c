@@ -17,6 +17,17 @@ static double now(void) {
   return t.tv_sec + 1e-9 * t.tv_nsec;
 }
 
+/* every processor for the scans that follow; returns their number */
+static int all_threads(void) {
+#ifdef _OPENMP
+  int n = omp_get_num_procs();
+  omp_set_num_threads(n);
+  return n;
+#else
+  return 1;
+#endif
+}
+
 /* mean time of `reps` ETL sigma(x_lo < x < 1) at relative precision tol,
  * seeds 1..reps; *neval the mean number of evaluations, *last the last
  * estimate */
@@ -239,12 +250,7 @@ int main(int argc, char **argv) {
              dr_model_name(mk[k]), 1e3 * dt, dt / tv, nev);
     }
     /* the Fig. 1 analogue: five reach scans of LDMX Phase II (60 masses, ETL 1 %) and their relic targets */
-#ifdef _OPENMP
-    int nthr = omp_get_num_procs();
-    omp_set_num_threads(nthr);
-#else
-    int nthr = 1;
-#endif
+    int nthr = all_threads();
     dr_reach_opts fo = dr_reach_opts_from_experiment(&x);
     dr_reach_point *fp = malloc(sizeof *fp * (size_t)fo.points);
     double *fm = malloc(sizeof(double) * (size_t)fo.points);
@@ -318,12 +324,7 @@ int main(int argc, char **argv) {
              "the vector at 2 m_chi)\n",
              mc[c].beam, mc[c].E, mc[c].mat, mc[c].m, mc[c].xth, 1e3 * t[0], nev[0], t[0] / t[1]);
     }
-#ifdef _OPENMP
-    int nthr = omp_get_num_procs();
-    omp_set_num_threads(nthr);
-#else
-    int nthr = 1;
-#endif
+    int nthr = all_threads();
     const char *cards[3] = {"ldmx_mcp", "na64mu_mcp", "na64e_mcp"};
     for (int c = 0; c < 3; c++) {
       char cp[1024];
