@@ -253,7 +253,7 @@ void cli_apply_threads(cli_args *a);
 
 /* ---- the commands (app/commands.c: all of them, NULL-terminated) ---- */
 extern const cli_cmd *const cli_commands[];
-extern const cli_cmd cmd_xsec, cmd_flux, cmd_width, cmd_reach, cmd_relic, cmd_omega, cmd_events, cmd_hist,
+extern const cli_cmd cmd_xsec, cmd_flux, cmd_shower, cmd_width, cmd_reach, cmd_relic, cmd_omega, cmd_events, cmd_hist,
     cmd_compare, cmd_shapes, cmd_discriminate, cmd_experiments, cmd_models;
 
 #endif

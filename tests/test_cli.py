@@ -88,6 +88,8 @@ BASE = {
     "shapes": ["--models", "vector,magnetic-dipole", "--masses", "0.1", "--samples", "4000", "--bins", "6"],
     "discriminate": ["--mass-a", "0.5", "--mass-b", "0.3", "--samples", "4000", "--bins-e", "5", "--bins-pt", "5"],
     "flux": ["--target", "W", "--energy", "6", "--mass", "0.1"],
+    "shower": ["--target", "Al", "--energy", "2", "--showers", "40", "--cut", "0.1", "--bins", "6", "--no-plot",
+               "--out", tmp("probe_shower")],
     "width": ["--mass", "0.2"],
     "reach": [CARD, "--points", "2", "--mass-max", "0.05", "--no-plot"],
     "relic": ["--dm-mass", "0.01"],
@@ -107,7 +109,8 @@ PROBE = {
     "masses": "0.2,0.3", "model-a": "scalar", "mass-a": "0.4", "model-b": "anapole", "mass-b": "0.35",
     "couplings": "2,3", "profile-mass-b": None, "mass-b-min": "0.3", "mass-b-max": "0.6", "mass-b-points": "3",
     "map": None, "res-e": "0.05", "res-e-abs": "0.02", "res-pt": "0.01", "res-pt-rel": "0.05", "bins-e": "6",
-    "bins-pt": "7", "pt-max": "0.8", "toys": "200",
+    "bins-pt": "7", "pt-max": "0.8", "toys": "200", "particle": "e+", "thickness": "10", "cut": "0.05",
+    "critical-energy": "0.02", "showers": "60",
 }
 # per (command, option): a value other than the PROBE one
 SPECIAL = {
@@ -499,6 +502,11 @@ def bad_inputs():
         (["reach", tmp("badres.ini")], "'maybe' is not yes or no"),
         (["reach", tmp("mushower.ini")], "shower is for thick or active targets and e-/e+ beams"),
         (["reach", "na64mu", "--primary-only"], "--primary-only is for cards with [target] track_length = shower"),
+        (["shower", "--target", "Pb", "--energy", "10", "--cut", "20"], "--cut must lie between m_e and the energy"),
+        (["shower", "--target", "Pb", "--energy", "10", "--cut", "0.0003"], "--cut must lie between m_e and the energy"),
+        (["shower", "--target", "Pb", "--energy", "10", "--particle", "mu-"], "'mu-' is not one of e-|e+|gamma"),
+        (["shower", "--target", "Pb", "--energy", "10", "--approx-a", "--critical-energy", "0.01"],
+         "--critical-energy applies only"),
         (["frobnicate"], "unknown command 'frobnicate'"),
         (["help", "bogus"], "help takes one command name"),
         (["experiments", "--bogus"], "unknown option '--bogus'"),
@@ -884,6 +892,36 @@ def test_millicharged():
     check(rc == 0 and d and results(d2)["points"] == results(d)["points"], "reach millicharged --resume")
 
 
+def test_shower():
+    """darkreach shower under Approximation A: dL/dE of e+ + e- is 0.437 X0 E0/E^2 and of photons 0.572 X0 E0/E^2
+    (Rossi and Greisen 1941) for E well between the cut and E0 (10 %, for 300 showers); e+ and e- equal there
+    (10 %); the CSV's columns; the energy ledger closes"""
+    import csv
+    out = tmp("shower_a")
+    rc, o, err = run(["shower", "--target", "Pb", "--energy", "10", "--approx-a", "--cut", "0.002", "--showers", "300",
+                      "--thickness", "200", "--bins", "40", "--out", out])
+    check(rc == 0 and "wrote" in o, "shower: exit 0 (%r)" % err)
+    rows = list(csv.DictReader(open(os.path.join(out, "shower.csv"))))
+    check(len(rows) == 40 and set(rows[0]) == {"e_lo", "e_hi", "e_mean", "electron_dl_de", "electron_err",
+                                                "positron_dl_de", "positron_err", "photon_dl_de", "photon_err"},
+          "shower.csv: 40 rows and the documented columns")
+    ce, cg, ratio = [], [], []
+    for r in rows:
+        e = float(r["e_mean"])
+        if 0.02 < e < 0.3:
+            el, po, ph = float(r["electron_dl_de"]), float(r["positron_dl_de"]), float(r["photon_dl_de"])
+            ce.append((el + po) * e * e / 10)
+            cg.append(ph * e * e / 10)
+            ratio.append(po / el)
+    m = lambda v: sum(v) / len(v)
+    check(len(ce) >= 8 and abs(m(ce) / 0.437 - 1) < 0.1 and abs(m(cg) / 0.572 - 1) < 0.1,
+          "Approximation A: c_e = %.3f (0.437), c_gamma = %.3f (0.572)" % (m(ce), m(cg)))
+    check(abs(m(ratio) - 1) < 0.1, "e+ and e- tracks equal under Approximation A (%.3f)" % m(ratio))
+    j = json.load(open(os.path.join(out, "shower.json")))
+    check(j["max_ledger_error_gev"] < 1e-9 and j["approximation_a"] is True and j["showers"] == 300,
+          "shower.json: ledger, configuration")
+
+
 def reach_rows(d):
     """the rows of DIR/reach.csv as dicts, numbers as floats"""
     import csv
@@ -996,7 +1034,7 @@ def test_files_and_flags():
 
 
 tests = [test_option_tables, test_bad_inputs, test_values, test_reach_files, test_resume, test_events,
-         test_hist_compare, test_shapes_discriminate, test_millicharged, test_experiments_as_run, test_files_and_flags]
+         test_hist_compare, test_shapes_discriminate, test_millicharged, test_experiments_as_run, test_shower, test_files_and_flags]
 only = os.environ.get("DR_CLI_TESTS")
 for t in tests:
     if only and t.__name__ not in only.split(","):
