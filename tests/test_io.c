@@ -70,7 +70,7 @@ static void test_reach_row_round_trip(void **state) {
   (void)state;
   dr_reach_point p = {.mass = 0.0123456789012, .eps = 3.14159265358979e-5, .eps_upper = NAN, .y = 1.2e-13,
                       .y_upper = INFINITY, .n_eps1 = 4.2e11, .sigma_pb = 123.456, .sigma_err_pb = 0.5,
-                      .status = DR_REACH_NOT_CONVERGED};
+                      .status = DR_REACH_NOT_CONVERGED, .res_share = 0.25, .res_rel_err = 0.03};
   snprintf(p.message, sizeof p.message, "a, b, \"c\"\nd");
   char *t1 = row_text(reach_row, &p);
   dr_reach_point q;
@@ -80,9 +80,11 @@ static void test_reach_row_round_trip(void **state) {
   assert_rel(q.mass, p.mass, 1e-9);
   assert_rel(q.eps, p.eps, 1e-9);
   assert_true(isnan(q.eps_upper) && isinf(q.y_upper) && q.status == DR_REACH_NOT_CONVERGED);
-  /* the message lost its commas, quotes and line break, so the row has 10 fields */
-  char fields[12][256];
-  assert_int_equal(dr_csv_split(t1, fields, 12), 10);
+  assert_rel(q.res_share, 0.25, 1e-9);
+  assert_rel(q.res_rel_err, 0.03, 1e-9);
+  /* the message lost its commas, quotes and line break, so the row has 12 fields */
+  char fields[14][256];
+  assert_int_equal(dr_csv_split(t1, fields, 14), 12);
   assert_string_equal(q.message, "a; b; 'c' d");
   assert_int_equal(dr_reach_csv_parse("1,2,3", &q), DR_EPARSE);
   assert_int_equal(dr_reach_csv_parse("1,2,3,ok,5,6,7,8,x9,m", &q), DR_EPARSE);

@@ -40,6 +40,9 @@ typedef struct {
    * omega, phi, J/psi (NaN: no sensitivity up to coupling 1); n_channels = 0 for the mediators */
   int n_channels;
   double eps_channel[1 + DR_N_MESONS];
+  /* track = shower: resonant e+ e- -> X's share of the events at the lower edge, and the relative Monte Carlo
+   * error of the positron track length at E_R (NaN where there is none) */
+  double res_share, res_rel_err;
 } dr_reach_point;
 
 typedef struct {

@@ -205,6 +205,7 @@ enum { RES_NODES = 400 };
 static double positron_density(const dr_experiment *x, double E, double *rel_err) {
   double y = log(x->energy / E), ymax = -log(x->x_th), dy = ymax / DR_SHOWER_BINS;
   int j = (int)(y / dy);
+  if (rel_err) *rel_err = NAN;
   if (y < 0 || j >= DR_SHOWER_BINS) return 0;
   double w = x->energy * (exp(-j * dy) - exp(-(j + 1) * dy));
   if (rel_err) *rel_err = x->shower_positron[j] > 0 ? x->shower_positron_err[j] / x->shower_positron[j] : NAN;

@@ -117,7 +117,9 @@ void dr_json_reach_config(dr_json *j, const dr_experiment *x, const char *card_p
 }
 
 int dr_reach_csv_header(FILE *f) {
-  fputs("mass_gev,coupling,y,status,coupling_upper,y_upper,sigma_pb,sigma_err_pb,n_signal_coupling1,message\n", f);
+  fputs("mass_gev,coupling,y,status,coupling_upper,y_upper,sigma_pb,sigma_err_pb,n_signal_coupling1,"
+        "resonance_share,resonance_mc_rel_err,message\n",
+        f);
   return ferror(f) ? DR_EIO : DR_OK;
 }
 
@@ -140,6 +142,10 @@ int dr_reach_csv_row(FILE *f, const dr_reach_point *p) {
   dr_csv_num(f, p->sigma_err_pb, 1);
   dr_csv_num(f, p->n_eps1, 1);
   for (int c = 0; c < p->n_channels; c++) dr_csv_num(f, p->eps_channel[c], 1);
+  if (p->n_channels == 0) { /* mediators: resonant annihilation's share at the lower edge and its MC error */
+    dr_csv_num(f, p->res_share, 1);
+    dr_csv_num(f, p->res_rel_err, 1);
+  }
   fputc(',', f);
   dr_csv_text(f, p->message);
   fputc('\n', f);
@@ -151,7 +157,13 @@ int dr_reach_csv_parse(const char *line, dr_reach_point *p) {
   enum { NF = 10 + 1 + DR_N_MESONS };
   char f[NF][256];
   int nf = dr_csv_split(line, f, NF);
-  if (nf != 10 && nf != NF) return DR_EPARSE;
+  if (nf != 10 && nf != 12 && nf != NF) return DR_EPARSE; /* 10: files written before the resonance columns */
+  p->res_rel_err = NAN;
+  if (nf == 12) { /* a mediator's row: the resonance's share and error, then the message */
+    if (dr_csv_parse_num(f[9], &p->res_share) != DR_OK || dr_csv_parse_num(f[10], &p->res_rel_err) != DR_OK)
+      return DR_EPARSE;
+    snprintf(f[9], sizeof f[9], "%s", f[11]);
+  }
   if (nf == NF) { /* a pair's row: the channels, then the message last */
     p->n_channels = 1 + DR_N_MESONS;
     for (int c = 0; c < p->n_channels; c++)
@@ -182,6 +194,10 @@ void dr_json_reach_point(dr_json *j, const dr_reach_point *p) {
     dr_json_key_object(j, "coupling_channel");
     for (int c = 0; c < p->n_channels; c++) dr_json_num(j, ch[c], p->eps_channel[c]);
     dr_json_close(j);
+  }
+  if (p->res_share > 0) {
+    dr_json_num(j, "resonance_share", p->res_share);
+    dr_json_num(j, "resonance_track_rel_err", p->res_rel_err);
   }
   dr_json_str(j, "status", dr_reach_status_name(p->status));
   char msg[sizeof p->message];

@@ -60,6 +60,7 @@ int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_r
   memset(pt, 0, sizeof *pt);
   pt->mass = mass;
   pt->eps = pt->eps_upper = pt->y = pt->y_upper = NAN;
+  pt->res_rel_err = NAN;
   for (int c = 0; c <= DR_N_MESONS; c++) pt->eps_channel[c] = NAN;
   dr_error e;
   dr_error_clear(&e);
@@ -119,6 +120,15 @@ int dr_reach_point_solve(const dr_experiment *x, dr_model_kind model, const dr_r
   if (hi > lo && dr_root_brent(log_n_minus, &np, le[hi], le[hi + 1], 1e-10, 1e-10, &root, &e) == DR_OK) {
     pt->eps_upper = exp(root);
     pt->y_upper = has_dm ? dr_model_y(model, pt->eps_upper, x->alpha_d, x->mass_ratio) : NAN;
+  }
+  if (s.res_eps1 > 0) { /* resonant annihilation's share of the signal at the lower edge, and its MC error */
+    dr_signal s0 = s;
+    s0.res_eps1 = 0;
+    double nt, n0;
+    dr_signal_events(x, model, &s, pt->eps, &nt, NULL);
+    dr_signal_events(x, model, &s0, pt->eps, &n0, NULL);
+    pt->res_share = nt > 0 ? 1 - n0 / nt : 0;
+    pt->res_rel_err = s.res_rel_err;
   }
   pt->status = rc == DR_ENOCONV ? DR_REACH_NOT_CONVERGED : DR_REACH_OK;
   if (rc == DR_ENOCONV)
