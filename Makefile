@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: all reach build test bench validation sanitize fuzz bootstrap clean
+.PHONY: all reach build test test-mpi bench validation sanitize fuzz bootstrap clean
 
 all: reach
 
@@ -20,6 +20,13 @@ reach: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory test-mpi
+
+# the MPI build (-DDARKREACH_MPI=ON, Debian's OpenMPI): reach and relic on 3 ranks equal one process
+test-mpi: bootstrap
+	@cmake -S . -B build-mpi -DCMAKE_BUILD_TYPE=Release -DDARKREACH_MPI=ON >/dev/null
+	@cmake --build build-mpi -j $(JOBS) --target darkreach_cli
+	/usr/bin/python3 tests/test_mpi.py build-mpi/darkreach mpirun
 
 bench: build
 	$(BUILD)/darkreach_bench
@@ -43,4 +50,4 @@ fuzz:
 	scripts/fuzz build-fuzz $(FUZZ_RUNS)
 
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz out
+	rm -rf $(BUILD) build-asan build-fuzz build-mpi out

@@ -252,6 +252,16 @@ int cli_process_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_materi
 void cli_apply_threads(cli_args *a);
 
 /* ---- the commands (app/commands.c: all of them, NULL-terminated) ---- */
+/* ---- MPI (app/mpi.c): one rank without DR_HAVE_MPI ---- */
+void cli_mpi_init(int *argc, char ***argv);
+void cli_mpi_finalize(void);
+int cli_mpi_rank(void);
+int cli_mpi_size(void);
+void cli_mpi_bcast(void *buf, long n); /* from rank 0 to every rank */
+int cli_mpi_max(int v);                /* the largest v over the ranks */
+void cli_mpi_send_text(const char *s, long n); /* to rank 0 */
+char *cli_mpi_recv_text(int from);     /* on rank 0; malloc'd */
+
 extern const cli_cmd *const cli_commands[];
 extern const cli_cmd cmd_xsec, cmd_flux, cmd_shower, cmd_width, cmd_reach, cmd_relic, cmd_omega, cmd_events, cmd_hist,
     cmd_compare, cmd_shapes, cmd_discriminate, cmd_experiments, cmd_models;

@@ -301,11 +301,22 @@ static int scan_reach(const dr_scan_ctl *ctl, void *arg, dr_error *e) {
   /* the shower's track lengths once for the whole run, after the output files are in place */
   dr_experiment *x = r->x_shower;
   if (x->track == DR_TRACK_SHOWER && !x->shower_ready) {
-    if (!r->json)
-      fprintf(stderr, "shower: %ld showers of %g GeV %s in %g X0 %s...", x->shower_n, x->energy, x->beam.name,
-              x->thickness_x0, x->material->symbol);
-    if (dr_experiment_shower(x, e) != DR_OK) return e->status;
-    if (!r->json) fprintf(stderr, " %.2f s\n", x->shower_seconds);
+    int st = DR_OK;
+    if (cli_mpi_rank() == 0) { /* under MPI rank 0 runs it and sends the spectra to the others */
+      if (!r->json)
+        fprintf(stderr, "shower: %ld showers of %g GeV %s in %g X0 %s...", x->shower_n, x->energy, x->beam.name,
+                x->thickness_x0, x->material->symbol);
+      st = dr_experiment_shower(x, e);
+      if (st == DR_OK && !r->json) fprintf(stderr, " %.2f s\n", x->shower_seconds);
+    }
+    cli_mpi_bcast(&st, sizeof st);
+    if (st != DR_OK) return cli_mpi_rank() == 0 ? st : DR_FAIL(e, st, "the shower failed on rank 0");
+    cli_mpi_bcast(x->shower_ybar, sizeof x->shower_ybar);
+    cli_mpi_bcast(x->shower_charged, sizeof x->shower_charged);
+    cli_mpi_bcast(x->shower_positron, sizeof x->shower_positron);
+    cli_mpi_bcast(x->shower_positron_err, sizeof x->shower_positron_err);
+    cli_mpi_bcast(&x->shower_seconds, sizeof x->shower_seconds);
+    x->shower_ready = 1;
   }
   return dr_reach_scan(r->x, r->model, &r->o, r->p, ctl, e);
 }
@@ -496,6 +507,7 @@ static int run_reach(cli_args *a) {
     rc = cli_journal_run(&J[k], res, scan_reach, &r[k]);
     /* the thermal-relic target of the same model, at m_DM = m_A'/ratio for every scan mass */
     if (rc == CLI_OK && want_relic) rc = cli_journal_run(&R[k], resume ? 2 : 0, scan_relic, &r[k]);
+    if (cli_mpi_rank() > 0) continue; /* rank 0 draws and reports */
     int nok = 0;
     for (int i = 0; rc == CLI_OK && i < n; i++) nok += r[k].p[i].status == DR_REACH_OK;
     int plot = !cli_given(a, "no-plot") && nok > 0;
@@ -509,7 +521,8 @@ static int run_reach(cli_args *a) {
     if (rc == CLI_OK && !a->json) reach_report(&r[k], &J[k], &R[k], out, stem[k], plot, want_relic);
   }
   reach_all all = {nm, want_relic, r, J, R};
-  if (rc == CLI_OK && multi && any_plot && reach_models_plot(&all, out, &e) != DR_OK) rc = cli_lib_fail(a, &e);
+  if (rc == CLI_OK && multi && any_plot && cli_mpi_rank() == 0 && reach_models_plot(&all, out, &e) != DR_OK)
+    rc = cli_lib_fail(a, &e);
   if (rc == CLI_OK && multi && !a->json && any_plot) printf("all models: %s/reach_models_y.png\n", out);
   if (rc == CLI_OK && !a->json) reach_notes(&x);
   if (rc == CLI_OK && a->json) {

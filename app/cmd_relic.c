@@ -124,7 +124,7 @@ static int relic_curve(cli_args *a, relic_run *r, const dr_gstar *gs) {
   dr_error_clear(&e);
   int nok = 0;
   for (int i = 0; i < n; i++) nok += J.done && J.done[i] && r->p[i].status == DR_OK;
-  int plot = rc == CLI_OK && !cli_given(a, "no-plot") && nok > 0;
+  int plot = rc == CLI_OK && !cli_given(a, "no-plot") && nok > 0 && cli_mpi_rank() == 0;
   double *y = plot ? malloc(sizeof *y * (size_t)n) : NULL;
   if (plot && !y) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
   else if (plot) {

@@ -149,6 +149,7 @@ static int write_sorted(cli_journal *J, int complete) {
 }
 
 void cli_journal_remove(const char *dir, const char *stem) {
+  if (cli_mpi_rank() > 0) return; /* rank 0 keeps the files */
   char p[4200];
   snprintf(p, sizeof p, "%s/%s.csv", dir, stem);
   remove(p);
@@ -188,7 +189,7 @@ static void cli_journal_finished(int i, void *ctx) {
 }
 
 static dr_scan_ctl cli_journal_ctl(cli_journal *J) {
-  dr_scan_ctl c = {J->done, &cli_stop, cli_journal_finished, J};
+  dr_scan_ctl c = {J->done, &cli_stop, cli_journal_finished, J, 0, 1};
   return c;
 }
 
@@ -220,8 +221,73 @@ static int cli_interrupted(const cli_args *a, const cli_journal *J) {
                   J->n_done, J->n, J->what, J->csv_path, J->json_path);
 }
 
+/* Under MPI: rank 0 opens the files (and reads an earlier run's rows) and tells every rank which points are done;
+ * each rank computes its share (i % ranks == rank); the others send their rows as CSV text, which rank 0 reads
+ * back as a resumed run does and appends; rank 0 alone writes. The rows carry every number the files hold, so
+ * the files equal a serial run's. */
+static int journal_run_mpi(cli_journal *J, int resume, int (*scan)(const dr_scan_ctl *ctl, void *arg, dr_error *e),
+                           void *arg) {
+  int rank = cli_mpi_rank(), size = cli_mpi_size(), root = rank == 0, rc = CLI_OK;
+  if (root) {
+    rc = cli_journal_open(J, resume);
+  } else {
+    paths(J);
+    J->csv = NULL;
+    J->n_done = J->n_resumed = 0;
+    J->done = calloc((size_t)J->n, 1);
+    if (!J->done) rc = CLI_FAIL;
+  }
+  if (cli_mpi_max(rc != CLI_OK)) return rc != CLI_OK ? rc : CLI_FAIL;
+  cli_mpi_bcast(J->done, J->n);
+  unsigned char *before = malloc((size_t)J->n);
+  if (before) memcpy(before, J->done, (size_t)J->n);
+  dr_error e;
+  dr_error_clear(&e);
+  dr_scan_ctl ctl = cli_journal_ctl(J);
+  ctl.rank = rank;
+  ctl.nranks = size;
+  if (!root) ctl.finished = NULL;
+  int st = scan(&ctl, arg, &e);
+  int code = st == DR_OK ? 0 : st == DR_ECANCELED ? 1 : 2;
+  if (!root) { /* this rank's new rows to rank 0 */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    for (int i = 0; m && i < J->n; i++)
+      if (J->done[i] && !(before && before[i])) J->row(m, i, J->ctx);
+    if (m) fclose(m);
+    cli_mpi_send_text(text ? text : "", text ? (long)len : 0);
+    free(text);
+  } else {
+    for (int r = 1; r < size; r++) {
+      char *text = cli_mpi_recv_text(r);
+      for (char *line = text, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = 0;
+        else next = line + strlen(line);
+        int i = J->parse(line, J->ctx);
+        if (i >= 0 && i < J->n && !J->done[i]) {
+          J->done[i] = 1;
+          cli_journal_finished(i, J);
+        }
+      }
+      free(text);
+    }
+  }
+  free(before);
+  int worst = cli_mpi_max(code);
+  if (!root) return CLI_OK; /* its messages went nowhere; rank 0 reports */
+  if (st != DR_OK && st != DR_ECANCELED) rc = cli_lib_fail(J->a, &e);
+  else if (worst == 2) rc = cli_fail(J->a, CLI_FAIL, "error", "the scan failed on another MPI rank");
+  int rc2 = cli_journal_close(J, worst == 0);
+  if (rc == CLI_OK) rc = rc2;
+  if (rc == CLI_OK && worst == 1) rc = cli_interrupted(J->a, J);
+  return rc;
+}
+
 int cli_journal_run(cli_journal *J, int resume, int (*scan)(const dr_scan_ctl *ctl, void *arg, dr_error *e),
                     void *arg) {
+  if (cli_mpi_size() > 1) return journal_run_mpi(J, resume, scan, arg);
   int rc = cli_journal_open(J, resume);
   if (rc != CLI_OK) return rc;
   dr_error e;

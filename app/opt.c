@@ -625,6 +625,7 @@ void cli_json_config(dr_json *j, const cli_args *a) {
   dr_json_str(j, "darkreach_version", DR_VERSION);
   dr_json_str(j, "date", when);
   dr_json_str(j, "command", a->cmd->name);
+  dr_json_int(j, "ranks", cli_mpi_size()); /* MPI ranks that shared the work (1: one process) */
   dr_json_key_array(j, "argv");
   for (int k = 1; k < a->argc; k++) dr_json_str(j, NULL, a->argv[k]);
   dr_json_close(j);

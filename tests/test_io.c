@@ -22,13 +22,30 @@ static void finished(int i, void *ctx) {
   if (++s->n_finished == s->stop_after) atomic_store(&s->stop, 1);
 }
 
+/* ranks share the points: each point not done already is computed by exactly one of 3 ranks */
+static void test_scan_ranks(void **state) {
+  (void)state;
+  scan_probe s;
+  memset(&s, 0, sizeof s);
+  unsigned char done[40] = {0};
+  done[7] = 1;
+  for (int r = 0; r < 3; r++) {
+    unsigned char d[40];
+    memcpy(d, done, sizeof d);
+    dr_scan_ctl ctl = {d, &s.stop, finished, &s, r, 3};
+    assert_int_equal(dr_scan_run(40, point, &s, &ctl), DR_OK);
+    for (int i = 0; i < 40; i++) assert_int_equal(d[i], done[i] || i % 3 == r);
+  }
+  for (int i = 0; i < 40; i++) assert_int_equal(s.calls[i], i == 7 ? 0 : 1);
+}
+
 static void test_scan_skip_and_cancel(void **state) {
   (void)state;
   scan_probe s;
   memset(&s, 0, sizeof s);
   unsigned char done[40] = {0};
   for (int i = 0; i < 40; i += 3) done[i] = 1; /* finished by an earlier run */
-  dr_scan_ctl ctl = {done, &s.stop, finished, &s};
+  dr_scan_ctl ctl = {done, &s.stop, finished, &s, 0, 1};
   assert_int_equal(dr_scan_run(40, point, &s, &ctl), DR_OK);
   for (int i = 0; i < 40; i++) {
     assert_int_equal(s.calls[i], i % 3 ? 1 : 0);
@@ -108,7 +125,7 @@ static void test_relic_row_round_trip(void **state) {
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_scan_skip_and_cancel),
+      cmocka_unit_test(test_scan_skip_and_cancel), cmocka_unit_test(test_scan_ranks),
       cmocka_unit_test(test_reach_row_round_trip),
       cmocka_unit_test(test_relic_row_round_trip),
   };

@@ -26,6 +26,9 @@ typedef struct {
    * threads), in completion order. May be NULL. */
   void (*finished)(int i, void *ctx);
   void *ctx;
+  /* distributed scans (MPI, in the command line): this process computes the
+   * points i with i % nranks == rank only; nranks 0 or 1: every point */
+  int rank, nranks;
 } dr_scan_ctl;
 
 /* Computes point(i, arg) for i in [0, n) not yet done, threads over points

@@ -9,6 +9,7 @@ int dr_scan_run(int n, void (*point)(int i, void *arg), void *arg, const dr_scan
 #pragma omp parallel for schedule(dynamic, 1)
   for (int i = 0; i < n; i++) {
     if (ctl && ctl->done && ctl->done[i]) continue;
+    if (ctl && ctl->nranks > 1 && i % ctl->nranks != ctl->rank) continue; /* another rank's point */
     if (ctl && ctl->cancel && atomic_load(ctl->cancel)) {
 #pragma omp atomic write
       canceled = 1;
