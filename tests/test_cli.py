@@ -1019,9 +1019,9 @@ def test_files_and_flags():
     check(b and b["n_eval"] < a["n_eval"], "a frozen grid skips the adaptation")
     # progress: on a terminal after a second, not with --quiet, never in a pipe
     if os.path.exists("/usr/bin/script"):
-        cmd = "%s relic --dm-mass-min 0.002 --dm-mass-max 1 --points 80 --out %s" % (DR, tmp("pg"))
+        cmd = "%s relic --dm-mass-min 0.002 --dm-mass-max 1 --points 400 --out %s" % (DR, tmp("pg"))
         p = subprocess.run(["script", "-qec", cmd, "/dev/null"], capture_output=True, text=True, timeout=300)
-        check("masses," in p.stdout and "/80 masses" in p.stdout, "progress on a terminal: %r" % p.stdout[-200:])
+        check("masses," in p.stdout and "/400 masses" in p.stdout, "progress on a terminal: %r" % p.stdout[-200:])
         p = subprocess.run(["script", "-qec", cmd + " --quiet", "/dev/null"], capture_output=True, text=True,
                            timeout=300)
         check("/80 masses" not in p.stdout, "no progress with --quiet")
