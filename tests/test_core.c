@@ -2,6 +2,8 @@
  * the INI card reader's error paths. */
 #include "dr_test.h"
 
+#include <gsl/gsl_sf_bessel.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -174,9 +176,25 @@ static void test_experiment_cards(void **state) {
   }
 }
 
+
+/* the tabulated e^z K_1 and e^z K_2 against GSL at points between the nodes: 1e-9 relative */
+static void test_bessel_tables(void **state) {
+  (void)state;
+  double worst = 0;
+  for (int i = 0; i < 20000; i++) {
+    double z = 1e-2 * pow(1e7, (i + 0.37) / 20000);
+    double a = dr_bessel_k1_scaled(z) / gsl_sf_bessel_K1_scaled(z) - 1;
+    double b = dr_bessel_k2_scaled(z) / gsl_sf_bessel_Kn_scaled(2, z) - 1;
+    worst = fmax(worst, fmax(fabs(a), fabs(b)));
+  }
+  assert_true(worst < 1e-9);
+  assert_rel(dr_bessel_k1_scaled(2e5), gsl_sf_bessel_K1_scaled(2e5), 1e-14); /* outside: GSL */
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_bessel_tables),
       cmocka_unit_test(test_materials_x0), cmocka_unit_test(test_beams),
       cmocka_unit_test(test_error_trail),  cmocka_unit_test(test_card_values),
       cmocka_unit_test(test_card_errors),  cmocka_unit_test(test_experiment_cards),

@@ -27,4 +27,13 @@ int dr_quad_integrate(dr_quad *q, dr_fn f, void *params, double a, double b,
 int dr_root_brent(dr_fn f, void *params, double lo, double hi, double abs_tol,
                   double rel_tol, double *root, dr_error *e);
 
+/* Scaled modified Bessel functions e^z K_1(z) and e^z K_2(z), for the
+ * thermal averages of the relic calculation: cubic Hermite interpolation of
+ * ln(e^z K_n) in ln z on 4096 nodes over 1e-2 <= z <= 1e5, with the exact
+ * derivatives (K_1' = -K_0 - K_1/z, K_2' = -K_1 - 2 K_2/z) at the nodes; the
+ * table is filled once, thread-safely, from GSL. Relative error < 1e-9
+ * (tests/test_core.c); outside the range, GSL directly. */
+double dr_bessel_k1_scaled(double z);
+double dr_bessel_k2_scaled(double z);
+
 #endif

@@ -2,6 +2,7 @@
  * include/darkreach/relic.h; FORMULARY Part I §10, Part II §6.3), integrated
  * with GSL's stiff multistep BDF (odeiv2 msbdf) at a relative tolerance. */
 #include "darkreach/constants.h"
+#include "darkreach/num.h"
 #include "darkreach/relic.h"
 
 #include <gsl/gsl_errno.h>
@@ -18,14 +19,14 @@ double dr_relic_omega_per_mY(void) { return 2891.2 / 1.05371e-5; }
 
 /* Maxwell-Boltzmann Y_eq = 45 g x^2 K2(x)/(4 pi^4 h_eff) (Part II §6.3) */
 double dr_relic_yeq(double x, int g, double h_eff) {
-  return 45.0 * g * x * x * gsl_sf_bessel_Kn(2, x) / (4 * pow(DR_PI, 4) * h_eff);
+  return 45.0 * g * x * x * dr_bessel_k2_scaled(x) * exp(-x) / (4 * pow(DR_PI, 4) * h_eff);
 }
 
 /* Y_eq of one state (delta = 0) or of two states of g/2 each split by delta */
 static double yeq_states(double x, int g, double delta, double h_eff) {
   if (!(delta > 0)) return dr_relic_yeq(x, g, h_eff);
   double x2 = x * (1 + delta);
-  return 45.0 * (g / 2) * (x * x * gsl_sf_bessel_Kn(2, x) + x2 * x2 * gsl_sf_bessel_Kn(2, x2)) /
+  return 45.0 * (g / 2) * (x * x * dr_bessel_k2_scaled(x) * exp(-x) + x2 * x2 * dr_bessel_k2_scaled(x2) * exp(-x2)) /
          (4 * pow(DR_PI, 4) * h_eff);
 }
 

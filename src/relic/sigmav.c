@@ -3,6 +3,7 @@
  * ([Gondolo:1990dk] eq. 3.8), both documented in include/darkreach/relic.h. */
 #include "darkreach/constants.h"
 #include "darkreach/decay.h"
+#include "darkreach/num.h"
 #include "darkreach/relic.h"
 
 #include <gsl/gsl_sf_bessel.h>
@@ -65,7 +66,7 @@ static double gg_integrand(double u, void *vp) {
   int rc = sigma_with_width(p->m, s, p->gam, &sig, &e);
   if (rc != DR_OK) p->status = rc;
   double z = rs / p->T;
-  return s * sig * (s - 4 * m * m) * gsl_sf_bessel_K1_scaled(z) * exp(-u);
+  return s * sig * (s - 4 * m * m) * dr_bessel_k1_scaled(z) * exp(-u);
 }
 
 int dr_relic_sigmav(const dr_relic_model *m, double x, dr_quad *q, dr_estimate *out, dr_error *e) {
@@ -101,7 +102,7 @@ int dr_relic_sigmav(const dr_relic_model *m, double x, dr_quad *q, dr_estimate *
   rc = dr_quad_integrate(q, gg_integrand, &p, 0.0, umax, pts, n, 0.0, 3e-4, &I);
   /* an estimate within 1e-3 is still far inside that: kept (QUADPACK stalls just above 3e-4 at a few points) */
   if (rc == DR_ENOCONV && isfinite(I.val) && I.err <= 1e-3 * fabs(I.val)) rc = DR_OK;
-  double k2 = gsl_sf_bessel_Kn_scaled(2, x);
+  double k2 = dr_bessel_k2_scaled(x);
   double pref = 1.0 / (4 * pow(mdm, 4) * k2 * k2);
   out->val = pref * I.val;
   out->err = pref * I.err;
