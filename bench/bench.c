@@ -3,6 +3,7 @@
  * Run: make bench (or build/darkreach_bench). Single thread unless stated. */
 #include "darkreach/darkreach.h"
 
+#include <gsl/gsl_sf_bessel.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,8 +49,21 @@ static double time_sigma(const dr_process *p, double tol, double x_lo, int reps,
   return (now() - t0) / reps;
 }
 
+/* a fixed reference workload (4e5 GSL Bessel K_0 + K_1 and exponentials, one thread), timed at the start and at
+ * the end of the run: figures divided by it compare across machines and loads */
+static double reference_ms(double *sink) {
+  double t0 = now(), s = 0;
+  for (int i = 0; i < 400000; i++) {
+    double z = 0.1 + 1e-4 * i;
+    s += gsl_sf_bessel_K0_scaled(z) + gsl_sf_bessel_K1_scaled(z) + exp(-1e-5 * i);
+  }
+  *sink += s;
+  return 1e3 * (now() - t0);
+}
+
 int main(int argc, char **argv) {
   dr_library_init();
+  double ref_sink = 0, ref0 = reference_ms(&ref_sink);
   dr_error e;
   dr_error_clear(&e);
   const char *data = argc > 1 ? argv[1] : DR_DATADIR;
@@ -365,5 +379,9 @@ int main(int argc, char **argv) {
   }
   dr_quad_free(q);
   dr_xsec_ws_free(w);
-  return sink == 42 ? 2 : 0;
+  double ref1 = reference_ms(&ref_sink);
+  printf("reference workload (4e5 Bessel K0+K1, one thread): %.1f ms at the start, %.1f ms at the end: divide a "
+         "figure by it to compare machines%s\n",
+         ref0, ref1, fabs(ref1 / ref0 - 1) > 0.2 ? " (the machine's load changed during the run)" : "");
+  return sink == 42 || ref_sink == 42 ? 2 : 0;
 }
