@@ -438,6 +438,62 @@ static void test_event_batches(void **state) {
   dr_event_gen_free(g2);
 }
 
+
+/* Unweighted events against the weighted points of the frozen grid: the X-energy and recoil-p_T
+ * distributions of 40000 events (per-cell maxima, overweights as copies) agree with the weighted histograms
+ * of 4e5 points bin by bin, chi^2 over the bins below its 99.9 % point; the efficiency is above 20 %
+ * (2.9 % with one global maximum) */
+static void test_events_unbiased(void **state) {
+  (void)state;
+  dr_beam b;
+  dr_error e;
+  dr_error_clear(&e);
+  dr_beam_parse("e-", &b, &e);
+  dr_process p;
+  assert_int_equal(dr_process_init(&p, DR_MODEL_VECTOR, &b, 4, 0.1, dr_material_find("W"), DR_INEL_LINEAR, &e), DR_OK);
+  enum { NB = 10, NEV = 40000 };
+  dr_events_opts o = dr_events_opts_default();
+  dr_event *ev = malloc(sizeof *ev * NEV);
+  dr_events_info info;
+  assert_int_equal(dr_events_generate(&p, 0, 1, &o, NEV, ev, &info, &e), DR_OK);
+  assert_true(info.efficiency > 0.2);
+  const dr_var vars[2] = {DR_VAR_X_E, DR_VAR_RECOIL_PT};
+  dr_hist1 h[2];
+  double lo[2], hi[2];
+  for (int v = 0; v < 2; v++) {
+    dr_var_default_range(vars[v], &p, &lo[v], &hi[v]);
+    if (vars[v] == DR_VAR_RECOIL_PT) hi[v] = 0.1; /* where the events are */
+    assert_int_equal(dr_hist1_alloc(&h[v], vars[v], NB, lo[v], hi[v]), DR_OK);
+  }
+  dr_xsec_opts xo = dr_xsec_opts_default();
+  xo.etl_rel_tol = 1e-2;
+  dr_estimate s;
+  assert_int_equal(dr_hist_fill(&p, &xo, 0, 1, 400000, h, 2, NULL, &s, NULL, &e), DR_OK);
+  for (int v = 0; v < 2; v++) {
+    double cnt[NB] = {0}, in = 0, tot = 0;
+    for (long i = 0; i < NEV; i++) {
+      double x = dr_var_value(vars[v], &ev[i]);
+      int k = (int)((x - lo[v]) / (hi[v] - lo[v]) * NB);
+      if (k >= 0 && k < NB) cnt[k]++, in++;
+    }
+    for (int k = 0; k < NB; k++) tot += h[v].sum[k];
+    double chi2 = 0;
+    int nb = 0;
+    for (int k = 0; k < NB; k++) {
+      double pk = h[v].sum[k] / tot, mu = in * pk;
+      /* the weighted histogram's own Monte Carlo error adds to the events' Poisson one */
+      double var_h = h[v].sum2[k] > 0 ? h[v].sum2[k] / (tot * tot) * in * in : 0;
+      if (mu < 20) continue;
+      chi2 += (cnt[k] - mu) * (cnt[k] - mu) / (mu + var_h);
+      nb++;
+    }
+    assert_true(nb >= 6);
+    assert_true(chi2 < 29.6); /* 99.9 % point of chi^2 with 10 degrees of freedom */
+    dr_hist1_free(&h[v]);
+  }
+  free(ev);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
@@ -453,7 +509,7 @@ int main(void) {
       cmocka_unit_test(test_moments_scaling),
       cmocka_unit_test(test_etl_thread_independent),
       cmocka_unit_test(test_quasi_elastic_channel),
-      cmocka_unit_test(test_event_batches),
+      cmocka_unit_test(test_event_batches), cmocka_unit_test(test_events_unbiased),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

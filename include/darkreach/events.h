@@ -1,11 +1,16 @@
 /* Events and distributions of l N -> l N X by exact tree level (src/xsec/etl.c).
  *
- * Unweighted events: the ETL VEGAS grid is adapted (to opts.grid_precision),
- * frozen, the largest weight of a scan of n_scan points on it taken as w_max,
- * and points are accepted with probability w/w_max (points above w_max are
- * kept and counted in n_over). Each event gets a uniform azimuth about the
- * beam and a random sign of the recoil azimuth phi (the integrand covers
- * phi in [0, pi] twice). Unweighting efficiency = sigma/w_max.
+ * Unweighted events: the ETL VEGAS grid is adapted (to opts.grid_precision)
+ * and frozen; its y-space is cut into K^dim cells (K = 4 in 4 dimensions, 3 in
+ * 5) and a scan of n_scan points spread over them finds each cell's largest
+ * weight M_c (BASES/SPRING's per-cell maxima, [Kawabata:1995th]). An attempt
+ * picks cell c with probability M_c V_c/sum(M V), a point uniform in it, and
+ * keeps it with probability w/M_c; a point above M_c (overweight, counted in
+ * n_over) counts w/M_c times: floor of it in identical copies and the rest by
+ * chance (n_over_copies), so the sample stays unbiased. Each event gets a
+ * uniform azimuth about the beam and a random sign of the recoil azimuth phi
+ * (the integrand covers phi in [0, pi] twice). Unweighting efficiency =
+ * sigma/sum(M V).
  * Reproducible: point i of the generation stream and its accept decision
  * depend only on (seed, i), so the same seed gives the same events for any
  * number of threads.
@@ -45,9 +50,10 @@ typedef struct {
    * scan, an independent estimate of each channel's cross section [GeV^-2] */
   double sigma_channel[2], sigma_channel_err[2];
   int n_channels;          /* 2 when the inelastic term recoils on a proton, else 1 */
-  double w_max;            /* GeV^-2 */
-  double efficiency;       /* sigma/w_max */
-  long n_tried, n_over;    /* points tried; accepted points with w > w_max */
+  double w_max;            /* GeV^-2: the mean over the cells of their largest weights */
+  double efficiency;       /* sigma/w_max: accepted points per point tried */
+  long n_tried, n_over;    /* points tried; accepted points above their cell's largest weight */
+  long n_over_copies;      /* the extra copies those overweight points made (w/max counts) */
 } dr_events_info;
 
 /* A generator: adapts the VEGAS grid and finds w_max when allocated (info

@@ -85,6 +85,8 @@ static int sampler_event(const sampler *sm, const double *u, uint64_t seed, uint
   return DR_OK;
 }
 
+enum { BATCH_POINTS = BATCH_CHUNKS * DR_VEGAS_CHUNK, MAX_CELLS = 1024 };
+
 struct dr_event_gen {
   dr_process p; /* a copy: the integrand context points at it */
   sampler sm;
@@ -92,53 +94,86 @@ struct dr_event_gen {
   dr_events_opts o;
   dr_events_info info;
   double *u, *w; /* the current batch of points */
+  int *cell;     /* their cells */
   long pos;      /* next point of the batch; BATCH_POINTS: none left */
-  uint64_t chunk, next_chunk; /* first chunk of the current batch, of the next one */
+  uint64_t next_attempt; /* index of the first attempt of the next batch */
+  uint64_t batch0;       /* index of the current batch's first attempt */
+  long copies_left;      /* overweight: copies of the current point still to hand out */
+  /* the frozen grid's y-space cut into K^dim cells: each cell's largest weight and the cumulative share of
+   * max x volume that picks a cell (BASES/SPRING-style unweighting) */
+  int K, ncells;
+  double cmax[MAX_CELLS], ccum[MAX_CELLS];
 };
-
-enum { BATCH_POINTS = BATCH_CHUNKS * DR_VEGAS_CHUNK };
 
 void dr_event_gen_free(dr_event_gen *g) {
   if (!g) return;
   dr_vegas_grid_free(g->grid);
   free(g->u);
   free(g->w);
+  free(g->cell);
   free(g);
 }
 
 const dr_events_info *dr_event_gen_info(const dr_event_gen *g) { return &g->info; }
 
-/* w_max and the channel shares from a scan of the frozen grid */
-static int scan_wmax(dr_event_gen *g, dr_error *e) {
-  double S1[2] = {0, 0}, S2[2] = {0, 0}, wmax = 0;
-  long scan_chunks = (g->o.n_scan + DR_VEGAS_CHUNK - 1) / DR_VEGAS_CHUNK, n = 0;
-  int rc = DR_OK;
-  for (long c0 = 0; c0 < scan_chunks && rc == DR_OK; c0 += BATCH_CHUNKS) {
-    long nc = scan_chunks - c0 < BATCH_CHUNKS ? scan_chunks - c0 : BATCH_CHUNKS;
-    rc = dr_vegas_points(g->grid, sampler_fn(&g->sm), sampler_ctx(&g->sm), g->o.seed, STREAM_SCAN + c0, nc, g->u,
-                         g->w, e);
-    for (long i = 0; i < nc * DR_VEGAS_CHUNK; i++) {
-      double w = g->w[i];
-      int ch = sampler_channel(&g->sm, g->u + g->sm.dim * i);
-      S1[ch] += w, S2[ch] += w * w;
-      wmax = fmax(wmax, w);
+/* the weight at y of cell c's attempt: y uniform in the cell; w = f(u) du/dy */
+static double cell_point(const dr_event_gen *g, int c, uint64_t stream, uint64_t idx, double *u) {
+  int dim = g->sm.dim;
+  double y[DR_VEGAS_MAXDIM];
+  for (int d = 0, r = c; d < dim; d++, r /= g->K)
+    y[d] = (r % g->K + dr_vegas_uniform(g->o.seed, stream, idx * (uint64_t)dim + (uint64_t)d)) / g->K;
+  double jac = dr_vegas_grid_map(g->grid, y, u);
+  double f = sampler_fn(&g->sm)(u, sampler_ctx((sampler *)&g->sm));
+  return isfinite(f) && f > 0 ? f * jac : 0;
+}
+
+/* each cell's largest weight, the cells' shares and the channel shares from a scan of n_scan points spread
+ * evenly over the cells (cell c, point j: index c m + j of the scan stream) */
+static int scan_cells(dr_event_gen *g, dr_error *e) {
+  int dim = g->sm.dim;
+  g->K = dim <= 4 ? 4 : 3;
+  g->ncells = 1;
+  for (int d = 0; d < dim; d++) g->ncells *= g->K;
+  long m = g->o.n_scan / g->ncells;
+  if (m < 16) m = 16;
+  double vol = 1.0 / g->ncells, S1[MAX_CELLS][2], S2[MAX_CELLS][2];
+  int bad = 0;
+#pragma omp parallel for schedule(dynamic, 1) reduction(| : bad)
+  for (int c = 0; c < g->ncells; c++) {
+    double u[DR_VEGAS_MAXDIM], mx = 0;
+    S1[c][0] = S1[c][1] = S2[c][0] = S2[c][1] = 0;
+    for (long j = 0; j < m; j++) {
+      double w = cell_point(g, c, STREAM_SCAN, (uint64_t)c * (uint64_t)m + (uint64_t)j, u);
+      if (!(w >= 0)) bad = 1;
+      int ch = sampler_channel(&g->sm, u);
+      S1[c][ch] += w * vol, S2[c][ch] += w * w * vol * vol;
+      mx = fmax(mx, w);
     }
-    n += nc * DR_VEGAS_CHUNK;
+    g->cmax[c] = mx;
   }
-  if (rc != DR_OK) return rc;
-  if (!(wmax > 0)) return DR_FAIL(e, DR_EDOMAIN, "no phase space for events");
+  if (bad) return DR_FAIL(e, DR_EINVAL, "non-finite weight in the event scan");
+  double W = 0, T[2] = {0, 0}, V[2] = {0, 0};
+  for (int c = 0; c < g->ncells; c++) { /* cell order: the same sums for any thread count */
+    W += g->cmax[c] * vol;
+    g->ccum[c] = W;
+    for (int k = 0; k < 2; k++) {
+      double mean = S1[c][k] / m;
+      T[k] += mean;
+      V[k] += fmax(S2[c][k] / m - mean * mean, 0) / (m - 1);
+    }
+  }
+  if (!(W > 0)) return DR_FAIL(e, DR_EDOMAIN, "no phase space for events");
+  for (int c = 0; c < g->ncells; c++) g->ccum[c] /= W;
   dr_events_info *in = &g->info;
-  in->w_max = wmax;
+  in->w_max = W; /* the mean of the cells' largest weights: sigma/w_max is the acceptance */
   in->n_channels = g->sm.split ? 2 : 1;
-  /* channel k: sigma x its share of the scan's weight, error from both */
-  double tot = S1[0] + S1[1];
+  double tot = T[0] + T[1];
   for (int k = 0; k < 2; k++) {
-    double mean = S1[k] / n, var = fmax(S2[k] / n - mean * mean, 0) / (n - 1);
-    double share = S1[k] / tot, rel = S1[k] > 0 ? sqrt(var) / mean : 0;
+    double share = T[k] / tot, rel = T[k] > 0 ? sqrt(V[k]) / T[k] : 0;
     in->sigma_channel[k] = in->sigma * share;
     in->sigma_channel_err[k] = in->sigma_channel[k] * hypot(rel, in->sigma_err / in->sigma);
   }
-  in->efficiency = in->sigma / wmax;
+  in->efficiency = in->sigma / W;
   return DR_OK;
 }
 
@@ -149,6 +184,7 @@ dr_event_gen *dr_event_gen_alloc(const dr_process *p, double x_lo, double x_hi, 
   g->p = *p;
   g->o = *o;
   g->pos = BATCH_POINTS;
+  g->next_attempt = 0;
   if (sampler_init(&g->sm, &g->p, x_lo, x_hi) != DR_OK) {
     DR_FAIL(e, DR_EDOMAIN, "empty x range [%g, %g] for events", x_lo, x_hi);
     dr_event_gen_free(g);
@@ -157,7 +193,8 @@ dr_event_gen *dr_event_gen_alloc(const dr_process *p, double x_lo, double x_hi, 
   g->grid = dr_vegas_grid_alloc(g->sm.dim, GRID_BINS);
   g->u = malloc(sizeof(double) * (size_t)g->sm.dim * BATCH_POINTS);
   g->w = malloc(sizeof(double) * BATCH_POINTS);
-  if (!g->grid || !g->u || !g->w) goto nomem;
+  g->cell = malloc(sizeof(int) * BATCH_POINTS);
+  if (!g->grid || !g->u || !g->w || !g->cell) goto nomem;
   dr_xsec_opts xo = dr_xsec_opts_default();
   xo.etl_rel_tol = o->grid_precision;
   xo.seed = o->seed;
@@ -167,7 +204,7 @@ dr_event_gen *dr_event_gen_alloc(const dr_process *p, double x_lo, double x_hi, 
   if (rc != DR_OK && rc != DR_ENOCONV) goto fail;
   g->info.sigma = s.val;
   g->info.sigma_err = s.err;
-  if (scan_wmax(g, e) != DR_OK) goto fail;
+  if (scan_cells(g, e) != DR_OK) goto fail;
   return g;
 nomem:
   DR_FAIL(e, DR_ENOMEM, "out of memory");
@@ -176,29 +213,64 @@ fail:
   return NULL;
 }
 
-/* generation: batches in chunk order, decisions from (seed, point index) */
+/* generation: attempt i picks a cell with probability (its largest weight x volume)/w_max, a point uniform in
+ * it, and keeps it with probability w/(the cell's largest weight); a point above that largest weight (an
+ * overweight) counts w/max times: floor of it in copies and the rest by chance, so the events stay unbiased.
+ * Everything about attempt i comes from (seed, i); batches are evaluated in parallel, decided in order. */
 int dr_event_gen_next(dr_event_gen *g, long n, dr_event *out, dr_error *e) {
   long got = 0;
   uint64_t seed = g->o.seed;
-  double wmax = g->info.w_max;
+  int dim = g->sm.dim;
   while (got < n) {
+    if (g->copies_left > 0) { /* the rest of an overweight point's copies */
+      out[got] = out[got - 1 >= 0 ? got - 1 : 0];
+      if (got == 0) { /* the copy source is the previous call's last event: rebuild it */
+        long i = g->pos - 1;
+        double wt;
+        uint64_t idx = g->batch0 + (uint64_t)i;
+        sampler_event(&g->sm, g->u + dim * i, seed, STREAM_DECAY, idx, &wt, &out[0]);
+        double a = 2 * DR_PI * dr_vegas_uniform(seed, STREAM_AZIMUTH, 2 * idx);
+        int flip = dr_vegas_uniform(seed, STREAM_AZIMUTH, 2 * idx + 1) < 0.5;
+        rotate(out[0].l, a, flip), rotate(out[0].N, a, flip), rotate(out[0].X, a, flip);
+        if (out[0].pair) rotate(out[0].c1, a, flip), rotate(out[0].c2, a, flip);
+      }
+      got++;
+      g->copies_left--;
+      continue;
+    }
     if (g->pos == BATCH_POINTS) {
-      g->chunk = g->next_chunk;
-      g->next_chunk += BATCH_CHUNKS;
-      int rc = dr_vegas_points(g->grid, sampler_fn(&g->sm), sampler_ctx(&g->sm), seed, STREAM_GEN + g->chunk,
-                               BATCH_CHUNKS, g->u, g->w, e);
-      if (rc != DR_OK) return rc;
+      uint64_t first = g->next_attempt;
+      g->batch0 = first;
+      g->next_attempt += BATCH_POINTS;
+      int bad = 0;
+#pragma omp parallel for schedule(static) reduction(| : bad)
+      for (long i = 0; i < BATCH_POINTS; i++) {
+        uint64_t idx = first + (uint64_t)i;
+        double r = dr_vegas_uniform(seed, STREAM_GEN, idx);
+        int lo = 0, hi = g->ncells - 1; /* the first cell whose cumulative share exceeds r */
+        while (lo < hi) {
+          int mid = (lo + hi) / 2;
+          if (g->ccum[mid] > r) hi = mid;
+          else lo = mid + 1;
+        }
+        g->cell[i] = lo;
+        g->w[i] = cell_point(g, lo, STREAM_SCAN + 1, idx, g->u + dim * i);
+        if (!(g->w[i] >= 0)) bad = 1;
+      }
+      if (bad) return DR_FAIL(e, DR_EINVAL, "non-finite weight in event generation");
       g->pos = 0;
     }
     long i = g->pos++;
-    double w = g->w[i];
-    uint64_t idx = g->chunk * DR_VEGAS_CHUNK + (uint64_t)i;
+    double w = g->w[i], mx = g->cmax[g->cell[i]];
+    uint64_t idx = g->batch0 + (uint64_t)i;
     g->info.n_tried++;
-    if (!(w > 0) || dr_vegas_uniform(seed, STREAM_ACCEPT, idx) * wmax >= w) continue;
-    if (w > wmax) g->info.n_over++;
+    double ratio = mx > 0 ? w / mx : 0, r = dr_vegas_uniform(seed, STREAM_ACCEPT, idx);
+    long copies = ratio > 1 ? (long)floor(ratio) + (r < ratio - floor(ratio)) : r < ratio;
+    if (copies <= 0) continue;
     double wt;
     dr_event *ev = &out[got];
-    if (sampler_event(&g->sm, g->u + g->sm.dim * i, seed, STREAM_DECAY, idx, &wt, ev) != DR_OK) continue;
+    if (sampler_event(&g->sm, g->u + dim * i, seed, STREAM_DECAY, idx, &wt, ev) != DR_OK) continue;
+    if (ratio > 1) g->info.n_over++, g->info.n_over_copies += copies - 1;
     got++;
     double a = 2 * DR_PI * dr_vegas_uniform(seed, STREAM_AZIMUTH, 2 * idx);
     int flip = dr_vegas_uniform(seed, STREAM_AZIMUTH, 2 * idx + 1) < 0.5;
@@ -206,6 +278,7 @@ int dr_event_gen_next(dr_event_gen *g, long n, dr_event *out, dr_error *e) {
     rotate(ev->N, a, flip);
     rotate(ev->X, a, flip);
     if (ev->pair) rotate(ev->c1, a, flip), rotate(ev->c2, a, flip);
+    g->copies_left = copies - 1;
   }
   return DR_OK;
 }
