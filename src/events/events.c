@@ -197,6 +197,7 @@ dr_event_gen *dr_event_gen_alloc(const dr_process *p, double x_lo, double x_hi, 
   if (!g->grid || !g->u || !g->w || !g->cell) goto nomem;
   dr_xsec_opts xo = dr_xsec_opts_default();
   xo.etl_rel_tol = o->grid_precision;
+  xo.etl_neval = 2048; /* the full adaptation (etl.c): a better grid, more events kept */
   xo.seed = o->seed;
   xo.grid = g->grid;
   dr_estimate s;

@@ -118,9 +118,12 @@ int dr_etl_vegas(const dr_xsec_opts *o, dr_vegas_fn f, void *c, int dim, dr_esti
    * (+- 0.0014), rms pull 0.85-1.00. 512 per iteration, or 4 iterations, left
    * biases of 0.2-0.4 % (2-2.5 sigma) and were not taken. The 5-dimensional
    * millicharged integrals (and d sigma/dx at fixed x) keep 2048 x 6 (1024 x 5
-   * biased a millicharged d sigma/dx by -3 %): the mediators' sigma only. */
+   * biased a millicharged d sigma/dx by -3 %): the mediators' sigma only, and
+   * only with the default etl_neval (events ask for 2048: their unweighting
+   * efficiency needs the better grid). */
   if (o->etl_rel_tol >= 1e-2 && vo.n_eval > 2048) vo.n_eval = 2048;
-  if (o->etl_rel_tol >= 1e-2 && dim == 4 && f == etl_integrand && vo.n_eval > 1024) vo.n_eval = 1024, vo.n_adapt = 5;
+  if (o->etl_rel_tol >= 1e-2 && dim == 4 && f == etl_integrand && o->etl_neval == dr_xsec_opts_default().etl_neval)
+    vo.n_eval = 1024, vo.n_adapt = 5;
   if (o->etl_rel_tol < 1e-2) vo.n_adapt = 4;
   vo.freeze = o->grid && o->etl_freeze;
   vo.progress = o->progress;
