@@ -5,6 +5,7 @@
 
 #include <gsl/gsl_sf_bessel.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -47,6 +48,23 @@ static double time_sigma(const dr_process *p, double tol, double x_lo, int reps,
   }
   *neval = nev / reps;
   return (now() - t0) / reps;
+}
+
+/* the headline figures, kept for the summary in reference units at the end */
+enum { MAX_FIGS = 64 };
+static struct {
+  char name[96];
+  double ms;
+} figs[MAX_FIGS];
+static int nfigs;
+static void fig(double ms, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fig(double ms, const char *fmt, ...) {
+  if (nfigs == MAX_FIGS) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(figs[nfigs].name, sizeof figs[nfigs].name, fmt, ap);
+  va_end(ap);
+  figs[nfigs++].ms = ms;
 }
 
 /* a fixed reference workload (4e5 GSL Bessel K_0 + K_1 and exponentials, one thread), timed at the start and at
@@ -151,6 +169,7 @@ int main(int argc, char **argv) {
     dr_relic_target(&rm, gs, 0.12, &eps, &yy, &rr, &e);
   }
   printf("relic-target point, complex scalar, 10 MeV: %8.2f ms\n", 1e3 * (now() - t0) / n);
+  fig(1e3 * (now() - t0) / n, "relic-target point, 10 MeV");
   double masses[100];
   dr_relic_point rp[100];
   for (int i = 0; i < 100; i++) masses[i] = 0.002 * pow(1.0 / 0.002, i / 99.0);
@@ -161,7 +180,9 @@ int main(int argc, char **argv) {
 #endif
     t0 = now();
     dr_relic_curve(&rs, masses, 100, gs, rp, NULL, &e);
-    printf("relic curve, 100 masses 2 MeV - 1 GeV      : %8.3f s on %d thread%s\n", now() - t0, th, th > 1 ? "s" : "");
+    double dtr = now() - t0;
+    printf("relic curve, 100 masses 2 MeV - 1 GeV      : %8.3f s on %d thread%s\n", dtr, th, th > 1 ? "s" : "");
+    fig(1e3 * dtr, "relic curve, 100 masses, %d thread%s", th, th > 1 ? "s" : "");
   }
   dr_gstar_free(gs);
 
@@ -201,6 +222,8 @@ int main(int argc, char **argv) {
         double dt = time_sigma(&p, precs[k], 0, 3, w, &nev, &s);
         printf("ETL sigma, %-3s %3g GeV %-2s, m = %-4g GeV, %4.1f %% : %8.1f ms (%zu evaluations, rel. err %.2g)\n",
                cases[c].beam, cases[c].E, cases[c].mat, etl_m[j], 100 * precs[k], 1e3 * dt, nev, s.err / s.val);
+        fig(1e3 * dt, "ETL sigma %g %%, %s %g GeV %s, m = %g GeV", 100 * precs[k], cases[c].beam, cases[c].E,
+            cases[c].mat, etl_m[j]);
       }
     }
   {
@@ -217,6 +240,7 @@ int main(int argc, char **argv) {
     double dt = now() - t0;
     printf("unweighted events, 4 GeV e- W, m = 0.1 GeV  : %8.3g events/s (one thread, grid adaptation and w_max scan "
            "included; efficiency %.3g)\n", nev / dt, info.efficiency);
+    fig(1e3 * dt / nev * 1e4, "1e4 unweighted events, 4 GeV e- W, 0.1 GeV (one thread)");
     free(ev);
   }
   {
@@ -283,6 +307,7 @@ int main(int argc, char **argv) {
     }
     printf("Fig. 1 analogue: 5 models x %d masses, LDMX Phase II: %.2f s reach (ETL 1 %%) + %.2f s relic targets on %d "
            "threads\n", fo.points, tr, tt, nthr);
+    fig(1e3 * tr, "Fig. 1 reach, 5 models x %d masses, %d threads", fo.points, nthr);
     free(fp), free(fm), free(frp);
     dr_gstar_free(fgs);
     /* a discrimination map: 5 models x 4 masses, 200000 points per template, every ordered pair */
@@ -374,6 +399,7 @@ int main(int argc, char **argv) {
       printf("reach, %-6s 60 masses: %.2f s with Tsai's primary electron, %.2f s with the shower (%ld showers, "
              "included) and resonant annihilation; on %d threads\n",
              thick[c], tt[0], tt[1], xc.shower_n, nthr);
+      fig(1e3 * tt[1], "reach %s, 60 masses with the shower, %d threads", thick[c], nthr);
       free(rp2);
     }
   }
@@ -383,5 +409,8 @@ int main(int argc, char **argv) {
   printf("reference workload (4e5 Bessel K0+K1, one thread): %.1f ms at the start, %.1f ms at the end: divide a "
          "figure by it to compare machines%s\n",
          ref0, ref1, fabs(ref1 / ref0 - 1) > 0.2 ? " (the machine's load changed during the run)" : "");
+  double ref = 0.5 * (ref0 + ref1);
+  printf("\nheadline figures in units of the reference workload (%.1f ms):\n", ref);
+  for (int i = 0; i < nfigs; i++) printf("  %-62s %10.1f ms = %8.2f ref\n", figs[i].name, figs[i].ms, figs[i].ms / ref);
   return sink == 42 || ref_sink == 42 ? 2 : 0;
 }
