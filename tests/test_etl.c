@@ -406,16 +406,24 @@ static void test_quasi_elastic_channel(void **state) {
   free(ev);
 }
 
-/* events do not depend on how the caller batches its requests; the channel
- * cross sections of the LHE <init> add up to sigma */
-static void test_event_batches(void **state) {
-  (void)state;
+/* a vector of mass m from 4 GeV electrons on tungsten */
+static dr_process e4w(double m) {
   dr_beam b;
   dr_error e;
   dr_error_clear(&e);
   dr_beam_parse("e-", &b, &e);
   dr_process p;
-  assert_int_equal(dr_process_init(&p, DR_MODEL_VECTOR, &b, 4, 0.3, dr_material_find("W"), DR_INEL_LINEAR, &e), DR_OK);
+  assert_int_equal(dr_process_init(&p, DR_MODEL_VECTOR, &b, 4, m, dr_material_find("W"), DR_INEL_LINEAR, &e), DR_OK);
+  return p;
+}
+
+/* events do not depend on how the caller batches its requests; the channel
+ * cross sections of the LHE <init> add up to sigma */
+static void test_event_batches(void **state) {
+  (void)state;
+  dr_error e;
+  dr_error_clear(&e);
+  dr_process p = e4w(0.3);
   dr_events_opts o = dr_events_opts_default();
   o.n_scan = 20000;
   dr_event_gen *g1 = dr_event_gen_alloc(&p, 0, 1, &o, &e), *g2 = dr_event_gen_alloc(&p, 0, 1, &o, &e);
@@ -445,12 +453,9 @@ static void test_event_batches(void **state) {
  * (2.9 % with one global maximum) */
 static void test_events_unbiased(void **state) {
   (void)state;
-  dr_beam b;
   dr_error e;
   dr_error_clear(&e);
-  dr_beam_parse("e-", &b, &e);
-  dr_process p;
-  assert_int_equal(dr_process_init(&p, DR_MODEL_VECTOR, &b, 4, 0.1, dr_material_find("W"), DR_INEL_LINEAR, &e), DR_OK);
+  dr_process p = e4w(0.1);
   enum { NB = 10, NEV = 40000 };
   dr_events_opts o = dr_events_opts_default();
   dr_event *ev = malloc(sizeof *ev * NEV);
