@@ -8,7 +8,7 @@
  *              card, every X at the beam energy (muon beams: their energy loss
  *              is small; electrons: a crude approximation);
  *   tsai       e-/e+ beams: the primary-lepton track-length spectrum
- *              (src/exp/track.c; Tsai 1974; FORMULARY Part II §4.2, §4.4):
+ *              (src/exp/track.c; [Tsai:1973py]; FORMULARY Part II §4.2, §4.4):
  *                N = LOT (rho N_A / A) X0 int_0^T dt int dE I_e(E0, E, t)
  *                    sigma(E, x_th E0/E < x < x_max E0/E) x efficiency x Br,
  *              the threshold staying at E_X > x_th E0; sigma(E, x_th) from a

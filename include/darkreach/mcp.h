@@ -2,7 +2,8 @@
  * charge eps e and mass m_chi ([arXiv:2505.04295] eq. (1); a Dirac fermion,
  * or a complex scalar as an option).
  *
- * Factorisation (FORMULARY Part II §3.1): the lepton-nucleus side couples to
+ * Factorisation (derivation note FORMULARY Part II §3.1; the width below is
+ * [Ilten:2018crw] eq. (2.13) at mass q): the lepton-nucleus side couples to
  * the pair through a conserved current, so after the chi chibar decay angles
  * are integrated out the 2 -> 4 rate is the 2 -> 3 rate for a massive vector
  * of mass sqrt(q^2) and coupling e (eps = 1), times a spectral density:

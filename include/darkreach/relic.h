@@ -1,7 +1,8 @@
 /* Thermal relic density: effective degrees of freedom, Gondolo-Gelmini
  * thermal average, Boltzmann equation, relic targets.
  *
- * Conventions (FORMULARY Part I §10, Part II §6):
+ * Conventions ([Gondolo:1990dk], [Steigman:2012nb]; derivation notes FORMULARY
+ * Part I §10, Part II §6):
  *  - Y = n/s counts particles AND antiparticles; g is the total number of
  *    internal states (complex scalar 2, Dirac 4, Majorana 2).
  *  - Pseudo-Dirac: two Majorana states chi_1 (m) and chi_2 (m (1 + delta)), g = 2 each,

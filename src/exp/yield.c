@@ -1,4 +1,5 @@
 /* Signal yield for an experiment card (formulas in include/darkreach/exp.h;
+ * [arXiv:2505.04295] eq. (4), [Tsai:1973py], [Bjorken:2009mm]; derivation notes
  * FORMULARY Part I §8, Part II §4.1 and §4.4). */
 #include "darkreach/constants.h"
 #include "darkreach/exp.h"
