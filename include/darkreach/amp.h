@@ -39,8 +39,14 @@ typedef struct {
 /* T_X [GeV^2; x GeV^2 for the dipoles, x GeV^4 for charge radius and anapole]
  * for the vertex rule (a model's, from the registry) at the given (on-shell,
  * momentum-conserving) kinematics, summed over X's physical polarisations.
- * DR_VERTEX_NONE: not a vertex. */
+ * DR_VERTEX_NONE: not a vertex. The closed forms of the traces (derived by
+ * tools/amp_traces.py), in long double from invariants built without
+ * cancellation; for a nucleus at rest, as the ETL kinematics build it. */
 dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k);
+/* The same from the numerical spinor engine (explicit spinors and
+ * polarisations): the reference the closed forms are tested against, and the
+ * place a new vertex rule starts. About 4 times slower. */
+dr_real dr_amp_lepton_factor_spinor(dr_vertex_rule rule, const dr_amp_kin *k);
 /* The same for one polarisation vector pol of X, not summed (a test of gauge
  * invariance puts pol = k). */
 dr_real dr_amp_lepton_factor_pol(dr_vertex_rule rule, const dr_amp_kin *k, const dr_p4 *pol);
