@@ -95,6 +95,67 @@ static void test_vegas_thread_independent(void **state) {
   assert_true(r[0].val == r[1].val && r[0].err == r[1].err); /* bit-identical */
 }
 
+/* ---- VEGAS+ (adaptive stratification) on correlated ridges, which a
+ * separable grid cannot follow: f = g(u0 - u1) g(u2 - u3), g(d) = exp(-d^2/2s^2),
+ * integral R^2 with R = 2 [s sqrt(pi/2) erf(1/(sqrt2 s)) - s^2 (1 - exp(-1/2s^2))] ---- */
+#define RIDGE_S 0.1
+static double ridge(const double *u, void *vp) {
+  (void)vp;
+  double a = u[0] - u[1], b = u[2] - u[3];
+  return exp(-(a * a + b * b) / (2 * RIDGE_S * RIDGE_S));
+}
+static double ridge_exact(void) {
+  double s = RIDGE_S, R = 2 * (s * sqrt(M_PI / 2) * erf(1 / (M_SQRT2 * s)) - s * s * (1 - exp(-1 / (2 * s * s))));
+  return R * R;
+}
+
+static void test_vegas_stratified(void **state) {
+  (void)state;
+  /* 12 seeds at 1 %: each within 4 errors, the pulls' rms between 0.4 and 2 (a
+   * mis-estimated error fails); every run needs fewer points than classic VEGAS
+   * (measured 46-54k against 116-155k; at s = 0.03 classic VEGAS does not converge
+   * and is 7 % low, VEGAS+ converges within its errors) */
+  double s2 = 0;
+  for (int seed = 1; seed <= 12; seed++) {
+    dr_estimate r[2];
+    for (int strat = 0; strat < 2; strat++) {
+      dr_vegas_grid *g = dr_vegas_grid_alloc(4, 64);
+      dr_vegas_opts o = dr_vegas_opts_default();
+      o.n_eval = 4096;
+      o.rel_tol = 1e-2;
+      o.seed = (uint64_t)seed;
+      o.stratify = strat;
+      dr_error e;
+      dr_error_clear(&e);
+      assert_int_equal(dr_vegas_integrate(g, ridge, NULL, &o, &r[strat], &e), DR_OK);
+      dr_vegas_grid_free(g);
+    }
+    double pull = (r[1].val - ridge_exact()) / r[1].err;
+    assert_true(fabs(pull) < 4);
+    s2 += pull * pull;
+    assert_true(r[1].neval < r[0].neval);
+  }
+  double rms = sqrt(s2 / 12);
+  assert_true(rms > 0.4 && rms < 2);
+  /* bit-identical for 1 and 3 threads */
+  dr_estimate t[2];
+  for (int i = 0; i < 2; i++) {
+    omp_set_num_threads(1 + 2 * i);
+    dr_vegas_grid *g = dr_vegas_grid_alloc(4, 32);
+    dr_vegas_opts o = dr_vegas_opts_default();
+    o.n_eval = 20000;
+    o.max_iter = 3;
+    o.rel_tol = 0;
+    o.stratify = 1;
+    dr_error e;
+    dr_error_clear(&e);
+    dr_vegas_integrate(g, ridge, NULL, &o, &t[i], &e);
+    dr_vegas_grid_free(g);
+  }
+  omp_set_num_threads(2);
+  assert_true(t[0].val == t[1].val && t[0].err == t[1].err);
+}
+
 /* ---- ETL physics ---- */
 static dr_process proc(dr_model_kind m, const char *beam, double E, double mass, const char *mat,
                        dr_inel_mode inel) {
@@ -504,6 +565,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_vegas_known_integral),
       cmocka_unit_test(test_vegas_thread_independent),
+      cmocka_unit_test(test_vegas_stratified),
       cmocka_unit_test(test_photon_limits),
       cmocka_unit_test(test_vector_vs_dmg4),
       cmocka_unit_test(test_other_mediators_vs_dmg4),

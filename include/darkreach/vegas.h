@@ -55,6 +55,13 @@ typedef struct {
   double alpha;    /* grid damping exponent (default 1.5) */
   uint64_t seed;   /* default 1 */
   int freeze;      /* 1: use the grid as it is (no adaptation) */
+  int stratify;    /* 1: adaptive stratified sampling (VEGAS+, [Lepage:2020tgj]) on top of the
+                    * grid, the frozen iterations averaged with weights n_i; 0 (default):
+                    * importance sampling alone (classic VEGAS). Opt-in where validated:
+                    * on the 5-dimensional millicharged d sigma/dx at 2 % it left a -3.6 %
+                    * bias (few points per hypercube miss rare peaks, and the run stops early
+                    * on iterations that missed them) */
+  double beta;     /* VEGAS+ damping of the stratification (default 0.75; 0: uniform strata) */
   dr_vegas_progress_fn progress; /* may be NULL (default) */
   void *progress_ctx;
 } dr_vegas_opts;

@@ -229,6 +229,141 @@ static int iterate(const dr_vegas_grid *g, dr_vegas_fn f, void *params, uint64_t
   return status;
 }
 
+/* ---- adaptive stratified sampling (VEGAS+, [Lepage:2020tgj]) ----
+ * y-space is cut into ns^dim hypercubes h of volume V = ns^-dim; hypercube h
+ * gets n_h >= 2 points uniform in it, and
+ *   I = sum_h V <f J>_h,   var I = sum_h V^2 S_h/n_h   (S_h the sample variance of f J in h).
+ * After each iteration n_h is set in proportion to (V sqrt(S_h))^beta
+ * ([Lepage:2020tgj] Sec. 2; beta = 0.75 damps it), at least 2, so the
+ * points move to where the variance is, following correlations between
+ * dimensions that the separable grid cannot. Point j of hypercube h in an
+ * iteration uses draws (off_h + j) dim + k of that iteration's stream, off_h
+ * the points of the hypercubes before h; hypercubes are summed in order, in
+ * fixed blocks of STRAT_BLOCK: the same result for any thread count. */
+#define STRAT_BLOCK 64
+
+typedef struct {
+  int ns;     /* strata per dimension */
+  long nh;    /* hypercubes */
+  long *n;    /* points per hypercube this iteration */
+  double *sd; /* V sqrt(S_h) of the last iteration */
+  double *s1, *s2;
+  long *bad;  /* first non-finite point + 1 per hypercube */
+} strat;
+
+static void strat_free(strat *st) {
+  free(st->n);
+  free(st->sd);
+  free(st->s1);
+  free(st->s2);
+  free(st->bad);
+}
+
+static int strat_init(strat *st, int dim, long n_eval) {
+  memset(st, 0, sizeof *st);
+  int ns = (int)floor(pow(fmax(1.0, n_eval / 2.0), 1.0 / dim) + 1e-9);
+  if (ns < 1) ns = 1;
+  long nh = 1;
+  for (int k = 0; k < dim; k++) nh *= ns;
+  st->ns = ns;
+  st->nh = nh;
+  st->n = malloc(sizeof(long) * nh);
+  st->sd = calloc((size_t)nh, sizeof(double));
+  st->s1 = malloc(sizeof(double) * nh);
+  st->s2 = malloc(sizeof(double) * nh);
+  st->bad = malloc(sizeof(long) * nh);
+  if (!st->n || !st->sd || !st->s1 || !st->s2 || !st->bad) {
+    strat_free(st);
+    return DR_ENOMEM;
+  }
+  return DR_OK;
+}
+
+/* n_h for an iteration of about n points: uniform before any variance is
+ * known, then in proportion to sd_h^beta */
+static void strat_allocate(strat *st, long n, double beta, int known) {
+  double sum = 0;
+  if (known)
+    for (long h = 0; h < st->nh; h++) sum += pow(st->sd[h], beta);
+  long avail = n - 2 * st->nh;
+  for (long h = 0; h < st->nh; h++) {
+    double share = known && sum > 0 ? pow(st->sd[h], beta) / sum : 1.0 / st->nh;
+    long extra = avail > 0 ? (long)floor(avail * share) : 0;
+    st->n[h] = 2 + extra;
+  }
+}
+
+static int iterate_strat(const dr_vegas_grid *g, dr_vegas_fn f, void *params, uint64_t seed, uint64_t stream,
+                         strat *st, double *d, double *val, double *var, long *n_used, dr_error *e) {
+  int dim = g->dim, ns = st->ns;
+  size_t nd = (size_t)dim * g->nbins;
+  long nblocks = (st->nh + STRAT_BLOCK - 1) / STRAT_BLOCK;
+  long *off = malloc(sizeof(long) * (st->nh + 1));
+  double *dc = d ? calloc((size_t)nblocks * nd, sizeof(double)) : NULL;
+  if (!off || (d && !dc)) {
+    free(off);
+    free(dc);
+    return DR_FAIL(e, DR_ENOMEM, "VEGAS: out of memory");
+  }
+  off[0] = 0;
+  for (long h = 0; h < st->nh; h++) off[h + 1] = off[h] + st->n[h];
+  uint64_t key = stream_key(seed, stream);
+  double V = 1.0 / (double)st->nh;
+#pragma omp parallel for schedule(dynamic, 1)
+  for (long b = 0; b < nblocks; b++) {
+    double y[DR_VEGAS_MAXDIM], u[DR_VEGAS_MAXDIM];
+    int bin[DR_VEGAS_MAXDIM], cell[DR_VEGAS_MAXDIM];
+    double *db = dc ? dc + (size_t)b * nd : NULL;
+    long hend = (b + 1) * STRAT_BLOCK < st->nh ? (b + 1) * STRAT_BLOCK : st->nh;
+    for (long h = b * STRAT_BLOCK; h < hend; h++) {
+      long r = h;
+      for (int k = 0; k < dim; k++) {
+        cell[k] = (int)(r % ns);
+        r /= ns;
+      }
+      double s1 = 0, s2 = 0, wd = V / (double)st->n[h];
+      long bad = 0;
+      for (long j = 0; j < st->n[h]; j++) {
+        uint64_t i0 = (uint64_t)(off[h] + j) * (uint64_t)dim;
+        for (int k = 0; k < dim; k++) y[k] = (cell[k] + key_uniform(key, i0 + k)) / ns;
+        double jac = grid_map(g, y, u, bin);
+        double w = f(u, params) * jac;
+        if (!isfinite(w)) {
+          if (!bad) bad = j + 1;
+          w = 0;
+        }
+        s1 += w;
+        s2 += w * w;
+        if (db)
+          for (int k = 0; k < dim; k++) db[k * g->nbins + bin[k]] += w * w * wd;
+      }
+      st->s1[h] = s1;
+      st->s2[h] = s2;
+      st->bad[h] = bad;
+    }
+  }
+  double I = 0, v = 0;
+  int status = DR_OK;
+  for (long h = 0; h < st->nh; h++) {
+    double n = (double)st->n[h], m = st->s1[h] / n;
+    double S = fmax(0.0, (st->s2[h] / n - m * m) * n / (n - 1));
+    I += V * m;
+    v += V * V * S / n;
+    st->sd[h] = V * sqrt(S);
+    if (st->bad[h] && status == DR_OK)
+      status = DR_FAIL(e, DR_EINVAL, "non-finite integrand at point %ld of hypercube %ld", st->bad[h] - 1, h);
+  }
+  if (d)
+    for (long b = 0; b < nblocks; b++)
+      for (size_t i = 0; i < nd; i++) d[i] += dc[(size_t)b * nd + i];
+  *val = I;
+  *var = v;
+  *n_used = off[st->nh];
+  free(off);
+  free(dc);
+  return status;
+}
+
 static void refine(dr_vegas_grid *g, const double *d, double alpha) {
   int nb = g->nbins;
   double *r = malloc(sizeof(double) * nb), *xn = malloc(sizeof(double) * (nb + 1));
@@ -272,12 +407,111 @@ out:
 
 dr_vegas_opts dr_vegas_opts_default(void) {
   dr_vegas_opts o = {.n_eval = 8192, .n_adapt = 6, .max_iter = 40, .rel_tol = 3e-3, .abs_tol = 0,
-                     .alpha = 1.5, .seed = 1, .freeze = 0, .progress = NULL, .progress_ctx = NULL};
+                     .alpha = 1.5, .seed = 1, .freeze = 0, .stratify = 0, .beta = 0.75,
+                     .progress = NULL, .progress_ctx = NULL};
   return o;
 }
 
+static int integrate_chunks(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_vegas_opts *o,
+                            dr_estimate *out, dr_error *e);
+
 int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_vegas_opts *o,
                        dr_estimate *out, dr_error *e) {
+  if (!o->stratify) return integrate_chunks(g, f, params, o, out, e);
+  out->val = out->err = out->chi2_dof = 0;
+  out->neval = 0;
+  out->status = DR_OK;
+  long n = o->n_eval < 2 * DR_VEGAS_CHUNK ? 2 * DR_VEGAS_CHUNK : o->n_eval;
+  strat st;
+  if (strat_init(&st, g->dim, n) != DR_OK) return out->status = DR_FAIL(e, DR_ENOMEM, "VEGAS: out of memory");
+  uint64_t stream = 0;
+  int known = 0, status = DR_OK;
+  size_t nd = (size_t)g->dim * g->nbins;
+  if (!o->freeze && o->n_adapt > 0) {
+    double *d = malloc(sizeof(double) * nd);
+    if (!d) {
+      strat_free(&st);
+      return out->status = DR_FAIL(e, DR_ENOMEM, "VEGAS: out of memory");
+    }
+    for (int it = 0; it < o->n_adapt; it++) {
+      double v = 0, var = 0;
+      long used = 0;
+      memset(d, 0, sizeof(double) * nd);
+      strat_allocate(&st, n, o->beta, known);
+      int rc = iterate_strat(g, f, params, o->seed, stream++, &st, d, &v, &var, &used, e);
+      out->neval += used;
+      if (rc != DR_OK) {
+        free(d);
+        strat_free(&st);
+        return out->status = rc;
+      }
+      /* the variances of this iteration belong to the old grid: uniform again after a refinement */
+      refine(g, d, o->alpha);
+      if (o->progress) {
+        dr_estimate est = {v, sqrt(var), 0, out->neval, DR_OK};
+        o->progress(it + 1, 1, &est, o->progress_ctx);
+      }
+    }
+    free(d);
+  }
+  /* frozen grid: the iterations averaged with weights n_i, their sizes, fixed
+   * before they are sampled. Inverse-variance weights correlate with the
+   * estimates when each hypercube holds a few points (an iteration that
+   * misses a peak also reports a small variance): measured -0.4 % (3 sigma)
+   * over 40 seeds at 1 % for 8 GeV e- W at 1 GeV; with n_i weights -0.0x %. */
+  double sn = 0, snv = 0, sn2var = 0, vi[64], vari[64];
+  int nit = 0;
+  for (int it = 0; it < o->max_iter; it++) {
+    double v = 0, var = 0;
+    long used = 0;
+    strat_allocate(&st, n, o->beta, known);
+    int rc = iterate_strat(g, f, params, o->seed, stream++, &st, NULL, &v, &var, &used, e);
+    out->neval += used;
+    known = o->beta > 0;
+    if (rc != DR_OK) {
+      strat_free(&st);
+      return out->status = rc;
+    }
+    if (var <= 0) var = fmax(1e-300, 1e-30 * v * v); /* a constant integrand: exact */
+    if (nit < 64) vi[nit] = v, vari[nit] = var;
+    nit++;
+    double ni = (double)used;
+    sn += ni;
+    snv += ni * v;
+    sn2var += ni * ni * var;
+    out->val = snv / sn;
+    out->err = sqrt(sn2var) / sn;
+    double c2 = 0;
+    for (int i2 = 0; i2 < nit && i2 < 64; i2++) c2 += (vi[i2] - out->val) * (vi[i2] - out->val) / vari[i2];
+    out->chi2_dof = nit > 1 ? c2 / (nit - 1) : 0;
+    if (o->progress) o->progress(nit, 0, out, o->progress_ctx);
+    if (nit >= 2 && out->val == 0 && c2 == 0) {
+      strat_free(&st);
+      out->status = DR_EDOMAIN;
+      return DR_FAIL(e, DR_EDOMAIN, "VEGAS: the integrand is zero at all %zu points sampled (no phase space found)",
+                     out->neval);
+    }
+    if (nit >= 2 && (out->err <= o->rel_tol * fabs(out->val) || out->err <= o->abs_tol)) {
+      strat_free(&st);
+      return DR_OK;
+    }
+    if (nit == 1 && o->rel_tol > 0 && v != 0) {
+      /* size the next iterations from the first: about 3 more should do */
+      double need = (double)n * pow(out->err / (o->rel_tol * fabs(v)), 2) / 3;
+      long nn = (long)ceil(fmin(need, 64.0 * n));
+      if (nn > n) n = nn;
+    }
+  }
+  strat_free(&st);
+  (void)status;
+  out->status = DR_ENOCONV;
+  return DR_FAIL(e, DR_ENOCONV, "VEGAS: relative error %.2g after %d iterations (asked %.2g)",
+                 out->val != 0 ? out->err / fabs(out->val) : 0.0, nit, o->rel_tol);
+}
+
+/* classic VEGAS: importance sampling only, chunks of DR_VEGAS_CHUNK points */
+static int integrate_chunks(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_vegas_opts *o,
+                            dr_estimate *out, dr_error *e) {
   out->val = out->err = out->chi2_dof = 0;
   out->neval = 0;
   out->status = DR_OK;

@@ -122,8 +122,16 @@ int dr_etl_vegas(const dr_xsec_opts *o, dr_vegas_fn f, void *c, int dim, dr_esti
    * only with the default etl_neval (events ask for 2048: their unweighting
    * efficiency needs the better grid). */
   if (o->etl_rel_tol >= 1e-2 && vo.n_eval > 2048) vo.n_eval = 2048;
-  if (o->etl_rel_tol >= 1e-2 && dim == 4 && f == etl_integrand && o->etl_neval == dr_xsec_opts_default().etl_neval)
-    vo.n_eval = 1024, vo.n_adapt = 5;
+  int mediator_sigma = dim == 4 && f == etl_integrand && o->etl_neval == dr_xsec_opts_default().etl_neval;
+  if (o->etl_rel_tol >= 1e-2 && mediator_sigma) vo.n_eval = 1024, vo.n_adapt = 5;
+  /* VEGAS+ stratification for the mediators' sigma (src/num/vegas.c): evaluations for 0.3 %
+   * 1.5-2.5 times fewer (8 GeV e- W at 10 MeV 64512 -> 33099, at 1 GeV 137216 -> 58321; 160 GeV
+   * mu- Pb at 10 MeV 49664 -> 32597), 2.7-3.5 times at 0.05 %, where both agree to 0.8 sigma.
+   * Seeds against 0.05 % references: at 1 %, 120 seeds at 1 GeV 0.9981 +- 0.0009 (classic
+   * VEGAS 0.9993 +- 0.0009), 40 seeds magnetic dipole 8 GeV Al 50 MeV 0.9991 +- 0.0017,
+   * 60 seeds mu- 1.0014 +- 0.0012; at 0.3 %, 40 seeds at 1 GeV 0.9994 +- 0.0004, 20 at 10 MeV
+   * 1.0006 +- 0.0005. Not for d sigma/dx, pairs or events (see vegas.h). */
+  vo.stratify = mediator_sigma;
   if (o->etl_rel_tol < 1e-2) vo.n_adapt = 4;
   vo.freeze = o->grid && o->etl_freeze;
   vo.progress = o->progress;
