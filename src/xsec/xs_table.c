@@ -38,12 +38,16 @@ struct dr_xs_table {
   int status;
 };
 
-enum { GRID_BINS = 64, BATCH_CHUNKS = 32 };
+enum { GRID_BINS = 64, BATCH_CHUNKS = 8, NEIGHBOUR_ADAPT = 2 };
 static const uint64_t STREAM_TABLE = 5ULL << 40;
 
-/* one energy by ETL: adapt, then bin the frozen-grid weights in x */
+/* one energy by ETL: adapt, then bin the frozen-grid weights in x. With
+ * *grid from the energy below (rows go up in energy, one after the other:
+ * the same result for any thread count), NEIGHBOUR_ADAPT adaptation
+ * iterations start from it instead of 6 from a uniform grid; the row leaves
+ * its own grid in *grid for the next. */
 static int row_etl(const dr_process *p, const dr_xsec_opts *o, int nx, double *C, double *Cerr,
-                   int *status, dr_error *e) {
+                   int *status, dr_vegas_grid **grid, dr_error *e) {
   /* a mediator (4 dimensions) or a millicharged pair (5: the pair mass first, src/xsec/mcp.c) */
   int pair = dr_model_is_pair(p->model), dim = pair ? 5 : 4;
   dr_etl_ctx c;
@@ -52,7 +56,8 @@ static int row_etl(const dr_process *p, const dr_xsec_opts *o, int nx, double *C
     return DR_OK; /* no phase space: zeros */
   dr_vegas_fn fn = pair ? dr_mcp_integrand() : dr_etl_integrand();
   void *ctx = pair ? (void *)&mc : (void *)&c;
-  dr_vegas_grid *g = dr_vegas_grid_alloc(dim, GRID_BINS);
+  dr_vegas_grid *g = *grid && dr_vegas_grid_dim(*grid) == dim ? dr_vegas_grid_copy(*grid) : dr_vegas_grid_alloc(dim, GRID_BINS);
+  int warm = *grid && g && dr_vegas_grid_dim(*grid) == dim;
   double *S1 = calloc((size_t)nx, sizeof(double)), *S2 = calloc((size_t)nx, sizeof(double));
   long nb = (long)BATCH_CHUNKS * DR_VEGAS_CHUNK;
   double *u = malloc(sizeof(double) * (size_t)dim * (size_t)nb), *w = malloc(sizeof(double) * (size_t)nb);
@@ -68,13 +73,15 @@ static int row_etl(const dr_process *p, const dr_xsec_opts *o, int nx, double *C
   vo.rel_tol = 1.0;
   vo.max_iter = 2;
   vo.seed = o->seed;
+  if (warm) vo.n_adapt = NEIGHBOUR_ADAPT;
   dr_estimate pilot;
   rc = dr_vegas_integrate(g, fn, ctx, &vo, &pilot, e);
   if (rc != DR_OK && rc != DR_ENOCONV) goto done;
   rc = DR_OK;
-  /* frozen pass in batches until the total reaches the tolerance */
+  /* frozen pass in batches of 2048 until the total reaches the tolerance
+   * (8192 before: the tolerance was often met inside the first two) */
   long n = 0;
-  const long n_max = 64L * nb;
+  const long n_max = 256L * nb;
   double tot1 = 0, tot2 = 0;
   for (uint64_t chunk = 0; n < n_max; chunk += BATCH_CHUNKS) {
     rc = dr_vegas_points(g, fn, ctx, o->seed, STREAM_TABLE + chunk, BATCH_CHUNKS, u, w, e);
@@ -112,6 +119,11 @@ static int row_etl(const dr_process *p, const dr_xsec_opts *o, int nx, double *C
   }
   if (Cerr[0] > o->etl_rel_tol * C[0]) *status = DR_ENOCONV;
 done:
+  if (rc == DR_OK && g) {
+    dr_vegas_grid_free(*grid);
+    *grid = g;
+    g = NULL;
+  }
   dr_vegas_grid_free(g);
   free(S1), free(S2), free(u), free(w);
   return rc;
@@ -172,6 +184,7 @@ dr_xs_table *dr_xs_table_build(const dr_xs_table_spec *s, const dr_xsec_opts *o,
   t->col_pos = calloc((size_t)nc, sizeof(int));
   t->spl = calloc((size_t)nc, sizeof(gsl_interp *));
   if (!t->lnE || !t->C || !t->Cerr || !t->lnC || !t->col_pos || !t->spl) goto nomem;
+  dr_vegas_grid *prev = NULL; /* the grid of the energy below */
   for (int i = 0; i < t->nE; i++) {
     double v0 = log(s->E_lo - E_thr), v1 = log(s->E_hi - E_thr);
     t->lnE[i] = t->nE == 1 ? v0 : v0 + (v1 - v0) * i / (t->nE - 1);
@@ -182,13 +195,15 @@ dr_xs_table *dr_xs_table_build(const dr_xs_table_spec *s, const dr_xsec_opts *o,
     if (dr_process_init(&p, s->model, s->beam, E, s->m_X, s->material, s->inel, &pe) != DR_OK)
       continue; /* below the production threshold: zeros */
     double *Ci = t->C + (size_t)i * nc, *Ei = t->Cerr + (size_t)i * nc;
-    int rc = o->method == DR_METHOD_ETL ? row_etl(&p, o, t->nx, Ci, Ei, &t->status, e)
+    int rc = o->method == DR_METHOD_ETL ? row_etl(&p, o, t->nx, Ci, Ei, &t->status, &prev, e)
                                         : row_ww(&p, o, t->nx, Ci, Ei, &t->status, e);
     if (rc != DR_OK) {
+      dr_vegas_grid_free(prev);
       dr_xs_table_free(t);
       return NULL;
     }
   }
+  dr_vegas_grid_free(prev);
   /* splines along ln E for positive columns */
   for (int j = 0; j < nc && t->nE >= 3; j++) {
     int pos = 1;
