@@ -3,6 +3,7 @@
  * same text, with nan, inf and a message full of commas and quotes. */
 #include "dr_test.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,12 +123,46 @@ static void test_relic_row_round_trip(void **state) {
   free(t1), free(t2);
 }
 
+/* The event writers' formatting (src/io/fmt.c) is printf's, character for
+ * character: 10^6 numbers over 1e-20 .. 1e25 with 9 to 17 significant digits,
+ * dyadic rationals with exact decimal ties (8193/8192 at 13 digits), values that
+ * round up into the next decade, and the special cases. */
+static void check_fmt(double x, int p) {
+  char a[64], b[64];
+  int n = dr_fmt_e(a, x, p);
+  snprintf(b, sizeof b, "%.*e", p, x);
+  assert_string_equal(a, b);
+  assert_int_equal(n, (int)strlen(b));
+  n = dr_fmt_g(a, x, p + 1);
+  snprintf(b, sizeof b, "%.*g", p + 1, x);
+  assert_string_equal(a, b);
+  assert_int_equal(n, (int)strlen(b));
+}
+
+static void test_fast_format(void **state) {
+  (void)state;
+  uint64_t s = 88172645463325252ULL;
+  for (long i = 0; i < 1000000; i++) {
+    s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+    double u = (double)(s >> 11) * 0x1.0p-53;
+    s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+    double x = ((s >> 5) & 1 ? -1 : 1) * pow(10, -20 + 45 * u);
+    if (i % 100 == 1) x = (double)(s % 1000000) / 8192.0; /* dyadic: exact ties */
+    check_fmt(x, 8 + (int)(i % 9));
+  }
+  const double special[] = {0.0, -0.0, 1.0, 9.9999999999995, 9.99999999999949, 0.5, 1e-5, 1.0001220703125,
+                            123456789012.5, 1e27, 9.99e26, 1e-16, 9e-17, INFINITY, -INFINITY, NAN};
+  for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
+    for (int p = 0; p <= 16; p++) check_fmt(special[i], p);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_scan_skip_and_cancel), cmocka_unit_test(test_scan_ranks),
       cmocka_unit_test(test_reach_row_round_trip),
       cmocka_unit_test(test_relic_row_round_trip),
+      cmocka_unit_test(test_fast_format),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,6 +27,10 @@ void dr_json_num(dr_json *j, const char *key, double v); /* 10 digits; NaN/inf -
 /* the shortest text that reads back as exactly v (15 to 17 digits) */
 void dr_json_num_exact(dr_json *j, const char *key, double v);
 void dr_format_exact(char *buf, size_t n, double v);
+/* printf's "%.{p}e" (p <= 16) and "%.{sig}g" into buf (at least 40 bytes),
+ * the same text about 4 times faster (src/io/fmt.c); return the length. */
+int dr_fmt_e(char *buf, double x, int p);
+int dr_fmt_g(char *buf, double x, int sig);
 void dr_json_int(dr_json *j, const char *key, long v);
 void dr_json_str(dr_json *j, const char *key, const char *s);
 void dr_json_bool(dr_json *j, const char *key, int v);

@@ -3,6 +3,9 @@
 #include "darkreach/events.h"
 
 #include <math.h>
+#include <string.h>
+
+#include "darkreach/io.h"
 
 static int ion_code(int Z, int A) { return 1000000000 + Z * 10000 + A * 10; }
 
@@ -76,28 +79,85 @@ int dr_lhe_write_header(FILE *f, const dr_lhe_setup *s) {
   return ferror(f) ? DR_EIO : DR_OK;
 }
 
+/* a line assembled in memory (src/io/fmt.c formats the numbers as printf
+ * would) and written at once: the event writers spent most of their time in
+ * fprintf */
+typedef struct {
+  char b[2048];
+  int n;
+} line;
+
+static void put_s(line *l, const char *s) {
+  size_t k = strlen(s);
+  memcpy(l->b + l->n, s, k);
+  l->n += (int)k;
+}
+static void put_i(line *l, long v) { l->n += snprintf(l->b + l->n, 24, "%ld", v); }
+static void put_e(line *l, double x, int p) { l->n += dr_fmt_e(l->b + l->n, x, p); }
+static void put_g(line *l, double x, int sig) { l->n += dr_fmt_g(l->b + l->n, x, sig); }
+
+/* "%d %d 1 2 0 0 px py pz E m 0 9" and the like: a particle of the event record */
+static void put_particle(line *l, int id, int status, const char *mothers, const double v[4], double m) {
+  put_i(l, id);
+  l->b[l->n++] = ' ';
+  put_i(l, status);
+  put_s(l, mothers);
+  for (int k = 1; k <= 3; k++) {
+    put_e(l, v[k], 12);
+    l->b[l->n++] = ' ';
+  }
+  put_e(l, v[0], 12);
+  l->b[l->n++] = ' ';
+  put_e(l, m, 9);
+  put_s(l, " 0 9\n");
+}
+
 int dr_lhe_write_event(FILE *f, const dr_lhe_setup *s, const dr_event *v) {
   const dr_process *p = s->p;
   int ion = ion_code(s->Z, s->A), bpdg = s->beam->pdg;
   double pz = sqrt((p->E0 - p->m_l) * (p->E0 + p->m_l));
   int tid = v->proton ? 2212 : ion;
   double tm = v->proton ? DR_M_P : p->M_N;
-  fprintf(f, "<event>\n%d %d %.9e %.6e %.9e 0\n", v->pair ? 7 : 5, v->proton ? 2 : 1, s->info->sigma * DR_GEV2_TO_PB,
-          v->pair ? mass_of(v->X) : p->m_X, DR_ALPHA);
-  fprintf(f, "%d -1 0 0 0 0 0 0 %.12e %.12e %.9e 0 9\n", bpdg, pz, p->E0, p->m_l);
-  fprintf(f, "%d -1 0 0 0 0 0 0 0 %.12e %.9e 0 9\n", tid, tm, tm);
+  line l = {.n = 0};
+  /* "<event>\n%d %d %.9e %.6e %.9e 0\n" */
+  put_s(&l, "<event>\n");
+  put_i(&l, v->pair ? 7 : 5);
+  l.b[l.n++] = ' ';
+  put_i(&l, v->proton ? 2 : 1);
+  l.b[l.n++] = ' ';
+  put_e(&l, s->info->sigma * DR_GEV2_TO_PB, 9);
+  l.b[l.n++] = ' ';
+  put_e(&l, v->pair ? mass_of(v->X) : p->m_X, 6);
+  l.b[l.n++] = ' ';
+  put_e(&l, DR_ALPHA, 9);
+  put_s(&l, " 0\n");
+  /* the incoming lepton and nucleus: "%d -1 0 0 0 0 0 0 %.12e %.12e %.9e 0 9" and
+   * "%d -1 0 0 0 0 0 0 0 %.12e %.9e 0 9" */
+  double in_l[4] = {p->E0, 0, 0, pz}, in_N[4] = {tm, 0, 0, 0};
+  put_i(&l, bpdg);
+  put_s(&l, " -1 0 0 0 0 0 0 ");
+  put_e(&l, in_l[3], 12);
+  l.b[l.n++] = ' ';
+  put_e(&l, in_l[0], 12);
+  l.b[l.n++] = ' ';
+  put_e(&l, p->m_l, 9);
+  put_s(&l, " 0 9\n");
+  put_i(&l, tid);
+  put_s(&l, " -1 0 0 0 0 0 0 0 ");
+  put_e(&l, in_N[0], 12);
+  l.b[l.n++] = ' ';
+  put_e(&l, tm, 9);
+  put_s(&l, " 0 9\n");
   const double *out[3] = {v->l, v->N, v->X};
   int xpdg = dr_model_info_get(p->model)->pdg;
   const int id[3] = {bpdg, tid, v->pair ? 22 : xpdg};
   for (int k = 0; k < 3; k++)
-    fprintf(f, "%d %d 1 2 0 0 %.12e %.12e %.12e %.12e %.9e 0 9\n", id[k], v->pair && k == 2 ? 2 : 1, out[k][1],
-            out[k][2], out[k][3], out[k][0], k == 0 ? p->m_l : k == 1 ? tm : mass_of(out[k]));
+    put_particle(&l, id[k], v->pair && k == 2 ? 2 : 1, " 1 2 0 0 ", out[k],
+                 k == 0 ? p->m_l : k == 1 ? tm : mass_of(out[k]));
   if (v->pair) /* chi and chibar, daughters of the virtual photon (line 5) */
-    for (int k = 0; k < 2; k++) {
-      const double *c = k ? v->c2 : v->c1;
-      fprintf(f, "%d 1 5 5 0 0 %.12e %.12e %.12e %.12e %.9e 0 9\n", k ? -xpdg : xpdg, c[1], c[2], c[3], c[0], p->m_X);
-    }
-  fputs("</event>\n", f);
+    for (int k = 0; k < 2; k++) put_particle(&l, k ? -xpdg : xpdg, 1, " 5 5 0 0 ", k ? v->c2 : v->c1, p->m_X);
+  put_s(&l, "</event>\n");
+  fwrite(l.b, 1, (size_t)l.n, f);
   return ferror(f) ? DR_EIO : DR_OK;
 }
 
@@ -121,14 +181,23 @@ int dr_events_csv_header(FILE *f, int pair) {
 }
 
 int dr_events_csv_row(FILE *f, long i, const dr_event *v) {
-  fprintf(f, "%ld", i);
+  line l = {.n = 0};
+  put_i(&l, i);
   const double *o[3] = {v->l, v->N, v->X};
   for (int k = 0; k < 3; k++)
-    for (int j = 0; j < 4; j++) fprintf(f, ",%.12g", o[k][j]);
-  fprintf(f, ",%d", v->proton);
+    for (int j = 0; j < 4; j++) {
+      l.b[l.n++] = ',';
+      put_g(&l, o[k][j], 12);
+    }
+  l.b[l.n++] = ',';
+  put_i(&l, v->proton);
   if (v->pair)
     for (int k = 0; k < 2; k++)
-      for (int j = 0; j < 4; j++) fprintf(f, ",%.12g", k ? v->c2[j] : v->c1[j]);
-  fputc('\n', f);
+      for (int j = 0; j < 4; j++) {
+        l.b[l.n++] = ',';
+        put_g(&l, k ? v->c2[j] : v->c1[j], 12);
+      }
+  l.b[l.n++] = '\n';
+  fwrite(l.b, 1, (size_t)l.n, f);
   return ferror(f) ? DR_EIO : DR_OK;
 }
