@@ -1,8 +1,10 @@
-/* Squared amplitudes of l(p) N(P) -> l(p') N(P') X(k), evaluated numerically
- * from the Feynman rules (explicit spinors in the chiral representation, gamma
- * matrices applied to spinors, explicit X polarisation vectors, sums over all
- * spins and polarisations), so that a new lepton-X vertex is a new rule, not
- * new algebra (FORMULARY Part I §4; Part II §2.3).
+/* Squared amplitudes of l(p) N(P) -> l(p') N(P') X(k) from the Feynman rules:
+ * closed forms of the traces for the built-in vertex rules (derived by
+ * tools/amp_traces.py), and a numerical engine (explicit spinors in the chiral
+ * representation, gamma matrices applied to spinors, explicit X polarisation
+ * vectors, sums over all spins and polarisations) that checks them and where a
+ * new lepton-X vertex starts as a new rule, not new algebra (FORMULARY Part I
+ * §4; Part II §2.3).
  *
  * Nucleus: heavy charged scalar, vertex -i e (P + P')^mu sqrt(G2(t)); the
  * photon propagator 1/t. The returned T_X is the lepton-side factor
@@ -20,8 +22,10 @@
 
 #include "darkreach/model.h"
 
-/* Extended precision throughout: for electrons the terms of T_X cancel by
- * about 8 digits (Part II §2.3), so kinematics and traces are long double. */
+/* Four-vectors in extended precision: for electrons the invariants that T_X
+ * needs (p.k, p'.k, t) would lose up to 10 digits to cancellation if formed
+ * from double components (Part II §2.3). The closed forms themselves run in
+ * double on invariants built without cancellation. */
 typedef long double dr_real;
 
 /* four-vector (E, px, py, pz) [GeV], metric (+,-,-,-) */
@@ -40,9 +44,19 @@ typedef struct {
  * for the vertex rule (a model's, from the registry) at the given (on-shell,
  * momentum-conserving) kinematics, summed over X's physical polarisations.
  * DR_VERTEX_NONE: not a vertex. The closed forms of the traces (derived by
- * tools/amp_traces.py), in long double from invariants built without
- * cancellation; for a nucleus at rest, as the ETL kinematics build it. */
+ * tools/amp_traces.py), from invariants built in long double without
+ * cancellation (for a nucleus at rest, as the ETL kinematics build it). */
 dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k);
+/* The invariants the closed forms take, in double: a = p.Pt, b = p'.Pt,
+ * kP = k.Pt (= a - b) with Pt = P + P', s_A, u_A, t = -(P - P')^2 > 0,
+ * P2 = Pt^2 = 4 M^2 + t, m2 = m_l^2, M2 = m_X^2 [GeV^2]. Each must be
+ * accurate to about 1e-16 of itself (built without cancellation): the forms
+ * then hold 2e-9 at the extreme kinematics of tests/test_amp.c. */
+typedef struct {
+  double a, b, kP, sA, uA, t, P2, m2, M2;
+} dr_amp_inv;
+/* T_X from the invariants (the closed forms, in double). */
+double dr_amp_lepton_factor_inv(dr_vertex_rule rule, const dr_amp_inv *v);
 /* The same from the numerical spinor engine (explicit spinors and
  * polarisations): the reference the closed forms are tested against, and the
  * place a new vertex rule starts. About 4 times slower. */

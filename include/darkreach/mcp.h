@@ -55,7 +55,7 @@ typedef struct {
 /* DR_EDOMAIN if no q fits the x range */
 int dr_mcp_ctx_init(dr_mcp_ctx *c, const dr_process *p, double x_lo, double x_hi, double fixed_x);
 /* one point: the weight (its mean over u is sigma [GeV^-2]), the 2 -> 3
- * kinematics at m_X = q (kin->k is the pair's momentum), the channel and q */
+ * kinematics at m_X = q (kin->k is the pair's momentum; kin may be NULL), the channel and q */
 int dr_mcp_point(const dr_mcp_ctx *c, const double *u, double *weight, dr_amp_kin *kin, int *channel, double *q);
 dr_vegas_fn dr_mcp_integrand(void);
 

@@ -166,6 +166,25 @@ int dr_etl_kinematics(double E, double m_l, double m_X, double M, double E_X, do
 int dr_etl_kinematics_v(double E, double m_l, double m_X, double M, double E_X, double theta, double v,
                         double phi, double *t, double *ln_range, dr_amp_kin *kin);
 
+/* The same point, in double and without four-vectors: the invariants of the
+ * closed forms (include/darkreach/amp.h) and the pieces of the ETL weight.
+ * Every quantity is built from the mapping variables without cancellation:
+ * p.k by [sin^2(theta/2)] (as above), |p| - |k| from E^2 - E_X^2, the sine of
+ * the recoil's angle to Q from sin^2 = A (t - t_-)(t_+ - t)/(|Q|^2 |P'|^2)
+ * (the roots of the on-shell condition, t - t_- = t_- expm1(v ln(t_+/t_-))),
+ * a, b and k.Pt from Q.P' (the on-shell condition itself), p'.k from
+ * |p' x k|^2 with p' x k = p x k - P' x k. */
+typedef struct {
+  dr_amp_inv inv;
+  double t, ln_range; /* t [GeV^2] and ln(t_+/t_-) */
+  double pz, kk, Q;   /* |p|, |k|, |p - k| [GeV] */
+} dr_etl_fast;
+int dr_etl_invariants_v(double E, double m_l, double m_X, double M, double E_X, double theta, double v, double phi,
+                        dr_etl_fast *out);
+/* with t itself (t - t_- then carries the rounding of t: for tests) */
+int dr_etl_invariants(double E, double m_l, double m_X, double M, double E_X, double theta, double t, double phi,
+                      dr_etl_fast *out);
+
 
 /* ---- exact tree level: cross sections and the phase-space map ---- */
 
@@ -201,9 +220,11 @@ enum { DR_ETL_COHERENT = 0, DR_ETL_PROTON = 1 };
 int dr_etl_channel(const dr_etl_ctx *c, const double *u);
 /* DR_EDOMAIN if the x range is empty. */
 int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi, double fixed_x);
-/* One point: the weight (integrand x Jacobian; its mean over u is sigma), the
- * four-vectors and the channel (DR_ETL_COHERENT or DR_ETL_PROTON; channel may
- * be NULL); DR_EDOMAIN outside the physical region (weight 0). */
+/* One point: the weight (integrand x Jacobian; its mean over u is sigma; from
+ * dr_etl_invariants_v and the closed forms, in double), the four-vectors (in
+ * long double; kin may be NULL when only the weight is wanted) and the channel
+ * (DR_ETL_COHERENT or DR_ETL_PROTON; channel may be NULL); DR_EDOMAIN outside
+ * the physical region (weight 0). */
 int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin, int *channel);
 /* The VEGAS integrand (params: a dr_etl_ctx). */
 dr_vegas_fn dr_etl_integrand(void);

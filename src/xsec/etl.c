@@ -3,8 +3,10 @@
  *   d sigma/(dE_X dcos theta_X) = alpha^2 g^2/(64 pi^2 M^2) |k|/(|p| |p - k|)
  *                                 int dt G2(t)/t^2 int dphi T_X,      (Part II §2.3)
  * with g = eps e (dark photon: prefactor alpha^3 eps^2/(16 pi M^2)), T_X the
- * lepton factor of src/phys/amp (Feynman rules, numerical traces), integrated
- * by VEGAS (src/num/vegas.c) over the unit hypercube
+ * lepton factor of src/phys/amp (closed forms of the Feynman-rule traces, in
+ * double from the invariants that dr_etl_invariants_v builds from the mapping
+ * variables without cancellation), integrated by VEGAS (src/num/vegas.c) over
+ * the unit hypercube
  * (the map of u0 and u1 is dr_psmap, shared with WW sampling and the tables)
  *   u0 -> x = E_X/E0 uniform in ln(1 - x) (the 1/(1-x) tail of heavy X reaches
  *         1 - x ~ m_l^2/m_X^2, [Bjorken:2009mm] eq. (A16)),
@@ -35,53 +37,79 @@ int dr_etl_channel(const dr_etl_ctx *c, const double *u) {
   return c->split && u[c->fixed_x > 0 ? 1 : 2] >= 0.5 ? DR_ETL_PROTON : DR_ETL_COHERENT;
 }
 
-int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin, int *channel) {
+/* the maps of the head of this file: everything but the kinematics */
+typedef struct {
+  double x, th, v, phi, M, pref, jac;
+  int ch;
+} etl_map;
+
+static int map_point(const dr_etl_ctx *c, const double *u, etl_map *m) {
   const dr_process *p = c->map.p;
-  double E = p->E0, ml = p->m_l, mX = p->m_X, M = p->M_N, pref = c->pref;
-  double jac, x;
+  double E = p->E0, ml = p->m_l, mX = p->m_X;
+  m->M = p->M_N;
+  m->pref = c->pref;
   if (c->fixed_x > 0) {
-    x = c->fixed_x;
-    jac = 1;
+    m->x = c->fixed_x;
+    m->jac = 1;
   } else {
-    jac = dr_psmap_x(&c->map, u[0], &x);
+    m->jac = dr_psmap_x(&c->map, u[0], &m->x);
   }
   double v[4]; /* v[1..3]: theta, t, phi variables */
   for (int i = 1; i < 4; i++) v[i] = u[c->fixed_x > 0 ? i - 1 : i];
-  double EX = x * E;
+  double EX = m->x * E;
   if (!(EX > mX) || !(E - EX > ml)) return DR_EDOMAIN;
-  double th;
-  jac *= E * dr_psmap_theta(&c->map, x, v[1], &th); /* dE_X = E0 dx */
+  m->jac *= E * dr_psmap_theta(&c->map, m->x, v[1], &m->th); /* dE_X = E0 dx */
   /* channel (see the head of this file) */
-  int ch = dr_etl_channel(c, u);
+  m->ch = dr_etl_channel(c, u);
   if (c->split) {
-    if (ch == DR_ETL_COHERENT) {
+    if (m->ch == DR_ETL_COHERENT) {
       v[2] *= 2;
     } else {
       v[2] = 2 * v[2] - 1;
-      M = DR_M_P;
-      pref = c->pref_p;
+      m->M = DR_M_P;
+      m->pref = c->pref_p;
     }
-    jac *= 2;
+    m->jac *= 2;
   }
-  if (channel) *channel = ch;
-  /* t uniform in ln t over [t_lo, t_hi]; phi in [0, pi], doubled */
-  double t, lt, phi = DR_PI * v[3];
-  if (dr_etl_kinematics_v(E, ml, mX, M, EX, th, v[2], phi, &t, &lt, kin) != DR_OK) return DR_EDOMAIN;
-  jac *= t * lt * 2 * DR_PI;
-  /* |k|, |p| and |Q| = |p - k| of the configuration just built (X in the x-z plane) */
-  double pz = (double)kin->p.v[3], kx = (double)kin->k.v[1], kz = (double)kin->k.v[3];
-  double kk = sqrt(kx * kx + kz * kz), Q = sqrt(kx * kx + (pz - kz) * (pz - kz));
-  double TX = (double)dr_amp_lepton_factor(c->rule, kin);
-  double g2 = !c->split ? dr_ff_g2(&p->ff, t) : ch == DR_ETL_PROTON ? dr_ff_g2_inel(&p->ff, t) : dr_ff_g2_el(&p->ff, t);
-  *weight = pref * kk / (pz * Q) * g2 / (t * t) * TX * jac;
+  m->v = v[2];
+  m->phi = DR_PI * v[3]; /* phi in [0, pi], doubled */
+  return DR_OK;
+}
+
+/* the weight from the invariants in double (src/xsec/etl_kin.c dr_etl_invariants_v and the
+ * closed forms; tested against 60-digit values, tests/test_amp.c) */
+static int weight_of(const dr_etl_ctx *c, const etl_map *m, double *weight) {
+  const dr_process *p = c->map.p;
+  dr_etl_fast f;
+  if (dr_etl_invariants_v(p->E0, p->m_l, p->m_X, m->M, m->x * p->E0, m->th, m->v, m->phi, &f) != DR_OK)
+    return DR_EDOMAIN;
+  double t = f.t;
+  double TX = dr_amp_lepton_factor_inv(c->rule, &f.inv);
+  double g2 = !c->split ? dr_ff_g2(&p->ff, t) : m->ch == DR_ETL_PROTON ? dr_ff_g2_inel(&p->ff, t) : dr_ff_g2_el(&p->ff, t);
+  /* t uniform in ln t over [t_lo, t_hi]; phi doubled */
+  double jac = m->jac * t * f.ln_range * 2 * DR_PI;
+  *weight = m->pref * f.kk / (f.pz * f.Q) * g2 / (t * t) * TX * jac;
+  return DR_OK;
+}
+
+int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin, int *channel) {
+  const dr_process *p = c->map.p;
+  etl_map m;
+  if (map_point(c, u, &m) != DR_OK) return DR_EDOMAIN;
+  if (channel) *channel = m.ch;
+  if (weight_of(c, &m, weight) != DR_OK) return DR_EDOMAIN;
+  /* the four-vectors of the same point, in long double (events, histograms) */
+  double t, lt;
+  if (kin && dr_etl_kinematics_v(p->E0, p->m_l, p->m_X, m.M, m.x * p->E0, m.th, m.v, m.phi, &t, &lt, kin) != DR_OK)
+    return DR_EDOMAIN;
   return DR_OK;
 }
 
 static double etl_integrand(const double *u, void *vp) {
   const dr_etl_ctx *c = vp;
+  etl_map m;
   double w;
-  dr_amp_kin kin;
-  return dr_etl_point(c, u, &w, &kin, NULL) == DR_OK ? w : 0.0;
+  return map_point(c, u, &m) == DR_OK && weight_of(c, &m, &w) == DR_OK ? w : 0.0;
 }
 
 int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi, double fixed_x) {

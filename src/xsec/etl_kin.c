@@ -115,3 +115,82 @@ int dr_etl_kinematics_v(double E, double m_l, double m_X, double M, double E_X, 
   *ln_range = lt;
   return build(&w, E, m_X, M, E_X, hi, tt, phi, kin);
 }
+
+/* ---- the same point in double, straight to the invariants (xsec.h) ---- */
+static int fast_point(double E, double m_l, double m_X, double M, double E_X, double theta, int by_v, double tv,
+                      double phi, dr_etl_fast *o) {
+  if (!(E_X > m_X) || !(E - E_X > m_l) || !(theta >= 0 && theta <= M_PI)) return DR_EDOMAIN;
+  double ml2 = m_l * m_l, mX2 = m_X * m_X;
+  double pz = sqrt((E - m_l) * (E + m_l)), kk = sqrt((E_X - m_X) * (E_X + m_X));
+  double sh = sin(0.5 * theta), ch = cos(0.5 * theta), s2h = sh * sh;
+  double sth = 2 * sh * ch, cth = 1 - 2 * s2h;
+  double kx = kk * sth, kz = kk * cth;
+  double pk = ml2 * E_X / (E + pz) + pz * mX2 / (E_X + kk) + 2 * pz * kk * s2h;
+  double uA = mX2 - 2 * pk, El = E - E_X;
+  /* |p| - |k| = (E^2 - m_l^2 - E_X^2 + m_X^2)/(|p| + |k|) */
+  double dpk = (El * (E + E_X) - ml2 + mX2) / (pz + kk);
+  double Qx = -kx, Qz = dpk + 2 * kk * s2h, Q2 = dpk * dpk + 4 * pz * kk * s2h, Q = sqrt(Q2);
+  /* the on-shell condition of p' as A t^2 - B t + C = 0 (etl_prepare/t_range), El^2 - Q^2 = m_l^2 + u_A */
+  double s2 = ml2 + uA + 2 * M * El + M * M;
+  double A = s2 / (4 * M * M), B = Q2 + 0.5 * uA * (1 + El / M), C = 0.25 * uA * uA;
+  double disc = B * B - 4 * A * C;
+  if (!(disc >= 0) || !(B > 0) || !(A > 0)) return DR_EDOMAIN;
+  double r = B + sqrt(disc), t_lo = 2 * C / r, t_root = r / (2 * A), t_hi = t_root;
+  double t_e = 2 * M * (El - m_l);
+  if (t_hi > t_e) t_hi = t_e;
+  if (!(t_hi > t_lo)) return DR_EDOMAIN;
+  double t, dlo, L = log(t_hi / t_lo);
+  if (by_v) {
+    double ev = expm1(L * tv);
+    t = t_lo + t_lo * ev;
+    dlo = t_lo * ev;
+    if (t > t_hi) t = t_hi;
+  } else {
+    t = tv;
+    if (!(t >= t_lo) || t > t_hi * (1 + 1e-12)) return DR_EDOMAIN;
+    dlo = t - t_lo;
+  }
+  double Pp2 = t + t * t / (4 * M * M), Pp = sqrt(Pp2);
+  double num = (El + M) * t / (2 * M) - 0.5 * uA; /* Q.P' */
+  double c = num / (Q * Pp), sn2 = A * dlo * (t_root - t) / (Q2 * Pp2);
+  if (!(c >= -1 - 1e-12 && c <= 1 + 1e-12) || !(sn2 >= -1e-12)) return DR_EDOMAIN;
+  double sn = sn2 > 0 ? sqrt(sn2) : 0;
+  double nx = Qx / Q, nz = Qz / Q, cp = cos(phi), sp = sin(phi);
+  double Px = Pp * (c * nx + sn * cp * nz), Py = Pp * sn * sp, Pz = Pp * (c * nz - sn * cp * nx);
+  double t2M = t / (2 * M), Pt0 = 2 * M + t2M, Ep = El - t2M;
+  dr_amp_inv *v = &o->inv;
+  v->t = t;
+  v->P2 = 4 * M * M + t;
+  v->m2 = ml2;
+  v->M2 = mX2;
+  v->uA = uA;
+  v->a = E * Pt0 - pz * Pz;
+  v->b = Ep * Pt0 - num + Pp2;   /* p'.P' = Q.P' - |P'|^2 */
+  v->kP = E_X * Pt0 - pz * Pz + num; /* k.P' = p.P' - Q.P' */
+  /* p'.k = (E' E_k - |p'||k|) + |p' x k|^2/(|p'||k| + p'.k), p' = Q - P' */
+  double ppx = Qx - Px, ppy = -Py, ppz = Qz - Pz;
+  double pp2 = ppx * ppx + ppy * ppy + ppz * ppz, ppk = ppx * kx + ppz * kz;
+  double cx = -Py * kz, cy = kx * (pz - Pz) + Px * kz, cz = Py * kx; /* p x k - P' x k */
+  double ppkk = sqrt(pp2) * kk, Epp = sqrt(pp2 + ml2);
+  double dot = ppk <= 0 ? Epp * E_X - ppk
+                        : (ml2 * kk * kk + mX2 * pp2 + ml2 * mX2) / (Epp * E_X + ppkk) +
+                              (cx * cx + cy * cy + cz * cz) / (ppkk + ppk);
+  v->sA = mX2 + 2 * dot;
+  o->t = t;
+  o->ln_range = L;
+  o->pz = pz;
+  o->kk = kk;
+  o->Q = Q;
+  (void)Ep;
+  return DR_OK;
+}
+
+int dr_etl_invariants_v(double E, double m_l, double m_X, double M, double E_X, double theta, double v, double phi,
+                        dr_etl_fast *out) {
+  return fast_point(E, m_l, m_X, M, E_X, theta, 1, v, phi, out);
+}
+
+int dr_etl_invariants(double E, double m_l, double m_X, double M, double E_X, double theta, double t, double phi,
+                      dr_etl_fast *out) {
+  return fast_point(E, m_l, m_X, M, E_X, theta, 0, t, phi, out);
+}

@@ -262,17 +262,20 @@ dr_real dr_amp_lepton_factor_spinor(dr_vertex_rule rule, const dr_amp_kin *k) {
  * with a 60-digit brute-force evaluation (tools/amp_reference.py) at extreme
  * kinematics to <= 1.1e-10.
  *
- * Precision: for electrons the terms cancel by up to ~9 digits near the
+ * Precision: for electrons the terms cancel by up to ~6 digits near the
  * minimum momentum transfer (2 P2 (s_A/u_A + u_A/s_A) against
- * -8 t (a^2 + b^2)/(s_A u_A)). Evaluated in double from exactly rounded
- * invariants the vector form is off by 3e-2 (e- 100 GeV on Pb, m_X = 1 MeV,
- * 1e-6 inside t_min) and 1.5e-7 (the same beam, x = 0.3); so the forms run in
- * long double, from invariants that are themselves free of cancellation
- * (amp_invariants). The O(a^2/s_A^2) pieces are grouped into the square of
- * the eikonal factor V = a/s_A + b/u_A. */
+ * -8 t (a^2 + b^2)/(s_A u_A), each 1.4e6 times T at e- 100 GeV on Pb,
+ * m_X = 1 MeV, 1e-6 inside t_min). As printed (FORMULARY) the forms also hold
+ * pieces like 16 m^2 a^2/s_A^2, 1e13 times T there: in double they are off by
+ * 3e-2. Grouped as below, with the O(a^2/s_A^2) pieces in the square of the
+ * eikonal factor V = a/s_A + b/u_A (itself a 1e-7 difference, which double
+ * carries), they hold 2e-9 in double from exactly rounded invariants. So the
+ * forms run in double; the invariants must be free of cancellation
+ * (amp_invariants from the momenta in long double; dr_etl_invariants from the
+ * mapping variables in double). */
 typedef struct {
   dr_real a, b, kP, sA, uA, t, P2, m2, M2;
-} amp_inv;
+} amp_inv; /* long double, from the momenta */
 
 static dr_real cross2(const dr_real *u, const dr_real *v) {
   dr_real c0 = u[1] * v[2] - u[2] * v[1], c1 = u[2] * v[0] - u[0] * v[2], c2 = u[0] * v[1] - u[1] * v[0];
@@ -331,26 +334,26 @@ static void amp_invariants(const dr_amp_kin *k, amp_inv *v) {
   }
 }
 
-static dr_real closed_form(dr_vertex_rule rule, const amp_inv *v) {
-  dr_real a = v->a, b = v->b, d = v->kP, sA = v->sA, uA = v->uA, t = v->t, P2 = v->P2, m2 = v->m2, M2 = v->M2;
-  dr_real is = 1 / sA, iu = 1 / uA, isu = is * iu, V = a * is + b * iu;
-  dr_real Pt_t = P2 * t, ratio = sA * iu + uA * is, two_t_d2 = 2 * t * d * d; /* d = a - b */
+static double closed_form(dr_vertex_rule rule, const dr_amp_inv *v) {
+  double a = v->a, b = v->b, d = v->kP, sA = v->sA, uA = v->uA, t = v->t, P2 = v->P2, m2 = v->m2, M2 = v->M2;
+  double is = 1 / sA, iu = 1 / uA, isu = is * iu, V = a * is + b * iu;
+  double Pt_t = P2 * t, ratio = sA * iu + uA * is, two_t_d2 = 2 * t * d * d; /* d = a - b */
   /* Q = (P2 t - 4 a^2)/sA^2 + (P2 t - 4 b^2)/uA^2 = Q0 + 8 a b/(sA uA) with Q0 below; in every
    * form the 8 a b/(sA uA) of its Q cancels against a term of the 1/(sA uA) bracket, and
    * both are left out (sympy: tools/amp_traces.py prints the grouped forms) */
-  dr_real Q0 = Pt_t * (is * is + iu * iu) - 4 * V * V;
+  double Q0 = Pt_t * (is * is + iu * iu) - 4 * V * V;
   switch (rule) {
   case DR_VERTEX_VECTOR:
   case DR_VERTEX_CHARGE_RADIUS: {
-    dr_real c = M2 + 2 * m2;
-    dr_real T = 2 * c * Q0 + 4 * (P2 * t * t + 2 * m2 * Pt_t - M2 * Pt_t - 2 * t * (a * a + b * b)) * isu +
+    double c = M2 + 2 * m2;
+    double T = 2 * c * Q0 + 4 * (P2 * t * t + 2 * m2 * Pt_t - M2 * Pt_t - 2 * t * (a * a + b * b)) * isu +
                 4 * Pt_t * (is + iu) + 2 * P2 * ratio;
     return rule == DR_VERTEX_VECTOR ? T : M2 * M2 * T;
   }
   case DR_VERTEX_AXIAL:
   case DR_VERTEX_ANAPOLE: {
-    dr_real c = M2 - 4 * m2;
-    dr_real T = 2 * c * Q0 +
+    double c = M2 - 4 * m2;
+    double T = 2 * c * Q0 +
                 4 * (-M2 * Pt_t + 4 * m2 * Pt_t + P2 * t * t - 2 * t * (a * a + b * b) - 4 * m2 * t * d * d / M2) * isu +
                 4 * Pt_t * (is + iu) + 2 * P2 * (1 + 2 * m2 / M2) * ratio + 8 * P2 * m2 / M2;
     return rule == DR_VERTEX_AXIAL ? T : M2 * M2 * T;
@@ -361,8 +364,8 @@ static dr_real closed_form(dr_vertex_rule rule, const amp_inv *v) {
   case DR_VERTEX_MAGNETIC_DIPOLE:
   case DR_VERTEX_ELECTRIC_DIPOLE: {
     /* the pieces the two dipoles share; 8 (a^2 u_A/s_A + b^2 s_A/u_A) + 16 a b = 8 (a u_A + b s_A)^2/(s_A u_A) */
-    dr_real W = a * uA + b * sA;
-    dr_real common = 4 * t * ((-M2 * P2 + 4 * a * d) * is - (M2 * P2 + 4 * b * d) * iu) + (M2 - 4 * m2) * P2 * ratio +
+    double W = a * uA + b * sA;
+    double common = 4 * t * ((-M2 * P2 + 4 * a * d) * is - (M2 * P2 + 4 * b * d) * iu) + (M2 - 4 * m2) * P2 * ratio +
                      8 * W * W * isu + 2 * (3 * M2 * P2 - 4 * P2 * m2 - 4 * P2 * t) - 8 * P2 * (sA + uA);
     if (rule == DR_VERTEX_MAGNETIC_DIPOLE)
       return M2 * (M2 + 8 * m2) * Q0 +
@@ -370,18 +373,24 @@ static dr_real closed_form(dr_vertex_rule rule, const amp_inv *v) {
                   8 * m2 * t * d * d + 4 * t * t * d * d) *
                  isu +
              common;
-    dr_real c = M2 - 4 * m2;
+    double c = M2 - 4 * m2;
     return M2 * c * Q0 + 2 * ((2 * t - c) * (two_t_d2 - M2 * Pt_t) + 8 * t * M2 * a * b) * isu + common;
   }
   default: return 0;
   }
 }
 
+double dr_amp_lepton_factor_inv(dr_vertex_rule rule, const dr_amp_inv *v) {
+  return rule == DR_VERTEX_NONE ? 0 : closed_form(rule, v);
+}
+
 dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k) {
   if (rule == DR_VERTEX_NONE) return 0;
   amp_inv v;
   amp_invariants(k, &v);
-  return closed_form(rule, &v);
+  dr_amp_inv d = {(double)v.a, (double)v.b, (double)v.kP, (double)v.sA, (double)v.uA,
+                  (double)v.t, (double)v.P2, (double)v.m2, (double)v.M2};
+  return closed_form(rule, &d);
 }
 
 dr_real dr_amp_lepton_factor_pol(dr_vertex_rule rule, const dr_amp_kin *k, const dr_p4 *pol) {
