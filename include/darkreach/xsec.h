@@ -222,7 +222,8 @@ int dr_etl_channel(const dr_etl_ctx *c, const double *u);
 int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi, double fixed_x);
 /* One point: the weight (integrand x Jacobian; its mean over u is sigma; from
  * dr_etl_invariants_v and the closed forms, in double), the four-vectors (in
- * long double; kin may be NULL when only the weight is wanted) and the channel
+ * long double; kin may be NULL when only the weight is wanted, weight NULL when
+ * only the four-vectors are) and the channel
  * (DR_ETL_COHERENT or DR_ETL_PROTON; channel may be NULL); DR_EDOMAIN outside
  * the physical region (weight 0). */
 int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_kin *kin, int *channel);

@@ -67,13 +67,15 @@ static int sampler_channel(const sampler *sm, const double *u) {
   return sm->split && u[(sm->pair ? 1 : 0) + 2] >= 0.5 ? DR_ETL_PROTON : DR_ETL_COHERENT;
 }
 
-/* the event at u (a pair decayed with (seed, stream, idx)) and its weight */
+/* the event at u (a pair decayed with (seed, stream, idx)); wt: a pair's weight, 0 for a mediator (the
+ * callers take the weight from the integrand, which they evaluated already) */
 static int sampler_event(const sampler *sm, const double *u, uint64_t seed, uint64_t stream, uint64_t idx,
                          double *wt, dr_event *ev) {
   dr_amp_kin k;
   int ch;
-  if (!sm->pair) {
-    if (dr_etl_point(&sm->c, u, wt, &k, &ch) != DR_OK) return DR_EDOMAIN;
+  if (!sm->pair) { /* the four-vectors only: the caller has the weight from the integrand */
+    *wt = 0;
+    if (dr_etl_point(&sm->c, u, NULL, &k, &ch) != DR_OK) return DR_EDOMAIN;
     kin_to_event(&k, ch, ev);
     return DR_OK;
   }

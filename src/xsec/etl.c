@@ -97,7 +97,7 @@ int dr_etl_point(const dr_etl_ctx *c, const double *u, double *weight, dr_amp_ki
   etl_map m;
   if (map_point(c, u, &m) != DR_OK) return DR_EDOMAIN;
   if (channel) *channel = m.ch;
-  if (weight_of(c, &m, weight) != DR_OK) return DR_EDOMAIN;
+  if (weight && weight_of(c, &m, weight) != DR_OK) return DR_EDOMAIN;
   /* the four-vectors of the same point, in long double (events, histograms) */
   double t, lt;
   if (kin && dr_etl_kinematics_v(p->E0, p->m_l, p->m_X, m.M, m.x * p->E0, m.th, m.v, m.phi, &t, &lt, kin) != DR_OK)
