@@ -263,7 +263,7 @@ void cli_mpi_send_text(const char *s, long n); /* to rank 0 */
 char *cli_mpi_recv_text(int from);     /* on rank 0; malloc'd */
 
 extern const cli_cmd *const cli_commands[];
-extern const cli_cmd cmd_xsec, cmd_flux, cmd_shower, cmd_width, cmd_reach, cmd_relic, cmd_omega, cmd_events, cmd_hist,
+extern const cli_cmd cmd_xsec, cmd_flux, cmd_shower, cmd_width, cmd_amu, cmd_reach, cmd_relic, cmd_omega, cmd_events, cmd_hist,
     cmd_compare, cmd_shapes, cmd_discriminate, cmd_experiments, cmd_models;
 
 #endif

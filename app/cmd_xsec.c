@@ -282,3 +282,92 @@ const cli_cmd cmd_width = {
     .groups = width_groups,
     .run = run_width,
 };
+
+/* ----------------------------------------------------------------- amu */
+static const cli_opt amu_opts[] = {
+    {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
+     .names = cli_names_models, .help = "the mediator (darkreach models): vector, axial, scalar or pseudoscalar"},
+    {.name = "mass", .type = OPT_NUM, .arg = "GEV", .min = 0, .range = R_MIN | R_GT, .flags = F_REQUIRED,
+     .help = "mediator mass [GeV]"},
+    {.name = "coupling", .type = OPT_NUM, .arg = "G", .def = "1", .min = 0, .range = R_MIN,
+     .help = "the model's coupling to leptons, in its unit (darkreach models)"},
+    CLI_EPS_ALIAS,
+    {.name = "sm", .type = OPT_CHOICE, .arg = "WP", .def = "wp25", .choices = "wp25|wp20",
+     .help = "the Standard-Model prediction the anomaly is taken against: the Theory Initiative's 2025 update "
+             "(lattice HVP; Delta a_mu = 38.5(63.7)e-11, no anomaly) or its 2020 White Paper (data-driven HVP, "
+             "superseded; Delta a_mu = 261.5(45.3)e-11, the band of the NA64mu papers)"},
+    CLI_END};
+
+static const cli_opt *const amu_groups[] = {amu_opts, cli_json_opt, NULL};
+
+/* couplings where the model's Delta a_mu lies within n sigma of the anomaly: Delta a scales as g^2,
+ * so the band is g sqrt([lo, hi]/Delta a(g)) where the interval overlaps Delta a's sign */
+static void amu_band(double da, double g, double lo, double hi, double *glo, double *ghi) {
+  *glo = *ghi = NAN;
+  if (!(da != 0) || !(g > 0)) return;
+  double a = lo / da, b = hi / da; /* g'^2/g^2 */
+  double mn = fmin(a, b), mx = fmax(a, b);
+  if (mx <= 0) return;
+  *glo = g * sqrt(fmax(mn, 0));
+  *ghi = g * sqrt(mx);
+}
+
+static int run_amu(cli_args *a) {
+  dr_error e;
+  dr_error_clear(&e);
+  dr_model_kind model;
+  if (dr_model_parse(cli_str(a, "model"), &model, &e)) return cli_lib_fail(a, &e);
+  double m = cli_num(a, "mass"), g = cli_num(a, "coupling"), da;
+  if (dr_amu_one_loop(model, g, m, &da, &e)) return cli_lib_fail(a, &e);
+  int wp20 = !strcmp(cli_str(a, "sm"), "wp20");
+  dr_amu_anomaly_t an = dr_amu_anomaly(wp20 ? DR_AMU_SM_WP20 : DR_AMU_SM_WP25);
+  double g1lo, g1hi, g2lo, g2hi, g1 = g > 0 ? g : 1, da1 = g > 0 ? da : 0;
+  if (!(g > 0)) dr_amu_one_loop(model, 1, m, &da1, &e); /* the band needs a nonzero reference coupling */
+  amu_band(da1, g1, an.delta - an.sigma, an.delta + an.sigma, &g1lo, &g1hi);
+  amu_band(da1, g1, an.delta - 2 * an.sigma, an.delta + 2 * an.sigma, &g2lo, &g2hi);
+  const dr_model_info *mi = dr_model_info_get(model);
+  if (a->json) {
+    dr_json j;
+    cli_json_stdout(&j, a);
+    dr_json_num(&j, "delta_a_mu", da);
+    dr_json_num(&j, "pull", (da - an.delta) / an.sigma);
+    dr_json_key_object(&j, "anomaly");
+    dr_json_num(&j, "delta_a_mu", an.delta);
+    dr_json_num(&j, "sigma", an.sigma);
+    dr_json_str(&j, "sm", wp20 ? "wp20" : "wp25");
+    dr_json_str(&j, "source", an.source);
+    dr_json_close(&j);
+    dr_json_key_object(&j, "coupling_band");
+    dr_json_num(&j, "lo_1sigma", g1lo);
+    dr_json_num(&j, "hi_1sigma", g1hi);
+    dr_json_num(&j, "lo_2sigma", g2lo);
+    dr_json_num(&j, "hi_2sigma", g2hi);
+    dr_json_close(&j);
+    dr_json_str(&j, "coupling_unit", mi->coupling_unit);
+    dr_json_end(&j);
+  } else {
+    printf("%s mediator, m = %g GeV, coupling %g [%s]: Delta a_mu = %.6e (one loop)\n", mi->name, m, g,
+           mi->coupling_unit, da);
+    printf("anomaly (%s): Delta a_mu = %.4g +- %.3g; this model is %.2f sigma from it\n", wp20 ? "wp20" : "wp25",
+           an.delta, an.sigma, (da - an.delta) / an.sigma);
+    if (isfinite(g2hi))
+      printf("couplings within 2 sigma: %.4g .. %.4g (1 sigma: %.4g .. %.4g)\n", g2lo, g2hi, g1lo, g1hi);
+    else
+      printf("no coupling brings it within 2 sigma (its contribution has the other sign)\n");
+    printf("source: %s\n", an.source);
+  }
+  return CLI_OK;
+}
+
+const cli_cmd cmd_amu = {
+    .name = "amu",
+    .summary = "one-loop (g-2)_mu of a mediator against the measured anomaly",
+    .usage = "darkreach amu --mass GEV [options]",
+    .description = "The one-loop contribution Delta a_mu of the mediator (vector, axial, scalar, pseudoscalar "
+                   "couplings to the muon; Leveille 1978, in the Feynman-parameter form of Jegerlehner and "
+                   "Nyffeler 2009), against Delta a_mu = a_mu(exp) - a_mu(SM): the experimental world average after "
+                   "the final Fermilab result (2025) and the Theory Initiative's 2025 SM prediction (default) or its "
+                   "2020 one; the couplings whose Delta a_mu lies within 1 and 2 sigma of it.",
+    .groups = amu_groups,
+    .run = run_amu,
+};

@@ -91,6 +91,7 @@ BASE = {
     "shower": ["--target", "Al", "--energy", "2", "--showers", "40", "--cut", "0.1", "--bins", "6", "--no-plot",
                "--out", tmp("probe_shower")],
     "width": ["--mass", "0.2"],
+    "amu": ["--mass", "0.02", "--coupling", "1e-3"],
     "reach": [CARD, "--points", "2", "--mass-max", "0.05", "--no-plot"],
     "relic": ["--dm-mass", "0.01"],
     "omega": ["--dm-mass", "0.01", "--coupling", "4.66e-5"],
@@ -115,7 +116,8 @@ PROBE = {
 # per (command, option): a value other than the PROBE one
 SPECIAL = {
     ("relic", "model"): "magnetic-dipole", ("omega", "model"): "magnetic-dipole", ("reach", "model"): "axial",
-    ("width", "model"): "axial", ("width", "mass"): "0.3", ("omega", "coupling"): "1e-4", ("omega", "eps"): "1e-4",
+    ("width", "model"): "axial", ("width", "mass"): "0.3", ("amu", "model"): "axial", ("amu", "mass"): "0.3",
+    ("amu", "sm"): "wp20", ("omega", "coupling"): "1e-4", ("omega", "eps"): "1e-4",
     ("flux", "tmin"): "1e-5", ("flux", "tmax"): "0.02", ("xsec", "theta-max"): "0.01", ("reach", "points"): "3",
     ("reach", "mass-max"): "0.03", ("relic", "dm-mass-min"): "0.005", ("relic", "dm-mass-max"): "0.03",
 }
@@ -447,6 +449,8 @@ def bad_inputs():
         (["reach", CARD, "--overlay", "existing"], "--overlay applies only with --model millicharged"),
         (["reach", "ldmx_mcp", "--model", "mcp", "--no-relic"], "--no-relic: this scan has no dark matter"),
         (["width", "--model", "mcp", "--mass", "0.1"], "chi is stable, no width"),
+        (["amu", "--model", "magnetic-dipole", "--mass", "0.1"], "needs a cut-off"),
+        (["amu", "--mass", "0.1", "--sm", "wp99"], "wp99"),
         (["hist", "--model", "mcp", "--energy", "8", "--target", "Al", "--mass", "0.02", "--method", "ww"],
          "exact tree level only"),
         (["reach", CARD, "--models", "mdm,magnetic-dipole"], "model magnetic-dipole is listed twice"),
@@ -563,6 +567,18 @@ def test_values():
     o = run_json(["omega", "--dm-mass", "0.01", "--coupling", "2e-4", "--model", "magnetic-dipole", "--ratio", "2.5",
                   "--alpha-d", "0.3"])
     check(o and abs(o["y"] / (4e-8 * 0.3 / 2.5 ** 4 * 1e6) - 1) < 1e-9, "y of a dipole (Lambda = 1 TeV)")
+    # (g-2)_mu: a light vector gives alpha eps^2/(2 pi) (Pospelov 2009, arXiv:0811.1030), 1e-4 at m = 1e-6 m_mu
+    d = run_json(["amu", "--mass", "1e-7", "--eps", "1e-3"])
+    check(d and abs(d["delta_a_mu"] / (1e-6 / 137.035999084 / (2 * 3.141592653589793)) - 1) < 1e-4,
+          "amu: light vector alpha eps^2/(2 pi)")
+    # the 2020 SM prediction's band brackets eps = 2e-3 at 20 MeV (the classic dark-photon (g-2) solution),
+    # the 2025 one only bounds it from above; Delta a_mu = exp (world average 2025) - SM
+    d = run_json(["amu", "--mass", "0.02", "--eps", "2e-3", "--sm", "wp20"])
+    check(d and d["coupling_band"]["lo_2sigma"] < 2e-3 < d["coupling_band"]["hi_2sigma"] and
+          abs(d["anomaly"]["delta_a_mu"] - 261.5e-11) < 1e-13, "amu wp20: band around eps = 2e-3 at 20 MeV")
+    d = run_json(["amu", "--mass", "0.02", "--eps", "2e-3"])
+    check(d and d["coupling_band"]["lo_2sigma"] == 0 and d["coupling_band"]["hi_2sigma"] < 2e-3 and
+          abs(d["anomaly"]["delta_a_mu"] - 38.5e-11) < 1e-13, "amu wp25: an upper bound only")
     # model aliases resolve to the registry name
     d = run_json(["width", "--mass", "0.3", "--model", "dark-photon"])
     check(d and d["config"]["options"]["model"] == "vector", "alias dark-photon -> vector")

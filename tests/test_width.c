@@ -102,12 +102,41 @@ static void test_bad_inputs(void **state) {
   assert_true(isinf(dr_ctau_m(0)));
 }
 
+/* The one-loop (g-2)_mu (include/darkreach/amu.h) in its analytic limits, each
+ * derived independently of the Feynman-parameter integral: a light vector
+ * g^2/(8 pi^2) (Schwinger's alpha/2pi with alpha -> g^2/4pi), a light scalar
+ * 3 g^2/(16 pi^2); heavy: vector g^2 m^2/(12 pi^2 M^2), axial -5 g^2 m^2/(12 pi^2 M^2),
+ * scalar g^2 m^2/(8 pi^2 M^2)(ln(M^2/m^2) - 7/6), pseudoscalar
+ * -g^2 m^2/(8 pi^2 M^2)(ln(M^2/m^2) - 11/6). The corrections are O(M/m) and
+ * O(m^2/M^2 ln): at M = 1e-9 and 3000 GeV below 1e-6. */
+static void test_amu_limits(void **state) {
+  (void)state;
+  double m = DR_M_MU, g = 1e-3, pi2 = DR_PI * DR_PI, M = 3000, L = log(M * M / (m * m)), h = g * g * m * m / (pi2 * M * M);
+  assert_rel(dr_amu_couplings(g, 0, 0, 0, 1e-9), g * g / (8 * pi2), 1e-6);
+  assert_rel(dr_amu_couplings(0, 0, g, 0, 1e-9), 3 * g * g / (16 * pi2), 1e-6);
+  assert_rel(dr_amu_couplings(g, 0, 0, 0, M), h / 12, 1e-6);
+  assert_rel(dr_amu_couplings(0, g, 0, 0, M), -5 * h / 12, 1e-6);
+  assert_rel(dr_amu_couplings(0, 0, g, 0, M), h / 8 * (L - 7.0 / 6), 1e-6);
+  assert_rel(dr_amu_couplings(0, 0, 0, g, M), -h / 8 * (L - 11.0 / 6), 1e-6);
+  /* the registry's couplings: the dark photon's g = e eps; the moments are refused */
+  double d;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_amu_one_loop(DR_MODEL_VECTOR, 1e-3, 1e-9, &d, &e), DR_OK);
+  assert_rel(d, DR_ALPHA * 1e-6 / (2 * DR_PI), 1e-6);
+  assert_int_equal(dr_amu_one_loop(DR_MODEL_MAGNETIC_DIPOLE, 1e-3, 0.1, &d, &e), DR_EINVAL);
+  /* the anomaly: world average minus the SM prediction, the two SM predictions 223e-11 apart */
+  dr_amu_anomaly_t a25 = dr_amu_anomaly(DR_AMU_SM_WP25), a20 = dr_amu_anomaly(DR_AMU_SM_WP20);
+  assert_rel(a20.delta - a25.delta, 223e-11, 1e-9);
+  assert_true(a25.sigma > a20.sigma);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_foresee_ctau), cmocka_unit_test(test_dark_matter_widths),
       cmocka_unit_test(test_hadrons_and_r), cmocka_unit_test(test_model_widths),
-      cmocka_unit_test(test_three_photon), cmocka_unit_test(test_bad_inputs),
+      cmocka_unit_test(test_three_photon), cmocka_unit_test(test_bad_inputs), cmocka_unit_test(test_amu_limits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

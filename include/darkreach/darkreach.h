@@ -5,6 +5,7 @@
 
 #include "darkreach/constants.h"
 #include "darkreach/core.h"
+#include "darkreach/amu.h"
 #include "darkreach/decay.h"
 #include "darkreach/discrim.h"
 #include "darkreach/events.h"
