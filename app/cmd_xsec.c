@@ -245,8 +245,8 @@ static int run_width(cli_args *a) {
   dr_widths w;
   if (dr_widths_compute(&d, &w, &e)) return cli_lib_fail(a, &e);
   double ctau = dr_ctau_m(w.total);
-  const char *names[6] = {"ee", "mumu", "tautau", "hadrons", "3gamma", "dm"};
-  double vals[6] = {w.ee, w.mumu, w.tautau, w.hadrons, w.gamma3, w.dm};
+  const char *names[7] = {"ee", "mumu", "tautau", "nunu", "hadrons", "3gamma", "dm"};
+  double vals[7] = {w.ee, w.mumu, w.tautau, w.nunu, w.hadrons, w.gamma3, w.dm};
   const dr_model_info *mi = dr_model_info_get(d.model);
   if (a->json) {
     dr_json j;
@@ -254,10 +254,10 @@ static int run_width(cli_args *a) {
     dr_json_num(&j, "gamma_gev", w.total);
     dr_json_num(&j, "ctau_m", ctau);
     dr_json_key_object(&j, "br");
-    for (int i = 0; i < 6; i++) dr_json_num(&j, names[i], w.total > 0 ? vals[i] / w.total : 0);
+    for (int i = 0; i < 7; i++) dr_json_num(&j, names[i], w.total > 0 ? vals[i] / w.total : 0);
     dr_json_close(&j);
     dr_json_key_object(&j, "partial_gev");
-    for (int i = 0; i < 6; i++) dr_json_num(&j, names[i], vals[i]);
+    for (int i = 0; i < 7; i++) dr_json_num(&j, names[i], vals[i]);
     dr_json_close(&j);
     dr_json_str(&j, "coupling_unit", mi->coupling_unit);
     dr_json_str(&j, "lepton_width", mi->width_formula);
@@ -266,7 +266,7 @@ static int run_width(cli_args *a) {
   } else {
     printf("%s mediator, m = %g GeV, coupling %g [%s]: Gamma = %.6e GeV, c*tau = %.6e m\n", mi->name, m, d.coupling,
            mi->coupling_unit, w.total, ctau);
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 7; i++)
       if (vals[i] > 0) printf("  %-8s Gamma = %.6e GeV  Br = %.6f\n", names[i], vals[i], vals[i] / w.total);
   }
   return CLI_OK;

@@ -342,7 +342,8 @@ static void test_widths_from_vertices(void **state) {
     for (int i = 0; i < 2; i++) {
       double M = ms[i], ml = DR_M_MU, beta = sqrt(1 - 4 * ml * ml / (M * M));
       double g = 0.7; /* in the model's unit */
-      double amp = 4 * DR_PI * DR_ALPHA * g * g * (double)dr_amp_decay(r, ml, M) * beta / (16 * DR_PI * M);
+      double gl = dr_model_lepton_g((dr_model_kind)kind, g, 1, M); /* the physical coupling to the muon */
+      double amp = gl * gl * (double)dr_amp_decay(r, ml, M) * beta / (16 * DR_PI * M);
       assert_rel(amp, dr_model_width_ff((dr_model_kind)kind, g, M, ml), 1e-12);
     }
   }

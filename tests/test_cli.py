@@ -579,6 +579,16 @@ def test_values():
     d = run_json(["amu", "--mass", "0.02", "--eps", "2e-3"])
     check(d and d["coupling_band"]["lo_2sigma"] == 0 and d["coupling_band"]["hi_2sigma"] < 2e-3 and
           abs(d["anomaly"]["delta_a_mu"] - 38.5e-11) < 1e-13, "amu wp25: an upper bound only")
+    # L_mu - L_tau: below 2 m_mu it decays to neutrinos (the e+e- loop channel is (e eps/g')^2 ~ 2e-5 of it);
+    # on a muon beam g' couples where the dark photon has e eps: the same sigma times 1/(4 pi alpha)
+    d = run_json(["width", "--model", "lmu-ltau", "--mass", "0.1", "--coupling", "1e-3"])
+    check(d and abs(d["br"]["nunu"] - 1) < 1e-4 and 0 < d["br"]["ee"] < 1e-4, "lmu-ltau: Br(nu nubar) below 2 m_mu")
+    x1 = run_json(["xsec", "--model", "lmu-ltau", "--beam", "mu-", "--energy", "160", "--target", "Pb", "--mass",
+                   "0.01", "--coupling", "1e-3", "--precision", "0.05"])
+    x2 = run_json(["xsec", "--model", "vector", "--beam", "mu-", "--energy", "160", "--target", "Pb", "--mass",
+                   "0.01", "--coupling", "1e-3", "--precision", "0.05"])
+    check(x1 and x2 and abs(x1["sigma_pb"] / x2["sigma_pb"] * 4 * 3.141592653589793 / 137.035999084 - 1) < 1e-9,
+          "lmu-ltau: g' where the dark photon has e eps")
     # model aliases resolve to the registry name
     d = run_json(["width", "--mass", "0.3", "--model", "dark-photon"])
     check(d and d["config"]["options"]["model"] == "vector", "alias dark-photon -> vector")

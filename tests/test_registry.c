@@ -4,6 +4,7 @@
  * eq. (3.3); dark-matter degrees of freedom from the field content. */
 #include "dr_test.h"
 
+#include <math.h>
 #include <string.h>
 
 static void test_names_and_aliases(void **state) {
@@ -66,8 +67,31 @@ static void test_entries(void **state) {
   for (int k = 0; k < DR_MODEL_COUNT; k++) {
     const dr_model_info *m = dr_model_info_get((dr_model_kind)k);
     assert_int_equal(m->em_current, k == DR_MODEL_VECTOR);
-    assert_int_equal(m->dark_portal, k == DR_MODEL_VECTOR || (k >= DR_MODEL_MAGNETIC_DIPOLE && !m->pair));
+    assert_int_equal(m->dark_portal, k == DR_MODEL_VECTOR || (k >= DR_MODEL_MAGNETIC_DIPOLE && k <= DR_MODEL_ANAPOLE));
   }
+}
+
+/* L_mu - L_tau: the charges, the neutrino width and the loop-induced electron coupling.
+ * Independent numbers: for M << 2 m_mu the loop integral is (1/6) ln(m_tau^2/m_mu^2), so
+ * eps/g' = e ln(m_tau^2/m_mu^2)/(12 pi^2) ([Amaral:2020tga] eq. (7) at q^2 = 0); the
+ * neutrino width is half the charged lepton's massless width per flavour (one helicity). */
+static void test_lmu_ltau(void **state) {
+  (void)state;
+  dr_model_kind k = DR_MODEL_LMU_LTAU;
+  double g = 3e-4, e = sqrt(4 * DR_PI * DR_ALPHA);
+  assert_true(dr_model_lepton_g(k, g, 1, 0.1) == g);
+  assert_true(dr_model_lepton_g(k, g, 2, 0.1) == -g);
+  assert_rel(dr_lmu_ltau_eps_over_g(1e-5), e * log(DR_M_TAU * DR_M_TAU / (DR_M_MU * DR_M_MU)) / (12 * DR_PI * DR_PI), 1e-6);
+  assert_rel(dr_model_lepton_g(k, g, 0, 1e-5), e * g * dr_lmu_ltau_eps_over_g(1e-5), 1e-12);
+  /* the loop grows towards the muon threshold and stays finite across it (the log singularity integrates) */
+  double a = dr_lmu_ltau_eps_over_g(0.1), b = dr_lmu_ltau_eps_over_g(2 * DR_M_MU * 1.001), c = dr_lmu_ltau_eps_over_g(0.5);
+  assert_true(a > dr_lmu_ltau_eps_over_g(1e-5) && isfinite(b) && isfinite(c) && c > 0);
+  /* Gamma(nu nubar) for two flavours = the width to one massless charged lepton pair (2 x 1/2) */
+  assert_rel(dr_model_width_nunu(k, g, 1.0), dr_model_width_ff(k, g, 1.0, 1e-9), 1e-12);
+  /* universal models: g = coupling x e for every lepton, no neutrinos */
+  assert_rel(dr_model_lepton_g(DR_MODEL_SCALAR, g, 0, 0.1), g * e, 1e-15);
+  assert_true(dr_model_width_nunu(DR_MODEL_VECTOR, g, 0.1) == 0);
+  assert_int_equal(dr_lepton_index(DR_M_MU), 1);
 }
 
 static void test_y(void **state) {
@@ -106,7 +130,7 @@ int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_names_and_aliases),
-      cmocka_unit_test(test_entries),
+      cmocka_unit_test(test_entries), cmocka_unit_test(test_lmu_ltau),
       cmocka_unit_test(test_y),
       cmocka_unit_test(test_dark_matter),
   };

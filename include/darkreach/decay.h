@@ -5,6 +5,7 @@
  *   hadrons     models coupled to the electromagnetic current (the vector):
  *               Gamma(had) = (alpha g^2 m/3) R(m)                       [Ilten:2018crw] eqs. (2.15)-(2.18)
  *   3 gamma     the same models below 2 m_e                              [Pospelov:2008zw]; FORMULARY Part II §5
+ *   nu nubar    L_mu - L_tau: g'^2 M/(24 pi) per flavour (include/darkreach/model.h)
  *   dark matter dark-portal models (the dark-photon family), alpha_D = g_D^2/4pi, r_chi = m_chi^2/m^2:
  *     complex scalar  Gamma = (alpha_D m/12)(1 - 4 r_chi)^(3/2)
  *     Dirac fermion   Gamma = (alpha_D m/3)(1 + 2 r_chi) sqrt(1 - 4 r_chi)        FORMULARY Part I §9
@@ -34,6 +35,7 @@ typedef struct {
 
 typedef struct {
   double ee, mumu, tautau, hadrons, gamma3, dm; /* partial widths, GeV */
+  double nunu;                                  /* neutrino pairs (L_mu - L_tau), GeV */
   double total;
 } dr_widths;
 
@@ -44,7 +46,7 @@ double dr_rratio_max_sqrt_s(void);
 int dr_widths_compute(const dr_decay_params *d, dr_widths *w, dr_error *e);
 double dr_ctau_m(double gamma_gev); /* infinity for gamma = 0 */
 
-/* Gamma(X -> SM) [GeV] at mass M and coupling g: the three lepton pairs and,
+/* Gamma(X -> SM) [GeV] at mass M and coupling g: the three lepton pairs (and neutrinos) and,
  * for models on the electromagnetic current, hadrons via R(M) (the relic layer
  * uses it off shell, at M = sqrt(s)). DR_EDOMAIN above the R(s) table. */
 int dr_width_sm(dr_model_kind model, double g, double M, double *gamma, dr_error *e);

@@ -166,6 +166,8 @@ typedef struct {
   double gamma_sm_eps1; /* visible width at eps = 1, GeV */
   double gamma_dm;      /* invisible width (independent of eps), GeV */
   double br_vis;        /* Br(A' -> e+ e-) with no DM channel */
+  double br_nu;         /* Br(X -> nu nubar) of a mediator with neutrino couplings (L_mu - L_tau), independent
+                         * of the coupling; -1 for the others */
   /* resonant e+ e- -> X by the shower's positrons (track = shower): events at eps = 1 (the Breit-Wigner
    * with the invisible width, or narrow-width before Br), the X energy at resonance, and the relative
    * statistical error of the positron track length there */

@@ -40,6 +40,13 @@
  * vector (y = eps^2 alpha_D (m_DM/m_A')^4), 1 for the dipoles, 2 for the
  * charge radius and the anapole.
  *
+ * L_mu - L_tau ([He:1990pn]; [Altmannshofer:2014pba] for the light Z'): a vector Z' of the
+ * gauged U(1)_(L_mu - L_tau), coupling g' (--coupling, dimensionless, NOT in units of e) to
+ * mu, tau, nu_mu, nu_tau with charges +1, -1, +1, -1 (dr_model_lepton_g). Widths, with the same
+ * r and beta: Gamma(Z' -> l l) = g'^2 M (1 + 2r) beta/(12 pi) per charged lepton (the vector's
+ * formula with alpha eps^2 -> g'^2/4pi), Gamma(Z' -> nu nubar) = g'^2 M/(24 pi) per flavour
+ * (one helicity: half a Dirac fermion's), e e through the loop factor.
+ *
  * Millicharged particles ([arXiv:2505.04295] eq. (1)): chi, a Dirac fermion
  * (or, as an option, a complex scalar) of charge eps e and mass m_chi, made
  * in pairs through a virtual photon, l N -> l N gamma*(-> chi chibar)
@@ -70,6 +77,7 @@ typedef enum {
   DR_MODEL_ANAPOLE,
   DR_MODEL_MILLICHARGED,        /* a Dirac fermion chi of charge eps e, made in pairs (src/xsec/mcp.c) */
   DR_MODEL_MILLICHARGED_SCALAR, /* the same with a complex scalar chi */
+  DR_MODEL_LMU_LTAU,            /* the gauge boson Z' of L_mu - L_tau (flavour-dependent couplings) */
   DR_MODEL_COUNT
 } dr_model_kind;
 
@@ -109,7 +117,28 @@ typedef struct {
   int pdg;                                    /* LHE particle code (of chi for the pair models) */
   int pair; /* 1: not a mediator but a particle chi made in pairs, l N -> l N gamma*(-> chi chibar)
                (rule NONE, no width: chi is stable); the mass is m_chi, the coupling its charge eps */
+  int flavour; /* DR_FLAVOUR_*: which leptons couple, and how (dr_model_lepton_g) */
 } dr_model_info;
+
+/* Flavour structure of the lepton couplings.
+ *   UNIVERSAL  the same coupling g = coupling x e to e, mu and tau (every model but one)
+ *   LMU_LTAU   g' = coupling (no factor e) times the L_mu - L_tau charge: +1 for mu and nu_mu,
+ *              -1 for tau and nu_tau (left-handed neutrinos only); electrons at one loop through
+ *              the mu and tau vacuum polarisation, g_e = e eps(M) with
+ *                eps(M) = (e g'/(2 pi^2)) |Int_0^1 dx x (1 - x) ln[(m_tau^2 - x(1-x) M^2)/(m_mu^2 - x(1-x) M^2)]|
+ *              at q^2 = M^2, the on-shell Z' ([Amaral:2020tga] eq. (7); -> e g' ln(m_tau^2/m_mu^2)/(12 pi^2)
+ *              = g'/69.5 for M << 2 m_mu). The loop's coupling to hadrons is neglected (Br below
+ *              (eps e/g')^2 ~ 2e-5). */
+enum { DR_FLAVOUR_UNIVERSAL = 0, DR_FLAVOUR_LMU_LTAU = 1 };
+/* the physical coupling of the model's mediator (mass M) to lepton l (0 e, 1 mu, 2 tau) at the
+ * model's coupling value */
+double dr_model_lepton_g(dr_model_kind kind, double coupling, int lepton, double M);
+/* the lepton index of a beam or final-state lepton of mass m_l (0 e, 1 mu, 2 tau; -1 none) */
+int dr_lepton_index(double m_l);
+/* Gamma(X -> nu nubar) summed over flavours [GeV] (0 for models without neutrino couplings) */
+double dr_model_width_nunu(dr_model_kind kind, double coupling, double M);
+/* the loop factor eps(M)/g' of LMU_LTAU */
+double dr_lmu_ltau_eps_over_g(double M);
 
 /* By name or alias; DR_EINVAL (message lists the names) if unknown. */
 int dr_model_parse(const char *name, dr_model_kind *out, dr_error *e);

@@ -23,9 +23,16 @@ static int sm_partials(const dr_model_info *mi, double g, double M, dr_widths *w
     memset(w, 0, sizeof *w);
     return DR_FAIL(e, DR_EINVAL, "%s: chi is stable, no width (it is made in pairs, not a mediator)", mi->name);
   }
-  w->ee = mi->width_ff(g, M, DR_M_E);
-  w->mumu = mi->width_ff(g, M, DR_M_MU);
-  w->tautau = mi->width_ff(g, M, DR_M_TAU);
+  if (mi->flavour == DR_FLAVOUR_LMU_LTAU) { /* per-lepton couplings; width_ff takes the physical g' */
+    w->ee = mi->width_ff(dr_model_lepton_g(mi->kind, g, 0, M), M, DR_M_E);
+    w->mumu = mi->width_ff(g, M, DR_M_MU);
+    w->tautau = mi->width_ff(g, M, DR_M_TAU);
+  } else {
+    w->ee = mi->width_ff(g, M, DR_M_E);
+    w->mumu = mi->width_ff(g, M, DR_M_MU);
+    w->tautau = mi->width_ff(g, M, DR_M_TAU);
+  }
+  w->nunu = dr_model_width_nunu(mi->kind, g, M);
   w->hadrons = 0;
   if (!mi->em_current) return DR_OK;
   double R = 0;
@@ -40,7 +47,7 @@ int dr_width_sm(dr_model_kind model, double g, double M, double *gamma, dr_error
   *gamma = 0;
   if (!mi) return DR_FAIL(e, DR_EINVAL, "invalid model");
   int rc = sm_partials(mi, g, M, &w, e);
-  *gamma = w.ee + w.mumu + w.tautau + w.hadrons;
+  *gamma = w.ee + w.mumu + w.tautau + w.nunu + w.hadrons;
   return rc;
 }
 
@@ -73,7 +80,7 @@ int dr_widths_compute(const dr_decay_params *d, dr_widths *w, dr_error *e) {
                      d->m_dm, d->alpha_d);
     w->dm = dr_width_dm(d->dm, d->alpha_d, m, d->m_dm);
   }
-  w->total = w->ee + w->mumu + w->tautau + w->hadrons + w->gamma3 + w->dm;
+  w->total = w->ee + w->mumu + w->tautau + w->nunu + w->hadrons + w->gamma3 + w->dm;
   return DR_OK;
 }
 

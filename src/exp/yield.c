@@ -270,6 +270,7 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   if (wrc != DR_OK) return s->status = wrc;
   s->gamma_sm_eps1 = wd.total;
   s->br_vis = wd.total > 0 ? wd.ee / wd.total : 0;
+  s->br_nu = dr_model_info_get(model)->flavour == DR_FLAVOUR_LMU_LTAU ? (wd.total > 0 ? wd.nunu / wd.total : 0) : -1;
   if (dr_model_info_get(model)->dark_portal && x->dm != DR_DM_NONE) {
     dp.dm = x->dm;
     dp.alpha_d = x->alpha_d;
@@ -332,9 +333,13 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
   double lum = dr_experiment_luminosity_cm2(x) * dr_experiment_efficiency(x, s->mass);
   double cm2 = DR_GEV2_TO_PB * DR_PB_TO_CM2;
   if (x->signature == DR_SIG_INVISIBLE) {
+    /* the mediator leaves nothing in the detector: through dark matter (dark portal), through neutrinos
+     * (L_mu - L_tau: Br(nu nubar), its lepton pairs being visible), else by assumption (br = 1) */
     double br = 1.0;
     if (dr_model_info_get(model)->dark_portal && x->dm != DR_DM_NONE)
       br = s->gamma_dm > 0 ? s->gamma_dm / (s->gamma_dm + eps2 * s->gamma_sm_eps1) : 0.0;
+    else if (s->br_nu >= 0)
+      br = s->br_nu;
     *n = lum * s->sigma_yield * cm2 * eps2 * br + eps2 * s->res_eps1 * (s->gamma_dm > 1e-4 * s->mass ? 1 : br);
     return DR_OK;
   }

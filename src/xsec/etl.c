@@ -117,8 +117,9 @@ int dr_etl_ctx_init(dr_etl_ctx *c, const dr_process *p, double x_lo, double x_hi
   if (dr_psmap_init(&c->map, p, x_lo, x_hi, DR_PI) != DR_OK) return DR_EDOMAIN;
   c->fixed_x = fixed_x;
   c->rule = dr_model_info_get(p->model)->rule;
-  /* alpha^2 g^2/(64 pi^2 M^2), g^2 = 4 pi alpha eps^2 */
-  double g2 = 4 * DR_PI * DR_ALPHA * p->coupling * p->coupling;
+  /* alpha^2 g^2/(64 pi^2 M^2), g the mediator's coupling to the beam lepton (4 pi alpha eps^2 for the
+   * dark photon; include/darkreach/model.h dr_model_lepton_g) */
+  double gl = dr_model_lepton_g(p->model, p->coupling, dr_lepton_index(p->m_l), p->m_X), g2 = gl * gl;
   c->pref = DR_ALPHA * DR_ALPHA * g2 / (64 * DR_PI * DR_PI * p->M_N * p->M_N);
   c->pref_p = DR_ALPHA * DR_ALPHA * g2 / (64 * DR_PI * DR_PI * DR_M_P * DR_M_P);
   c->split = p->inel_recoil == DR_RECOIL_PROTON && (p->ff.inel == DR_INEL_LINEAR || p->ff.inel == DR_INEL_SQUARED);

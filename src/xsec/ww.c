@@ -109,10 +109,16 @@ static double ww_kernel(const dr_process *p, double x, double U) {
   return (1 - x) * (double)dr_amp_compton(rule_of(p), p->m_l, p->m_X, U / (1 - x), -U) / (U * U);
 }
 
+/* alpha c^2 = g^2/(4 pi), g the mediator's coupling to the beam lepton (c = g/e: include/darkreach/model.h) */
+static double alpha_c2(const dr_process *p) {
+  double g = dr_model_lepton_g(p->model, p->coupling, dr_lepton_index(p->m_l), p->m_X);
+  return g * g / (4 * DR_PI);
+}
+
 /* 2 alpha^3 c^2 E0^2 x beta_X */
 static double ww_pref(const dr_process *p, double x) {
-  double E = p->E0, c = p->coupling;
-  return 2 * DR_ALPHA * DR_ALPHA * DR_ALPHA * c * c * E * E * sqrt(x * x - p->m_X * p->m_X / (E * E));
+  double E = p->E0;
+  return 2 * DR_ALPHA * DR_ALPHA * alpha_c2(p) * E * E * sqrt(x * x - p->m_X * p->m_X / (E * E));
 }
 
 int dr_ww_d2sigma(const dr_process *p, const dr_xsec_opts *o, double x, double theta,
@@ -178,7 +184,7 @@ static int dsigma_dx_iww(const dr_process *p, const dr_xsec_opts *o, double x, d
   int worst = DR_OK;
   double chi = chi_at(p, o, x, Umin, w->qt, &worst);
   double bx = sqrt(1 - p->m_X * p->m_X / (x * x * p->E0 * p->E0));
-  out->val = 0.5 * Cx * DR_ALPHA * DR_ALPHA * DR_ALPHA * p->coupling * p->coupling * scale * bx * chi *
+  out->val = 0.5 * Cx * DR_ALPHA * DR_ALPHA * alpha_c2(p) * scale * bx * chi *
              (a / Umin - x * (1 - x) * K / (6 * Umin * Umin));
   out->err = 1e-6 * fabs(out->val); /* chi's quadrature tolerance */
   out->neval = 1;

@@ -61,8 +61,8 @@ int dr_amu_one_loop(dr_model_kind model, double g, double M, double *delta, dr_e
   const dr_model_info *mi = dr_model_info_get(model);
   if (!mi) return DR_FAIL(e, DR_EINVAL, "invalid model");
   if (!(M > 0) || !isfinite(M)) return DR_FAIL(e, DR_EINVAL, "mediator mass must be positive (got %g GeV)", M);
-  /* the physical coupling to the muon (include/darkreach/model.h): coupling x e for these models */
-  double gmu = g * sqrt(4 * DR_PI * DR_ALPHA);
+  /* the physical coupling to the muon (include/darkreach/model.h) */
+  double gmu = dr_model_lepton_g(model, g, 1, M);
   switch (mi->rule) {
   case DR_VERTEX_VECTOR: *delta = dr_amu_couplings(gmu, 0, 0, 0, M); return DR_OK;
   case DR_VERTEX_AXIAL: *delta = dr_amu_couplings(0, gmu, 0, 0, M); return DR_OK;

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gsl/gsl_integration.h>
+
 #include "darkreach/constants.h"
 
 /* ---- widths to a fermion pair (include/darkreach/model.h) ---- */
@@ -50,43 +52,56 @@ static double width_am(double g, double M, double m_f) {
   return pair_open(M, m_f, &r, &b) ? 4 * DR_PI * DR_ALPHA * g * g * M * M2 * M2 * b * b * b / (12 * DR_PI) : 0.0;
 }
 
+/* L_mu - L_tau: the vector's width with the physical coupling g' (not in units of e) */
+static double width_lmultau(double g, double M, double m_f) {
+  double r, b;
+  return pair_open(M, m_f, &r, &b) ? g * g * M / (12 * DR_PI) * (1 + 2 * r) * b : 0.0;
+}
+
 static const dr_model_info models[DR_MODEL_COUNT] = {
     {DR_MODEL_VECTOR, "vector", {"dark-photon", "kinetic-mixing", NULL},
      "dark photon with kinetic mixing", 1, -1, "-i e eps gamma^mu", DR_VERTEX_VECTOR,
      "kinetic mixing eps (couples as e eps Q_f)", "1", 0, 1, 1, width_vector,
-     "alpha eps^2 M (1 + 2r) beta/3 [Ilten:2018crw] eq. (2.13); hadrons alpha eps^2 M R(M)/3 (2.15)", 55, 0},
+     "alpha eps^2 M (1 + 2r) beta/3 [Ilten:2018crw] eq. (2.13); hadrons alpha eps^2 M R(M)/3 (2.15)", 55, 0, DR_FLAVOUR_UNIVERSAL},
     {DR_MODEL_SCALAR, "scalar", {NULL}, "leptophilic scalar", 0, +1, "-i g", DR_VERTEX_SCALAR,
-     "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_scalar, "alpha c^2 M beta^3/2 (c = g/e)", 54, 0},
+     "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_scalar, "alpha c^2 M beta^3/2 (c = g/e)", 54, 0, DR_FLAVOUR_UNIVERSAL},
     {DR_MODEL_PSEUDOSCALAR, "pseudoscalar", {NULL}, "leptophilic pseudoscalar", 0, -1, "g gamma^5",
      DR_VERTEX_PSEUDOSCALAR, "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_pseudoscalar,
-     "alpha c^2 M beta/2 (c = g/e)", 54, 0},
+     "alpha c^2 M beta/2 (c = g/e)", 54, 0, DR_FLAVOUR_UNIVERSAL},
     {DR_MODEL_AXIAL, "axial", {"axial-vector", NULL}, "leptophilic axial vector", 1, +1,
      "-i g gamma^mu gamma^5", DR_VERTEX_AXIAL, "g/e (g the same for e, mu, tau)", "1", 0, 0, 0, width_axial,
-     "alpha c^2 M beta^3/3 (c = g/e)", 55, 0},
+     "alpha c^2 M beta^3/3 (c = g/e)", 55, 0, DR_FLAVOUR_UNIVERSAL},
     {DR_MODEL_MAGNETIC_DIPOLE, "magnetic-dipole", {"mdm", NULL},
      "dark photon with a magnetic-dipole coupling [arXiv:2502.13635] eq. (2.1)", 1, -1,
      "mu_f sigma^{mu nu} k_nu (k the A' momentum)", DR_VERTEX_MAGNETIC_DIPOLE, "g_f = mu_f/e", "GeV^-1", 1, 0, 1, width_mdm,
-     "(g_f e)^2 M^3 beta (1 + 8r)/(24 pi) [arXiv:2502.13635] eq. (A.10)", 55, 0},
+     "(g_f e)^2 M^3 beta (1 + 8r)/(24 pi) [arXiv:2502.13635] eq. (A.10)", 55, 0, DR_FLAVOUR_UNIVERSAL},
     {DR_MODEL_ELECTRIC_DIPOLE, "electric-dipole", {"edm", NULL},
      "dark photon with an electric-dipole coupling [arXiv:2502.13635] eq. (2.1)", 1, 0,
      "i d_f sigma^{mu nu} gamma^5 k_nu", DR_VERTEX_ELECTRIC_DIPOLE, "g_f = d_f/e", "GeV^-1", 1, 0, 1, width_edm,
-     "(g_f e)^2 M^3 beta^3/(24 pi) (twice the printed eq. (A.11) of [arXiv:2502.13635])", 55, 0},
+     "(g_f e)^2 M^3 beta^3/(24 pi) (twice the printed eq. (A.11) of [arXiv:2502.13635])", 55, 0, DR_FLAVOUR_UNIVERSAL},
     {DR_MODEL_CHARGE_RADIUS, "charge-radius", {"cr", NULL},
      "dark photon with a charge-radius coupling [arXiv:2502.13635] eq. (2.1)", 1, -1,
      "b_f (k^2 gamma^mu - k^mu kslash)", DR_VERTEX_CHARGE_RADIUS, "g_f = b_f/e", "GeV^-2", 2, 0, 1, width_cr,
-     "(g_f e)^2 M^5 beta (1 + 2r)/(12 pi) [arXiv:2502.13635] eq. (A.12)", 55, 0},
+     "(g_f e)^2 M^5 beta (1 + 2r)/(12 pi) [arXiv:2502.13635] eq. (A.12)", 55, 0, DR_FLAVOUR_UNIVERSAL},
     {DR_MODEL_ANAPOLE, "anapole", {"am", NULL},
      "dark photon with an anapole coupling [arXiv:2502.13635] eq. (2.1)", 1, +1,
      "a_f (k^2 gamma^mu - k^mu kslash) gamma^5", DR_VERTEX_ANAPOLE, "g_f = a_f/e", "GeV^-2", 2, 0, 1, width_am,
-     "(g_f e)^2 M^5 beta^3/(12 pi) [arXiv:2502.13635] eq. (A.13)", 55, 0},
+     "(g_f e)^2 M^5 beta^3/(12 pi) [arXiv:2502.13635] eq. (A.13)", 55, 0, DR_FLAVOUR_UNIVERSAL},
     {DR_MODEL_MILLICHARGED, "millicharged", {"mcp", "millicharge", NULL},
      "millicharged Dirac fermion chi (charge eps e), made in pairs through a virtual photon [arXiv:2505.04295] "
      "eq. (1)", 1, -1, "-i e eps gamma^mu (chi); the pair through gamma*", DR_VERTEX_NONE,
-     "eps: the charge of chi in units of e", "1", 0, 0, 0, NULL, "stable (no width)", 9000011, 1},
+     "eps: the charge of chi in units of e", "1", 0, 0, 0, NULL, "stable (no width)", 9000011, 1, DR_FLAVOUR_UNIVERSAL},
     {DR_MODEL_MILLICHARGED_SCALAR, "millicharged-scalar", {"mcp-scalar", NULL},
      "millicharged complex scalar chi (charge eps e), made in pairs through a virtual photon", 1, -1,
      "-i e eps (p - p')^mu (chi); the pair through gamma*", DR_VERTEX_NONE, "eps: the charge of chi in units of e",
-     "1", 0, 0, 0, NULL, "stable (no width)", 9000011, 1},
+     "1", 0, 0, 0, NULL, "stable (no width)", 9000011, 1, DR_FLAVOUR_UNIVERSAL},
+    {DR_MODEL_LMU_LTAU, "lmu-ltau", {"zprime-mutau", "l_mu-l_tau", NULL},
+     "Z' of the gauged L_mu - L_tau: mu and tau (charges +1, -1) and their neutrinos; electrons at one loop", 1, -1,
+     "-i g' Q_f gamma^mu (Q = +1 mu, nu_mu; -1 tau, nu_tau)", DR_VERTEX_VECTOR,
+     "g', the L_mu - L_tau gauge coupling (not in units of e)", "1", 0, 0, 0, width_lmultau,
+     "g'^2 M (1 + 2r) beta/(12 pi) per charged lepton; nu nubar g'^2 M/(24 pi) per flavour; e e at one loop "
+     "(eps(M) of [Amaral:2020tga] eq. (7))",
+     55, 0, DR_FLAVOUR_LMU_LTAU},
 };
 
 const dr_model_info *dr_model_info_get(dr_model_kind kind) {
@@ -143,6 +158,62 @@ int dr_model_is_pair(dr_model_kind kind) {
 double dr_model_width_ff(dr_model_kind kind, double g, double M, double m_f) {
   const dr_model_info *m = dr_model_info_get(kind);
   return m && m->width_ff ? m->width_ff(g, M, m_f) : 0.0;
+}
+
+/* ---- flavour couplings (include/darkreach/model.h) ---- */
+typedef struct {
+  double M2;
+} loop_params;
+
+/* x (1 - x) ln|(m_tau^2 - y M^2)/(m_mu^2 - y M^2)| and its imaginary part, y = x (1 - x): the log of a
+ * negative argument carries -i pi (q^2 = M^2 + i0) */
+static double loop_re(double x, void *vp) {
+  const loop_params *p = vp;
+  double y = x * (1 - x), a = DR_M_TAU * DR_M_TAU - y * p->M2, b = DR_M_MU * DR_M_MU - y * p->M2;
+  return y * (log(fabs(a)) - log(fabs(b)));
+}
+static double loop_im(double x, void *vp) {
+  const loop_params *p = vp;
+  double y = x * (1 - x), a = DR_M_TAU * DR_M_TAU - y * p->M2, b = DR_M_MU * DR_M_MU - y * p->M2;
+  return y * DR_PI * ((a < 0) - (b < 0));
+}
+
+double dr_lmu_ltau_eps_over_g(double M) {
+  loop_params p = {M * M};
+  gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
+  double re = 0, im = 0, err;
+  if (w) {
+    gsl_function F = {loop_re, &p}, G = {loop_im, &p};
+    /* the integrable log singularities at the thresholds y M^2 = m^2: qags */
+    gsl_integration_qags(&F, 0, 1, 0, 1e-8, 200, w, &re, &err);
+    if (M > 2 * DR_M_MU) gsl_integration_qags(&G, 0, 1, 0, 1e-8, 200, w, &im, &err);
+  }
+  gsl_integration_workspace_free(w);
+  double e = sqrt(4 * DR_PI * DR_ALPHA);
+  return e / (2 * DR_PI * DR_PI) * hypot(re, im);
+}
+
+int dr_lepton_index(double m_l) {
+  if (fabs(m_l - DR_M_E) < 1e-9) return 0;
+  if (fabs(m_l - DR_M_MU) < 1e-9) return 1;
+  if (fabs(m_l - DR_M_TAU) < 1e-9) return 2;
+  return -1;
+}
+
+double dr_model_lepton_g(dr_model_kind kind, double coupling, int lepton, double M) {
+  const dr_model_info *m = dr_model_info_get(kind);
+  if (!m || lepton < 0 || lepton > 2) return 0;
+  double e = sqrt(4 * DR_PI * DR_ALPHA);
+  if (m->flavour != DR_FLAVOUR_LMU_LTAU) return coupling * e;
+  if (lepton == 1) return coupling;
+  if (lepton == 2) return -coupling;
+  return e * coupling * dr_lmu_ltau_eps_over_g(M); /* g_e = e eps */
+}
+
+double dr_model_width_nunu(dr_model_kind kind, double coupling, double M) {
+  const dr_model_info *m = dr_model_info_get(kind);
+  if (!m || m->flavour != DR_FLAVOUR_LMU_LTAU || !(M > 0)) return 0;
+  return 2 * coupling * coupling * M / (24 * DR_PI); /* nu_mu and nu_tau, left-handed */
 }
 
 double dr_model_y(dr_model_kind kind, double g, double alpha_d, double mass_ratio) {
