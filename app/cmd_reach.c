@@ -205,17 +205,39 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
   char clab[96];
   const dr_model_info *mi = dr_model_info_get(r->model);
   if (r->model == DR_MODEL_VECTOR) snprintf(clab, sizeof clab, "#ge (kinetic mixing)");
+  else if (mi->flavour == DR_FLAVOUR_LMU_LTAU) snprintf(clab, sizeof clab, "g' (L#d#gm#u - L#d#gt#u gauge coupling)");
   else snprintf(clab, sizeof clab, "coupling g/e [%s]", mi->coupling_unit);
+  /* L_mu - L_tau: the couplings whose one-loop (g-2)_mu lies within 2 sigma of the anomaly, against the
+   * 2020 SM prediction (the band of the published plots) and the 2025 one (an upper limit; include/darkreach/amu.h) */
+  double *g2 = NULL;
+  if (mi->flavour == DR_FLAVOUR_LMU_LTAU && (g2 = malloc(sizeof(double) * 3 * (size_t)n))) {
+    dr_amu_anomaly_t a20 = dr_amu_anomaly(DR_AMU_SM_WP20), a25 = dr_amu_anomaly(DR_AMU_SM_WP25);
+    for (int i = 0; i < n; i++) {
+      double d1 = 0;
+      dr_error ae;
+      dr_error_clear(&ae);
+      if (dr_amu_one_loop(r->model, 1, m[i], &d1, &ae) != DR_OK || !(d1 > 0)) d1 = NAN;
+      g2[i] = sqrt((a20.delta - 2 * a20.sigma) / d1);
+      g2[n + i] = sqrt((a20.delta + 2 * a20.sigma) / d1);
+      g2[2 * n + i] = sqrt((a25.delta + 2 * a25.sigma) / d1);
+    }
+  }
   for (int k = 0; k < 1 + with_y && rc == DR_OK; k++) {
-    dr_plot_curve use[3];
+    dr_plot_curve use[6];
     int nc = 0;
     use[nc++] = (dr_plot_curve){m, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1};
     if (has_upper) use[nc++] = (dr_plot_curve){m, k ? yu : cu, n, "reach (upper boundary)", 9, 2};
     if (want_relic) use[nc++] = (dr_plot_curve){m, k ? ry : rc_, n, "thermal relic target", 1, 1};
+    if (g2 && !k) {
+      use[nc++] = (dr_plot_curve){m, g2, n, "(g-2)#d#gm#u 2#gs, 2020 SM", 3, 2};
+      use[nc++] = (dr_plot_curve){m, g2 + n, n, NULL, 3, 2}; /* the band's other edge: no second legend entry */
+      use[nc++] = (dr_plot_curve){m, g2 + 2 * n, n, "(g-2)#d#gm#u limit, 2025 SM", 10, 3};
+    }
     snprintf(path, sizeof path, "%s/%s%s.png", out, stem, k ? "_y" : "");
     snprintf(ylab, sizeof ylab, "y   (#ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g)", x->alpha_d, x->mass_ratio);
     rc = dr_plot_loglog(path, title, "m#dX#u [GeV]", k ? ylab : clab, use, nc, e);
   }
+  free(g2);
   free(m);
   return rc;
 }
