@@ -94,6 +94,26 @@ static void test_lmu_ltau(void **state) {
   assert_int_equal(dr_lepton_index(DR_M_MU), 1);
 }
 
+/* the lepton-mass-proportional scalar: c_ee : c_mumu : c_tautau = m_e : m_mu : m_tau, and its widths
+ * in that ratio squared times the phase-space factors beta^3 */
+static void test_scalar_mass(void **state) {
+  (void)state;
+  dr_model_kind k = DR_MODEL_SCALAR_MASS;
+  double g = 2e-4, M = 3.9;
+  assert_rel(dr_model_lepton_g(k, g, 0, M) / dr_model_lepton_g(k, g, 1, M), DR_M_E / DR_M_MU, 1e-14);
+  assert_rel(dr_model_lepton_g(k, g, 2, M) / dr_model_lepton_g(k, g, 1, M), DR_M_TAU / DR_M_MU, 1e-14);
+  dr_decay_params d = {k, M, g, DR_DM_NONE, 0, 0};
+  dr_widths w;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_widths_compute(&d, &w, &e), DR_OK);
+  double be = sqrt(1 - 4 * DR_M_E * DR_M_E / (M * M)), bm = sqrt(1 - 4 * DR_M_MU * DR_M_MU / (M * M)),
+         bt = sqrt(1 - 4 * DR_M_TAU * DR_M_TAU / (M * M));
+  assert_rel(w.ee / w.mumu, pow(DR_M_E / DR_M_MU, 2) * pow(be / bm, 3), 1e-12);
+  assert_rel(w.tautau / w.mumu, pow(DR_M_TAU / DR_M_MU, 2) * pow(bt / bm, 3), 1e-12);
+  assert_true(w.nunu == 0 && w.hadrons == 0);
+}
+
 static void test_y(void **state) {
   (void)state;
   /* y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n), Lambda = 1e3 GeV; by hand for g = 2.385e-3,
@@ -130,7 +150,7 @@ int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_names_and_aliases),
-      cmocka_unit_test(test_entries), cmocka_unit_test(test_lmu_ltau),
+      cmocka_unit_test(test_entries), cmocka_unit_test(test_lmu_ltau), cmocka_unit_test(test_scalar_mass),
       cmocka_unit_test(test_y),
       cmocka_unit_test(test_dark_matter),
   };

@@ -47,6 +47,11 @@
  * formula with alpha eps^2 -> g'^2/4pi), Gamma(Z' -> nu nubar) = g'^2 M/(24 pi) per flavour
  * (one helicity: half a Dirac fermion's), e e through the loop factor.
  *
+ * Lepton-mass-proportional scalar (`scalar-mass`): -i g_l phi lbar l with g_l = g_mu m_l/m_mu,
+ * --coupling being g_mu itself (as the muon-philic scalars of the NA64mu and M3 studies);
+ * Gamma(phi -> l l) = g_l^2 M beta^3/(8 pi) (the scalar's alpha c^2 M beta^3/2 with alpha c^2 = g_l^2/4pi).
+ * The loop-induced photon coupling (phi -> gamma gamma) is not included.
+ *
  * Millicharged particles ([arXiv:2505.04295] eq. (1)): chi, a Dirac fermion
  * (or, as an option, a complex scalar) of charge eps e and mass m_chi, made
  * in pairs through a virtual photon, l N -> l N gamma*(-> chi chibar)
@@ -78,6 +83,7 @@ typedef enum {
   DR_MODEL_MILLICHARGED,        /* a Dirac fermion chi of charge eps e, made in pairs (src/xsec/mcp.c) */
   DR_MODEL_MILLICHARGED_SCALAR, /* the same with a complex scalar chi */
   DR_MODEL_LMU_LTAU,            /* the gauge boson Z' of L_mu - L_tau (flavour-dependent couplings) */
+  DR_MODEL_SCALAR_MASS,         /* a scalar coupled to leptons in proportion to their masses */
   DR_MODEL_COUNT
 } dr_model_kind;
 
@@ -129,7 +135,9 @@ typedef struct {
  *              at q^2 = M^2, the on-shell Z' ([Amaral:2020tga] eq. (7); -> e g' ln(m_tau^2/m_mu^2)/(12 pi^2)
  *              = g'/69.5 for M << 2 m_mu). The loop's coupling to hadrons is neglected (Br below
  *              (eps e/g')^2 ~ 2e-5). */
-enum { DR_FLAVOUR_UNIVERSAL = 0, DR_FLAVOUR_LMU_LTAU = 1 };
+/*   MASS       g_l = coupling x m_l/m_mu (the coupling is the muon's, not in units of e):
+ *              c_ee : c_mumu : c_tautau = m_e : m_mu : m_tau */
+enum { DR_FLAVOUR_UNIVERSAL = 0, DR_FLAVOUR_LMU_LTAU = 1, DR_FLAVOUR_MASS = 2 };
 /* the physical coupling of the model's mediator (mass M) to lepton l (0 e, 1 mu, 2 tau) at the
  * model's coupling value */
 double dr_model_lepton_g(dr_model_kind kind, double coupling, int lepton, double M);

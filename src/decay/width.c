@@ -23,10 +23,10 @@ static int sm_partials(const dr_model_info *mi, double g, double M, dr_widths *w
     memset(w, 0, sizeof *w);
     return DR_FAIL(e, DR_EINVAL, "%s: chi is stable, no width (it is made in pairs, not a mediator)", mi->name);
   }
-  if (mi->flavour == DR_FLAVOUR_LMU_LTAU) { /* per-lepton couplings; width_ff takes the physical g' */
+  if (mi->flavour != DR_FLAVOUR_UNIVERSAL) { /* per-lepton couplings; width_ff takes the physical coupling */
     w->ee = mi->width_ff(dr_model_lepton_g(mi->kind, g, 0, M), M, DR_M_E);
-    w->mumu = mi->width_ff(g, M, DR_M_MU);
-    w->tautau = mi->width_ff(g, M, DR_M_TAU);
+    w->mumu = mi->width_ff(dr_model_lepton_g(mi->kind, g, 1, M), M, DR_M_MU);
+    w->tautau = mi->width_ff(dr_model_lepton_g(mi->kind, g, 2, M), M, DR_M_TAU);
   } else {
     w->ee = mi->width_ff(g, M, DR_M_E);
     w->mumu = mi->width_ff(g, M, DR_M_MU);

@@ -58,6 +58,12 @@ static double width_lmultau(double g, double M, double m_f) {
   return pair_open(M, m_f, &r, &b) ? g * g * M / (12 * DR_PI) * (1 + 2 * r) * b : 0.0;
 }
 
+/* lepton-mass-proportional scalar: the scalar's width with the physical g_l */
+static double width_scalar_phys(double g, double M, double m_f) {
+  double r, b;
+  return pair_open(M, m_f, &r, &b) ? g * g * M / (8 * DR_PI) * b * b * b : 0.0;
+}
+
 static const dr_model_info models[DR_MODEL_COUNT] = {
     {DR_MODEL_VECTOR, "vector", {"dark-photon", "kinetic-mixing", NULL},
      "dark photon with kinetic mixing", 1, -1, "-i e eps gamma^mu", DR_VERTEX_VECTOR,
@@ -102,6 +108,10 @@ static const dr_model_info models[DR_MODEL_COUNT] = {
      "g'^2 M (1 + 2r) beta/(12 pi) per charged lepton; nu nubar g'^2 M/(24 pi) per flavour; e e at one loop "
      "(eps(M) of [Amaral:2020tga] eq. (7))",
      55, 0, DR_FLAVOUR_LMU_LTAU},
+    {DR_MODEL_SCALAR_MASS, "scalar-mass", {"mass-proportional-scalar", NULL},
+     "scalar coupled to leptons in proportion to their masses (g_l = g_mu m_l/m_mu)", 0, +1, "-i g_mu (m_l/m_mu)",
+     DR_VERTEX_SCALAR, "g_mu, the muon's coupling (not in units of e); g_l = g_mu m_l/m_mu", "1", 0, 0, 0,
+     width_scalar_phys, "g_l^2 M beta^3/(8 pi), g_l = g_mu m_l/m_mu", 54, 0, DR_FLAVOUR_MASS},
 };
 
 const dr_model_info *dr_model_info_get(dr_model_kind kind) {
@@ -204,6 +214,10 @@ double dr_model_lepton_g(dr_model_kind kind, double coupling, int lepton, double
   const dr_model_info *m = dr_model_info_get(kind);
   if (!m || lepton < 0 || lepton > 2) return 0;
   double e = sqrt(4 * DR_PI * DR_ALPHA);
+  if (m->flavour == DR_FLAVOUR_MASS) {
+    const double ml[3] = {DR_M_E, DR_M_MU, DR_M_TAU};
+    return coupling * ml[lepton] / DR_M_MU;
+  }
   if (m->flavour != DR_FLAVOUR_LMU_LTAU) return coupling * e;
   if (lepton == 1) return coupling;
   if (lepton == 2) return -coupling;
