@@ -225,6 +225,10 @@ static const cli_opt width_opts[] = {
      .only_if = "!dm=none", .help = "dark coupling alpha_D = g_D^2/4pi (at most 4 pi, perturbative unitarity)"},
     {.name = "ratio", .type = OPT_NUM, .arg = "R", .def = "3", .min = 0, .range = R_MIN | R_GT,
      .only_if = "!dm=none", .help = "m_X/m_DM"},
+    {.name = "delta", .type = OPT_NUM, .arg = "D", .def = "0.1", .min = 0, .max = 1, .range = R_MIN | R_MAX | R_GT,
+     .only_if = "model=vector;dm=pseudo-dirac",
+     .help = "inelastic dark matter: the splitting (m_chi2 - m_chi1)/m_chi1; adds the chi_2 -> chi_1 l+ l- width and "
+             "c*tau (through the off-shell dark photon; m_DM = m_chi1)"},
     CLI_END};
 
 static const cli_opt *const width_groups[] = {width_opts, cli_json_opt, NULL};
@@ -244,7 +248,11 @@ static int run_width(cli_args *a) {
   }
   dr_widths w;
   if (dr_widths_compute(&d, &w, &e)) return cli_lib_fail(a, &e);
-  double ctau = dr_ctau_m(w.total);
+  double ctau = dr_ctau_m(w.total), g2 = NAN, delta = NAN;
+  if (cli_applies(a, "delta")) {
+    delta = cli_num(a, "delta");
+    if (dr_chi2_width(d.m_dm, delta, m, d.coupling, d.alpha_d, &g2, &e)) return cli_lib_fail(a, &e);
+  }
   const char *names[7] = {"ee", "mumu", "tautau", "nunu", "hadrons", "3gamma", "dm"};
   double vals[7] = {w.ee, w.mumu, w.tautau, w.nunu, w.hadrons, w.gamma3, w.dm};
   const dr_model_info *mi = dr_model_info_get(d.model);
@@ -262,12 +270,23 @@ static int run_width(cli_args *a) {
     dr_json_str(&j, "coupling_unit", mi->coupling_unit);
     dr_json_str(&j, "lepton_width", mi->width_formula);
     if (d.dm != DR_DM_NONE) dr_json_num(&j, "m_dm_gev", d.m_dm);
+    if (isfinite(delta)) {
+      dr_json_key_object(&j, "chi2");
+      dr_json_num(&j, "gamma_gev", g2);
+      dr_json_num(&j, "ctau_m", dr_ctau_m(g2));
+      dr_json_num(&j, "m_chi1_gev", d.m_dm);
+      dr_json_num(&j, "m_chi2_gev", d.m_dm * (1 + delta));
+      dr_json_close(&j);
+    }
     dr_json_end(&j);
   } else {
     printf("%s mediator, m = %g GeV, coupling %g [%s]: Gamma = %.6e GeV, c*tau = %.6e m\n", mi->name, m, d.coupling,
            mi->coupling_unit, w.total, ctau);
     for (int i = 0; i < 7; i++)
       if (vals[i] > 0) printf("  %-8s Gamma = %.6e GeV  Br = %.6f\n", names[i], vals[i], vals[i] / w.total);
+    if (isfinite(delta))
+      printf("chi_2 (m = %g GeV) -> chi_1 (m = %g GeV) l+ l-: Gamma = %.6e GeV, c*tau = %.6e m\n", d.m_dm * (1 + delta),
+             d.m_dm, g2, dr_ctau_m(g2));
   }
   return CLI_OK;
 }

@@ -589,6 +589,11 @@ def test_values():
                    "0.01", "--coupling", "1e-3", "--precision", "0.05"])
     check(x1 and x2 and abs(x1["sigma_pb"] / x2["sigma_pb"] * 4 * 3.141592653589793 / 137.035999084 - 1) < 1e-9,
           "lmu-ltau: g' where the dark photon has e eps")
+    # inelastic dark matter: c*tau of chi_2 scales as 1/(eps^2 alpha_D) and as delta^-5 for small splittings
+    a = run_json(["width", "--mass", "3", "--eps", "1e-3", "--dm", "pseudo-dirac", "--delta", "0.02"])
+    b = run_json(["width", "--mass", "3", "--eps", "2e-3", "--dm", "pseudo-dirac", "--delta", "0.01"])
+    check(a and b and abs(b["chi2"]["ctau_m"] / a["chi2"]["ctau_m"] / (2 ** 5 / 4) - 1) < 0.05,
+          "chi_2 c*tau ~ delta^-5 eps^-2")
     # model aliases resolve to the registry name
     d = run_json(["width", "--mass", "0.3", "--model", "dark-photon"])
     check(d and d["config"]["options"]["model"] == "vector", "alias dark-photon -> vector")

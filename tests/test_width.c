@@ -131,12 +131,43 @@ static void test_amu_limits(void **state) {
   assert_true(a25.sigma > a20.sigma);
 }
 
+/* Inelastic dark matter: Gamma(chi_2 -> chi_1 e+ e-) against its small-splitting limit
+ * 4 eps^2 alpha alpha_D delta^5 m1^5/(15 pi m_A'^4) ([Berlin:2018bsc]), which holds for
+ * m_e << m2 - m1 << m_A': m2 - m1 = 0.1 GeV (electron-mass effects ~1e-4), m_A' = 30 GeV. The exact
+ * width differs by O(delta) (measured 1 - 1.5 delta), so 3 delta is asked, and the deviation must
+ * halve with delta (within 20 %). It scales as eps^2 alpha_D; the muon channel adds above 2 m_mu. */
+static void test_chi2_width(void **state) {
+  (void)state;
+  double mA = 30, eps = 1e-3, aD = 0.1, dev[2];
+  const double m1s[2] = {20, 40};
+  dr_error e;
+  dr_error_clear(&e);
+  for (int i = 0; i < 2; i++) {
+    double m1 = m1s[i], d = 0.1 / m1, g;
+    assert_int_equal(dr_chi2_width(m1, d, mA, eps, aD, &g, &e), DR_OK);
+    double lim = 4 * eps * eps * DR_ALPHA * aD * pow(d * m1, 5) / (15 * DR_PI * pow(mA, 4));
+    dev[i] = 1 - g / lim;
+    assert_true(fabs(dev[i]) < 3 * d);
+  }
+  assert_rel(dev[0] / dev[1], 2, 0.2);
+  double m1 = 0.1;
+  double g1, g2, g3;
+  assert_int_equal(dr_chi2_width(m1, 0.05, 0.3, eps, aD, &g1, &e), DR_OK);
+  assert_int_equal(dr_chi2_width(m1, 0.05, 0.3, 2 * eps, 3 * aD, &g2, &e), DR_OK);
+  assert_rel(g2, 12 * g1, 1e-9);
+  /* 2 m_mu < m2 - m1: e e and mu mu */
+  assert_int_equal(dr_chi2_width(1.0, 0.25, 0.6, eps, aD, &g3, &e), DR_OK);
+  assert_true(g3 > 0);
+  /* above m_A' the on-shell two-body decay takes over: refused with a message */
+  assert_int_equal(dr_chi2_width(1.0, 0.5, 0.3, eps, aD, &g3, &e), DR_EDOMAIN);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_foresee_ctau), cmocka_unit_test(test_dark_matter_widths),
       cmocka_unit_test(test_hadrons_and_r), cmocka_unit_test(test_model_widths),
-      cmocka_unit_test(test_three_photon), cmocka_unit_test(test_bad_inputs), cmocka_unit_test(test_amu_limits),
+      cmocka_unit_test(test_three_photon), cmocka_unit_test(test_bad_inputs), cmocka_unit_test(test_amu_limits), cmocka_unit_test(test_chi2_width),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

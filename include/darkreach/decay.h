@@ -54,4 +54,11 @@ int dr_width_sm(dr_model_kind model, double g, double M, double *gamma, dr_error
 /* Gamma(X -> dark matter) [GeV] of a dark-portal mediator of mass M. */
 double dr_width_dm(dr_dm_kind dm, double alpha_d, double M, double m_dm);
 
+/* Inelastic (pseudo-Dirac) dark matter: Gamma(chi_2 -> chi_1 l+ l-) [GeV], l = e and mu where open,
+ * through an off-shell dark photon of mass mA with kinetic mixing eps, the chi_2-chi_1 vector coupling
+ * g_D = sqrt(4 pi alpha_d), m_chi2 = m1 (1 + delta) (formula in src/decay/width.c; small-splitting
+ * limit 4 eps^2 alpha alpha_D delta^5 m1^5/(15 pi mA^4), [Berlin:2018bsc]). DR_EDOMAIN when
+ * m_chi2 - m_chi1 >= mA (the two-body decay to an on-shell A' takes over). */
+int dr_chi2_width(double m1, double delta, double mA, double eps, double alpha_d, double *gamma, dr_error *e);
+
 #endif
