@@ -963,6 +963,34 @@ def reach_rows(d):
     return rows
 
 
+def test_inelastic_escape():
+    """inelastic dark matter on an invisible card: chi_2 must leave (chi2_escape_m) before decaying"""
+    base = open(os.path.join(SRC, "data", "experiments", "ldmx_phase2.ini")).read()
+    def card(L):
+        path = tmp("idm_%g.ini" % L)
+        with open(path, "w") as f:
+            f.write(base.replace("dm = complex-scalar", "dm = pseudo-dirac\ndelta = 0.1\nchi2_escape_m = %g" % L))
+        return path
+    def rows(c, name):
+        rc, out, err = run(["reach", c, "--points", "3", "--mass-min", "0.001", "--mass-max", "1", "--no-plot",
+                            "--no-relic", "--out", tmp(name), "--quiet"])
+        check(rc == 0, "reach %s: %s" % (name, err.strip()))
+        with open(os.path.join(tmp(name), "reach.csv")) as f:
+            r = list(csv.DictReader(f))
+        return [(float(x["coupling"]), float(x["coupling_upper"])) for x in r]
+    plain, a, b = rows(os.path.join(SRC, "data", "experiments", "ldmx_phase2.ini"), "idm_plain"), \
+        rows(card(3), "idm_3"), rows(card(12), "idm_12")
+    if len(plain) == 3 and len(a) == 3 and len(b) == 3:
+        # at 1 MeV m2 - m1 = 33 keV < 2 m_e: chi_2 cannot decay, the reach is the plain invisible one
+        check(abs(a[0][0] / plain[0][0] - 1) < 1e-9 and math.isnan(a[0][1]), "idm: stable chi_2 at 1 MeV")
+        # at 1 GeV an upper edge: exp(-L/l) = (eps_lo/eps)^2 with l ~ 1/eps^2 gives
+        # eps_up(L1)/eps_up(L2) = sqrt(L2/L1) sqrt(ln(eps_up1/eps_lo)/ln(eps_up2/eps_lo)) (5 %: the spread of energies)
+        lo, u3, u12 = a[2][0], a[2][1], b[2][1]
+        want = 2 * math.sqrt(math.log(u3 / lo) / math.log(u12 / lo))
+        check(u3 > u12 > lo and abs(u3 / u12 / want - 1) < 0.05, "idm: the upper edge scales as 1/sqrt(L) (%.3f vs %.3f)"
+              % (u3 / u12, want))
+
+
 def test_experiments_as_run():
     """NA64e with the whole shower: the resonant dip; --primary-only gives Tsai's primary electron (no dip);
     the efficiency-1 warning; an efficiency table of 0.5 weakens eps by sqrt(2) exactly; CLs with background and
@@ -1064,7 +1092,7 @@ def test_files_and_flags():
     check(all(("  " + c + " ") in out for c in CMDS), "darkreach --help lists every subcommand")
 
 
-tests = [test_option_tables, test_bad_inputs, test_values, test_reach_files, test_resume, test_events,
+tests = [test_option_tables, test_bad_inputs, test_values, test_inelastic_escape, test_reach_files, test_resume, test_events,
          test_hist_compare, test_shapes_discriminate, test_millicharged, test_experiments_as_run, test_shower, test_files_and_flags]
 only = os.environ.get("DR_CLI_TESTS")
 for t in tests:

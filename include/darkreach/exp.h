@@ -77,6 +77,9 @@ typedef struct {
   double alpha_d;
   double mass_ratio; /* m_A'/m_DM */
   double delta;      /* pseudo-Dirac splitting (m_2 - m_1)/m_1 */
+  double chi2_escape_m; /* inelastic dark matter, invisible signature: a chi_2 that decays (to chi_1 l+ l-) within
+                         * this distance of the target is seen and vetoes the event (NaN: not modelled, chi_2
+                         * counts as invisible) */
   double cl;         /* 0.90 or 0.95 */
   double mass_min, mass_max;
   int points;
@@ -168,6 +171,8 @@ typedef struct {
   double br_vis;        /* Br(A' -> e+ e-) with no DM channel */
   double br_nu;         /* Br(X -> nu nubar) of a mediator with neutrino couplings (L_mu - L_tau), independent
                          * of the coupling; -1 for the others */
+  double gamma_chi2_eps1; /* inelastic dark matter (chi2_escape_m set): Gamma(chi_2 -> chi_1 l l) at eps = 1, GeV;
+                           * 0 when not modelled. The x spectrum (xs, wdsdx) is then filled too */
   /* resonant e+ e- -> X by the shower's positrons (track = shower): events at eps = 1 (the Breit-Wigner
    * with the invisible width, or narrow-width before Br), the X energy at resonance, and the relative
    * statistical error of the positron track length there */

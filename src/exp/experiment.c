@@ -305,6 +305,14 @@ int dr_experiment_from_card(dr_card *c, dr_experiment *x, dr_error *e) {
     rc = bad_value(e, path, "[dark_sector] alpha_d/mass_ratio", "must be positive", x->alpha_d);
     goto cleanup;
   }
+  /* inelastic dark matter with an invisible signature: chi_2 must decay beyond this distance */
+  CHECK(opt_double(c, "dark_sector", "chi2_escape_m", NAN, &x->chi2_escape_m, e));
+  if (!isnan(x->chi2_escape_m) &&
+      (!(x->chi2_escape_m > 0) || x->dm != DR_DM_PSEUDO_DIRAC || x->signature != DR_SIG_INVISIBLE)) {
+    rc = bad_value(e, path, "[dark_sector] chi2_escape_m",
+                   "must be positive, with dm = pseudo-dirac and an invisible signature", x->chi2_escape_m);
+    goto cleanup;
+  }
 
   /* [mesons]: yields per lepton on target, with their source (mesons.h); computed when absent */
   {
