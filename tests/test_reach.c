@@ -3,6 +3,7 @@
  * bad points and do not depend on the thread count. */
 #include "dr_test.h"
 
+#include <math.h>
 #include <omp.h>
 #include <string.h>
 
@@ -133,6 +134,49 @@ static void test_scan_records_bad_points_and_is_thread_independent(void **state)
   assert_true(p1[8].eps > p1[4].eps);
 }
 
+/* Inelastic dark matter (pseudo-Dirac, delta = 0.1, m_A' = 0.5 GeV): the chi_2 decay.
+ * Displaced vertex: for a long-lived chi_2 (l >> shield + decay region) the decay probability is
+ * L_dec/l ~ eps^2, so the events go as eps^4: n(eps)/n(eps/2) = 16 (1e-3). Missing momentum with a
+ * veto at L: a long-lived chi_2 always escapes (the plain invisible yield, 1e-6); a short-lived one
+ * rarely (below half of it at eps = 0.1, where l ~ cm). */
+static void test_inelastic_chi2(void **state) {
+  (void)state;
+  dr_xsec_ws *w = dr_xsec_ws_alloc();
+  dr_xsec_opts o = dr_xsec_opts_default();
+  o.method = DR_METHOD_WW;
+  dr_error e;
+  dr_error_clear(&e);
+  double M = 0.5;
+  /* displaced: LDMX's beam and target, a visible signature 1-2 m downstream */
+  dr_experiment xv = dr_test_card("ldmx_phase2");
+  xv.signature = DR_SIG_VISIBLE, xv.dm = DR_DM_PSEUDO_DIRAC, xv.delta = 0.1, xv.shield_m = 1, xv.decay_m = 1;
+  xv.detector_halfwidth_m = NAN;
+  dr_signal sv;
+  assert_int_equal(dr_signal_prepare(&xv, DR_MODEL_VECTOR, &o, M, w, &sv, &e), DR_OK);
+  assert_int_equal(sv.idm, 2);
+  assert_true(sv.gamma_chi2_eps1 > 0);
+  double n1, n2;
+  dr_signal_events(&xv, DR_MODEL_VECTOR, &sv, 1e-7, &n1, &e);
+  dr_signal_events(&xv, DR_MODEL_VECTOR, &sv, 5e-8, &n2, &e);
+  assert_true(n1 > 0);
+  assert_rel(n1 / n2, 16, 1e-3);
+  /* missing momentum with the veto */
+  dr_experiment xi = dr_test_card("ldmx_phase2"), xp = xi;
+  xi.dm = xp.dm = DR_DM_PSEUDO_DIRAC, xi.delta = xp.delta = 0.1, xi.chi2_escape_m = 3;
+  dr_signal si, sp;
+  assert_int_equal(dr_signal_prepare(&xi, DR_MODEL_VECTOR, &o, M, w, &si, &e), DR_OK);
+  assert_int_equal(dr_signal_prepare(&xp, DR_MODEL_VECTOR, &o, M, w, &sp, &e), DR_OK);
+  assert_int_equal(si.idm, 1);
+  double ni, np;
+  dr_signal_events(&xi, DR_MODEL_VECTOR, &si, 1e-7, &ni, &e);
+  dr_signal_events(&xp, DR_MODEL_VECTOR, &sp, 1e-7, &np, &e);
+  assert_rel(ni, np, 1e-6);
+  dr_signal_events(&xi, DR_MODEL_VECTOR, &si, 0.1, &ni, &e);
+  dr_signal_events(&xp, DR_MODEL_VECTOR, &sp, 0.1, &np, &e);
+  assert_true(ni < 0.5 * np);
+  dr_xsec_ws_free(w);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
@@ -140,6 +184,7 @@ int main(void) {
       cmocka_unit_test(test_yield_by_hand),
       cmocka_unit_test(test_reach_solves_and_scales),
       cmocka_unit_test(test_visible_two_boundaries),
+      cmocka_unit_test(test_inelastic_chi2),
       cmocka_unit_test(test_scan_records_bad_points_and_is_thread_independent),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

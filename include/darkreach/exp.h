@@ -171,8 +171,10 @@ typedef struct {
   double br_vis;        /* Br(A' -> e+ e-) with no DM channel */
   double br_nu;         /* Br(X -> nu nubar) of a mediator with neutrino couplings (L_mu - L_tau), independent
                          * of the coupling; -1 for the others */
-  double gamma_chi2_eps1; /* inelastic dark matter (chi2_escape_m set): Gamma(chi_2 -> chi_1 l l) at eps = 1, GeV;
-                           * 0 when not modelled. The x spectrum (xs, wdsdx) is then filled too */
+  int idm;                /* inelastic dark matter modelled: 1 the missing-momentum veto (chi2_escape_m), 2 the
+                           * displaced vertex (visible card, dm = pseudo-dirac); 0 not. The x spectrum (xs, wdsdx)
+                           * is then filled too */
+  double gamma_chi2_eps1; /* Gamma(chi_2 -> chi_1 l l) at eps = 1, GeV (0: chi_2 cannot decay to leptons) */
   /* resonant e+ e- -> X by the shower's positrons (track = shower): events at eps = 1 (the Breit-Wigner
    * with the invisible width, or narrow-width before Br), the X energy at resonance, and the relative
    * statistical error of the positron track length there */

@@ -140,7 +140,7 @@ static int prepare_tsai(const dr_experiment *x, const dr_process *p0, const dr_x
   dr_xs_table_sigma(t, E0, x->x_max, &c1, &e1);
   s->sigma = c0 - c1;
   s->sigma_err = e0 + e1;
-  if (x->signature == DR_SIG_VISIBLE || s->gamma_chi2_eps1 > 0) { /* the x spectrum: decays downstream */
+  if (x->signature == DR_SIG_VISIBLE || s->idm) { /* the x spectrum: decays downstream */
     visible_from_table(x, t, nk, ybar, wk, s);
     for (int i = 0; i < s->nx; i++) s->sigma_yield += s->wdsdx[i];
   } else {
@@ -271,11 +271,15 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   s->gamma_sm_eps1 = wd.total;
   s->br_vis = wd.total > 0 ? wd.ee / wd.total : 0;
   s->br_nu = dr_model_info_get(model)->flavour == DR_FLAVOUR_LMU_LTAU ? (wd.total > 0 ? wd.nunu / wd.total : 0) : -1;
-  if (x->chi2_escape_m > 0 && x->dm == DR_DM_PSEUDO_DIRAC) {
+  /* inelastic dark matter: the chi_2 decay, for the missing-momentum veto (chi2_escape_m) or the displaced
+   * vertex (a visible card with dm = pseudo-dirac) */
+  if (x->dm == DR_DM_PSEUDO_DIRAC && (x->chi2_escape_m > 0 || x->signature == DR_SIG_VISIBLE)) {
     if (model != DR_MODEL_VECTOR)
-      return s->status = DR_FAIL(e, DR_EINVAL, "chi2_escape_m: the chi_2 decay is modelled for the vector mediator only");
+      return s->status = DR_FAIL(e, DR_EINVAL,
+                                 "inelastic dark matter: the chi_2 decay is modelled for the vector mediator only");
     wrc = dr_chi2_width(mass / x->mass_ratio, x->delta, mass, 1.0, x->alpha_d, &s->gamma_chi2_eps1, e);
     if (wrc != DR_OK) return s->status = wrc;
+    s->idm = x->signature == DR_SIG_VISIBLE ? 2 : 1;
   }
   if (dr_model_info_get(model)->dark_portal && x->dm != DR_DM_NONE) {
     dp.dm = x->dm;
@@ -303,7 +307,7 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   s->sigma_yield = L * sig.val;
   s->status = rc;
   if (rc != DR_OK && rc != DR_ENOCONV) return rc;
-  if (x->signature == DR_SIG_VISIBLE || s->gamma_chi2_eps1 > 0) { /* the x spectrum: decays downstream */
+  if (x->signature == DR_SIG_VISIBLE || s->idm) { /* the x spectrum: decays downstream */
     double lo = fmax(x->x_th, dr_xsec_xmin(&p)), hi = fmin(x->x_max, dr_xsec_xmax(&p));
     if (!(hi > lo)) return s->status;
     int trc;
@@ -327,11 +331,13 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   return s->status;
 }
 
-/* Inelastic dark matter: the probability that the chi_2 of an A' of energy E (mass s->mass, decaying
- * promptly to chi_1 chi_2) travels beyond x->chi2_escape_m before chi_2 -> chi_1 l+ l-: exp(-L/l),
- * l = (p_2/m_2) hbar c/Gamma_2, averaged over an isotropic A' decay (its lab energy
- * E_2 = gamma (E_2* + beta p* cos theta*), uniform in cos theta*: 8-point Gauss-Legendre) */
-static double chi2_escape(const dr_experiment *x, const dr_signal *s, double E, double eps2) {
+/* Inelastic dark matter: for the chi_2 of an A' of energy E (mass s->mass, decaying promptly to
+ * chi_1 chi_2), the probability that chi_2 -> chi_1 l+ l- happens beyond x->chi2_escape_m (decay = 0:
+ * the missing-momentum signal) or inside the decay volume [shield_m, shield_m + decay_m] (decay = 1:
+ * the displaced vertex): exp(-L/l), or exp(-L_sh/l)(1 - exp(-L_dec/l)), l = (p_2/m_2) hbar c/Gamma_2,
+ * averaged over an isotropic A' decay (its lab energy E_2 = gamma (E_2* + beta p* cos theta*),
+ * uniform in cos theta*: 8-point Gauss-Legendre) */
+static double chi2_prob(const dr_experiment *x, const dr_signal *s, double E, double eps2, int decay) {
   static const double gx[4] = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
   static const double gw[4] = {0.3626837833783620, 0.3137066510549797, 0.2223810344533745, 0.1012285362903763};
   double M = s->mass, m1 = M / x->mass_ratio, m2 = m1 * (1 + x->delta);
@@ -343,7 +349,8 @@ static double chi2_escape(const dr_experiment *x, const dr_signal *s, double E, 
     double c = k < 4 ? gx[k] : -gx[k - 4], w = gw[k % 4] / 2; /* weights sum to 1 over [-1, 1] */
     double E2 = g * E2s + bg * ps * c, p2 = sqrt(fmax(E2 * E2 - m2 * m2, 0));
     double l = p2 / m2 * ctau;
-    sum += w * (l > 0 ? exp(-x->chi2_escape_m / l) : 0);
+    if (!(l > 0)) continue;
+    sum += w * (decay ? exp(-x->shield_m / l) * -expm1(-x->decay_m / l) : exp(-x->chi2_escape_m / l));
   }
   return sum;
 }
@@ -367,18 +374,31 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
       br = s->gamma_dm > 0 ? s->gamma_dm / (s->gamma_dm + eps2 * s->gamma_sm_eps1) : 0.0;
     else if (s->br_nu >= 0)
       br = s->br_nu;
-    if (s->gamma_chi2_eps1 > 0) { /* inelastic: the chi_2 must leave before it decays */
+    if (s->idm && s->gamma_chi2_eps1 > 0) { /* inelastic: the chi_2 must leave before it decays (if it can) */
       double sum = 0;
-      for (int i = 0; i < s->nx; i++) sum += s->wdsdx[i] * chi2_escape(x, s, s->xs[i] * x->energy, eps2);
+      for (int i = 0; i < s->nx; i++) sum += s->wdsdx[i] * chi2_prob(x, s, s->xs[i] * x->energy, eps2, 0);
       *n = lum * sum * cm2 * eps2 * br;
       if (s->res_eps1 > 0)
-        *n += eps2 * s->res_eps1 * (s->gamma_dm > 1e-4 * s->mass ? 1 : br) * chi2_escape(x, s, s->res_energy, eps2);
+        *n += eps2 * s->res_eps1 * (s->gamma_dm > 1e-4 * s->mass ? 1 : br) * chi2_prob(x, s, s->res_energy, eps2, 0);
       return DR_OK;
     }
     *n = lum * s->sigma_yield * cm2 * eps2 * br + eps2 * s->res_eps1 * (s->gamma_dm > 1e-4 * s->mass ? 1 : br);
     return DR_OK;
   }
   /* visible: decay between L_sh and L_sh + L_dec */
+  if (s->idm) { /* inelastic dark matter: A' -> chi_1 chi_2 promptly, chi_2 -> chi_1 l l displaced (none if it cannot) */
+    if (!(s->gamma_chi2_eps1 > 0)) return DR_OK;
+    double br = s->gamma_dm > 0 ? s->gamma_dm / (s->gamma_dm + eps2 * s->gamma_sm_eps1) : 0.0, sum = 0;
+    for (int i = 0; i < s->nx; i++) {
+      double E = s->xs[i] * x->energy;
+      sum += s->wdsdx[i] * chi2_prob(x, s, E, eps2, 1) * dr_experiment_acceptance(x, s->mass, E);
+    }
+    *n = lum * sum * cm2 * eps2 * br;
+    if (s->res_eps1 > 0)
+      *n += eps2 * s->res_eps1 * br * chi2_prob(x, s, s->res_energy, eps2, 1) *
+            dr_experiment_acceptance(x, s->mass, s->res_energy);
+    return DR_OK;
+  }
   double gamma = eps2 * s->gamma_sm_eps1;
   if (!(gamma > 0)) return DR_OK;
   double ctau = DR_HBARC_GEV_M / gamma, m = s->mass, sum = 0;
