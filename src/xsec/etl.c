@@ -1,5 +1,5 @@
 /* Exact-tree-level dark bremsstrahlung l N -> l N X with nucleus recoil
- * (FORMULARY Part I §4, Part II §2.3): the lab-frame 2 -> 3 phase space,
+ * ([Liu:2016mqv]; derivation note FORMULARY Part I §4, Part II §2.3): the lab-frame 2 -> 3 phase space,
  *   d sigma/(dE_X dcos theta_X) = alpha^2 g^2/(64 pi^2 M^2) |k|/(|p| |p - k|)
  *                                 int dt G2(t)/t^2 int dphi T_X,      (Part II §2.3)
  * with g = eps e (dark photon: prefactor alpha^3 eps^2/(16 pi M^2)), T_X the

@@ -15,7 +15,8 @@
  * Dipole production is not forward-peaked (A_X/U^2 ~ x^2/U): the theta
  * integral grows with theta_max, which must be chosen (or use ETL).
  *
- * IWW (FORMULARY Part II §2.2): theta integrated analytically over [0, inf)
+ * IWW (a darkreach variant of [Bjorken:2009mm] App. A; derivation note FORMULARY Part II
+ * §2.2): theta integrated analytically over [0, inf)
  * with chi fixed at theta = 0 (dcos theta = dU/(2 E0^2 x)):
  *   d sigma/dx = (C_X/2) alpha^3 c^2 beta_X chi(x) [ a_X/U_min - x(1-x) K_X/(6 U_min^2) ]
  * for V, A, S, P (a_X, K_X, C_X in ww_coeffs); charge radius and anapole as V

@@ -105,7 +105,8 @@ int dr_flux_chi(const dr_ff *ff, double tmin, double tmax, dr_quad *q, double re
   return dr_quad_integrate(q, chi_integrand, &p, log(tmin), log(tmax), pts, n, 0.0, rel_tol, out);
 }
 
-/* FORMULARY Part II §1.2 (closed form of (A17) with (A18)), t_a = 1/a^2, t_d = d. */
+/* [Bjorken:2009mm] eq. (A17) with (A18) in closed form (derivation note FORMULARY Part II §1.2),
+ * t_a = 1/a^2, t_d = d. */
 double dr_flux_chi_el_closed(const dr_ff *ff, double tmin, double tmax) {
   if (!(tmax > tmin)) return 0.0;
   double ta = 1.0 / ff->a2, td = ff->d, Z2 = (double)ff->Z * ff->Z;
