@@ -189,6 +189,9 @@ static double loop_im(double x, void *vp) {
 }
 
 double dr_lmu_ltau_eps_over_g(double M) {
+  /* the last mass's value, per thread: the WW integrands ask for it at every point of one process */
+  static _Thread_local double last_M = -1, last_v = 0;
+  if (M == last_M) return last_v;
   loop_params p = {M * M};
   gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
   double re = 0, im = 0, err;
@@ -200,7 +203,8 @@ double dr_lmu_ltau_eps_over_g(double M) {
   }
   gsl_integration_workspace_free(w);
   double e = sqrt(4 * DR_PI * DR_ALPHA);
-  return e / (2 * DR_PI * DR_PI) * hypot(re, im);
+  last_M = M;
+  return last_v = e / (2 * DR_PI * DR_PI) * hypot(re, im);
 }
 
 int dr_lepton_index(double m_l) {
