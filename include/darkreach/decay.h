@@ -8,7 +8,8 @@
  *   nu nubar    L_mu - L_tau: g'^2 M/(24 pi) per flavour (include/darkreach/model.h)
  *   dark matter dark-portal models (the dark-photon family), alpha_D = g_D^2/4pi, r_chi = m_chi^2/m^2:
  *     complex scalar  Gamma = (alpha_D m/12)(1 - 4 r_chi)^(3/2)
- *     Dirac fermion   Gamma = (alpha_D m/3)(1 + 2 r_chi) sqrt(1 - 4 r_chi)        FORMULARY Part I §9
+ *     Dirac fermion   Gamma = (alpha_D m/3)(1 + 2 r_chi) sqrt(1 - 4 r_chi)        [Ilten:2018crw] eq. (2.13) with
+ *                     alpha eps^2 -> alpha_D (derivation note FORMULARY Part I §9)
  *     Majorana        Gamma = (alpha_D m/6)(1 - 4 r_chi)^(3/2)  (L = (g_D/2) chibar gamma^mu gamma^5 chi A'_mu:
  *                     the axial width g_D^2 m beta^3/(12 pi) of Part II §5 times 1/2 for identical particles)
  *     pseudo-Dirac    the Dirac width at the lighter mass (splitting neglected)

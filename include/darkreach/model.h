@@ -25,7 +25,8 @@
  * Widths to a fermion pair at mass M, r = m_f^2/M^2, beta = sqrt(1 - 4 r),
  * e^2 = 4 pi alpha:
  *   vector        alpha g^2 M (1 + 2r) beta/3          [Ilten:2018crw] eq. (2.13)
- *   axial         alpha g^2 M beta^3/3                 (FORMULARY Part II §5)
+ *   axial         alpha g^2 M beta^3/3                 [Ilten:2018crw] eq. (2.13), its axial-coupling term
+ *                                                      (FORMULARY Part II §5)
  *   scalar        alpha g^2 M beta^3/2
  *   pseudoscalar  alpha g^2 M beta/2
  *   magnetic dip. (g e)^2 M^3 beta (1 + 8r)/(24 pi)    [arXiv:2502.13635] App. A (eq. A.10)

@@ -425,7 +425,7 @@ int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_v
   strat st;
   if (strat_init(&st, g->dim, n) != DR_OK) return out->status = DR_FAIL(e, DR_ENOMEM, "VEGAS: out of memory");
   uint64_t stream = 0;
-  int known = 0, status = DR_OK;
+  int known = 0;
   size_t nd = (size_t)g->dim * g->nbins;
   if (!o->freeze && o->n_adapt > 0) {
     double *d = malloc(sizeof(double) * nd);
@@ -503,7 +503,6 @@ int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_v
     }
   }
   strat_free(&st);
-  (void)status;
   out->status = DR_ENOCONV;
   return DR_FAIL(e, DR_ENOCONV, "VEGAS: relative error %.2g after %d iterations (asked %.2g)",
                  out->val != 0 ? out->err / fabs(out->val) : 0.0, nit, o->rel_tol);

@@ -181,7 +181,6 @@ static int fast_point(double E, double m_l, double m_X, double M, double E_X, do
   o->pz = pz;
   o->kk = kk;
   o->Q = Q;
-  (void)Ep;
   return DR_OK;
 }
 
