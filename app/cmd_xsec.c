@@ -253,8 +253,8 @@ static int run_width(cli_args *a) {
     delta = cli_num(a, "delta");
     if (dr_chi2_width(d.m_dm, delta, m, d.coupling, d.alpha_d, &g2, &e)) return cli_lib_fail(a, &e);
   }
-  const char *names[7] = {"ee", "mumu", "tautau", "nunu", "hadrons", "3gamma", "dm"};
-  double vals[7] = {w.ee, w.mumu, w.tautau, w.nunu, w.hadrons, w.gamma3, w.dm};
+  const char *names[8] = {"ee", "mumu", "tautau", "nunu", "gammagamma", "hadrons", "3gamma", "dm"};
+  double vals[8] = {w.ee, w.mumu, w.tautau, w.nunu, w.gg, w.hadrons, w.gamma3, w.dm};
   const dr_model_info *mi = dr_model_info_get(d.model);
   if (a->json) {
     dr_json j;
@@ -262,10 +262,10 @@ static int run_width(cli_args *a) {
     dr_json_num(&j, "gamma_gev", w.total);
     dr_json_num(&j, "ctau_m", ctau);
     dr_json_key_object(&j, "br");
-    for (int i = 0; i < 7; i++) dr_json_num(&j, names[i], w.total > 0 ? vals[i] / w.total : 0);
+    for (int i = 0; i < 8; i++) dr_json_num(&j, names[i], w.total > 0 ? vals[i] / w.total : 0);
     dr_json_close(&j);
     dr_json_key_object(&j, "partial_gev");
-    for (int i = 0; i < 7; i++) dr_json_num(&j, names[i], vals[i]);
+    for (int i = 0; i < 8; i++) dr_json_num(&j, names[i], vals[i]);
     dr_json_close(&j);
     dr_json_str(&j, "coupling_unit", mi->coupling_unit);
     dr_json_str(&j, "lepton_width", mi->width_formula);
@@ -282,8 +282,8 @@ static int run_width(cli_args *a) {
   } else {
     printf("%s mediator, m = %g GeV, coupling %g [%s]: Gamma = %.6e GeV, c*tau = %.6e m\n", mi->name, m, d.coupling,
            mi->coupling_unit, w.total, ctau);
-    for (int i = 0; i < 7; i++)
-      if (vals[i] > 0) printf("  %-8s Gamma = %.6e GeV  Br = %.6f\n", names[i], vals[i], vals[i] / w.total);
+    for (int i = 0; i < 8; i++)
+      if (vals[i] > 0) printf("  %-10s Gamma = %.6e GeV  Br = %.6f\n", names[i], vals[i], vals[i] / w.total);
     if (isfinite(delta))
       printf("chi_2 (m = %g GeV) -> chi_1 (m = %g GeV) l+ l-: Gamma = %.6e GeV, c*tau = %.6e m\n", d.m_dm * (1 + delta),
              d.m_dm, g2, dr_ctau_m(g2));

@@ -51,8 +51,9 @@ static void test_entries(void **state) {
     /* a vector or axial rule is a spin-1 mediator, a scalar or pseudoscalar one spin 0 */
     if (m->rule == DR_VERTEX_VECTOR || m->rule == DR_VERTEX_AXIAL) assert_int_equal(m->spin, 1);
     if (m->rule == DR_VERTEX_SCALAR || m->rule == DR_VERTEX_PSEUDOSCALAR) assert_int_equal(m->spin, 0);
-    /* PDG numbering scheme: 55 spin-1 mediator, 54 spin-0 */
-    assert_int_equal(m->pdg, m->spin ? 55 : 54);
+    /* PDG numbering scheme: 55 spin-1 mediator, 54 spin-0, 5000039 the Kaluza-Klein graviton */
+    if (m->rule == DR_VERTEX_SPIN2) assert_int_equal(m->spin, 2);
+    assert_int_equal(m->pdg, m->spin == 2 ? 5000039 : m->spin ? 55 : 54);
     /* the unit matches the dimension: GeV^-n */
     const char *unit[3] = {"1", "GeV^-1", "GeV^-2"};
     assert_string_equal(m->coupling_unit, unit[m->coupling_dim]);

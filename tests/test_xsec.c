@@ -24,10 +24,10 @@ static dr_process proc(dr_model_kind k, const char *beam, double E, double m, co
   return p;
 }
 
-/* IWW integrates the angle to infinity: not defined for the dipoles */
+/* IWW integrates the angle to infinity: not defined for the dipoles and the spin-2 */
 static int has_iww(dr_model_kind k) {
   dr_vertex_rule r = dr_model_info_get(k)->rule;
-  return r != DR_VERTEX_MAGNETIC_DIPOLE && r != DR_VERTEX_ELECTRIC_DIPOLE;
+  return r != DR_VERTEX_MAGNETIC_DIPOLE && r != DR_VERTEX_ELECTRIC_DIPOLE && r != DR_VERTEX_SPIN2;
 }
 
 static double sigma_pb(const dr_process *p, dr_method meth, dr_tmax_conv tm, double xlo) {

@@ -11,7 +11,7 @@ about Q. Nothing here is shared with the C code: it is the definition of T_X
 evaluated by brute force, where 60 digits make every cancellation harmless.
 
 Run with Debian's interpreter (python3-mpmath): /usr/bin/python3 tools/amp_reference.py
-It prints the rows of the table in tests/test_amp.c.
+It prints the rows of the table in tests/test_amp.c; with --spin2, those of the spin-2 table.
 """
 import mpmath as mp
 
@@ -102,6 +102,57 @@ def T(rule, args):
     return mp.re(tot) / 2
 
 
+def spin2_tensors(k, mX):
+    """the five polarisation tensors eps^{mu nu} of a massive spin-2 particle of momentum k: products of
+    the helicity basis of a massive vector (two transverse, one longitudinal (|k|, E n)/m), combined into
+    the real, symmetric, traceless combinations"""
+    kk = mp.sqrt(k[1] ** 2 + k[2] ** 2 + k[3] ** 2)
+    n = [k[i] / kk for i in (1, 2, 3)]
+    # a transverse pair from the angles of n (not the C code's construction)
+    th, ph = mp.acos(n[2]), mp.atan2(n[1], n[0])
+    e1 = [0, mp.cos(th) * mp.cos(ph), mp.cos(th) * mp.sin(ph), -mp.sin(th)]
+    e2 = [0, -mp.sin(ph), mp.cos(ph), 0]
+    e3 = [kk / mX] + [k[0] / mX * x for x in n]
+
+    def o(a, b):
+        return [[a[i] * b[j] for j in range(4)] for i in range(4)]
+
+    def comb(*terms):
+        return [[sum(c * t[i][j] for c, t in terms) for j in range(4)] for i in range(4)]
+
+    r2, r6 = 1 / mp.sqrt(2), 1 / mp.sqrt(6)
+    return [comb((r2, o(e1, e1)), (-r2, o(e2, e2))), comb((r2, o(e1, e2)), (r2, o(e2, e1))),
+            comb((r2, o(e1, e3)), (r2, o(e3, e1))), comb((r2, o(e2, e3)), (r2, o(e3, e2))),
+            comb((r6, o(e1, e1)), (r6, o(e2, e2)), (-2 * r6, o(e3, e3)))]
+
+
+def T_spin2(args):
+    """T_G of the spin-2 rule (src/phys/amp/amp_spin2.c): the s- and u-channel G l l vertices, the
+    G l l gamma contact vertex and the photon-fusion diagram, with the nucleus current Ptilde as the
+    photon's polarisation; plain propagators, no Dirac-equation rewriting"""
+    E, ml, mX, M, EX, th, t, phi = [mp.mpf(x) for x in args]
+    p, pp, k, P, PP = kinematics(E, ml, mX, M, EX, th, t, phi)
+    Pt = [P[i] + PP[i] for i in range(4)]
+    q = [P[i] - PP[i] for i in range(4)]
+    q1 = [p[i] - pp[i] for i in range(4)]
+    sA, uA, q1sq = 2 * dot(pp, k) + mX * mX, mX * mX - 2 * dot(p, k), dot(q1, q1)
+    L, R = slash(pp) + ml * ONE, slash(p) + ml * ONE
+
+    def w(T, v):
+        return [sum(T[m][n] * METRIC[n] * v[n] for n in range(4)) for m in range(4)]
+
+    tot = 0
+    for T in spin2_tensors(k, mX):
+        vs, vu = [2 * pp[i] + k[i] for i in range(4)], [2 * p[i] - k[i] for i in range(4)]
+        O = (slash(w(T, vs)) * (slash(pp) + slash(k) + ml * ONE) * slash(Pt) / sA +
+             slash(Pt) * (slash(p) - slash(k) + ml * ONE) * slash(w(T, vu)) / uA) / 2 - slash(w(T, Pt))
+        X = [dot(q, w(T, q1)) * Pt[i] + dot(q, q1) * w(T, Pt)[i] - dot(Pt, q1) * w(T, q)[i] - dot(Pt, w(T, q1)) * q[i]
+             for i in range(4)]
+        O = O - 2 / q1sq * slash(X)
+        tot += sum((L * O * R * bar(O))[i, i] for i in range(4))
+    return mp.re(tot) / 2
+
+
 RULES = ['vector', 'axial', 'scalar', 'pseudoscalar', 'magnetic_dipole', 'electric_dipole', 'charge_radius', 'anapole']
 
 
@@ -129,7 +180,7 @@ def t_range(E, ml, mX, M, EX, th):
     return sorted([(-B - d) / (2 * A), (-B + d) / (2 * A)])
 
 
-def main():
+def main(spin2=False):
     for (E, lep, mX, A, x, thr, tpos, phi) in points():
         E, mX, ml = mp.mpf(E), mp.mpf(mX), ME if lep == 'e' else MMU
         M = mp.mpf(A) * AMU
@@ -139,9 +190,13 @@ def main():
         lo, hi = t_range(E, ml, mX, M, EX, th)
         t = lo * (hi / lo) ** tpos * (1 + mp.mpf('1e-6'))  # 1e-6 inside the edge
         args = [float(v) for v in (E, ml, mX, M, EX, th, t, phi)]
+        if spin2:
+            print('    {{%s}, %s},' % (', '.join(repr(v) for v in args), mp.nstr(T_spin2(args), 17)))
+            continue
         vals = [T(r, args) for r in RULES]
         print('    {{%s}, {%s}},' % (', '.join(repr(v) for v in args), ', '.join(mp.nstr(v, 17) for v in vals)))
 
 
 if __name__ == '__main__':
-    main()
+    import sys
+    main('--spin2' in sys.argv)

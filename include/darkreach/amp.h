@@ -79,4 +79,24 @@ dr_real dr_amp_compton(dr_vertex_rule rule, dr_real m_l, dr_real m_X, dr_real s,
  * 0 below threshold. Tested against the registry's widths (tests/test_amp.c). */
 dr_real dr_amp_decay(dr_vertex_rule rule, dr_real m_l, dr_real m_X);
 
+/* ---- the massive spin-2 mediator (src/phys/amp/amp_spin2.c: Lagrangian, Feynman rules and
+ * polarisation tensors there) ----
+ * Coupling c [GeV^-1] to the energy-momentum tensors of the charged leptons and the photon,
+ * L = -c G_{mu nu} (T_l + T_gamma)^{mu nu}; the lepton factor has the G l l, G l l gamma and
+ * G gamma gamma vertices (the photon-fusion diagram), |M|^2 = e^2 G2(t)/t^2 e^2 c^2 T_G as for the
+ * other rules. In long double from the momenta (no closed form): DR_VERTEX_SPIN2 in
+ * dr_amp_lepton_factor and dr_amp_lepton_factor_spinor comes here. */
+dr_real dr_amp_spin2_lepton_factor(const dr_amp_kin *k);
+/* the same with the nucleus's current Ptilde replaced by the photon momentum q = P - P':
+ * zero up to rounding (gauge invariance; tests/test_amp.c) */
+dr_real dr_amp_spin2_ward(const dr_amp_kin *k);
+/* gamma l -> l G, averaged as dr_amp_compton (which comes here for DR_VERTEX_SPIN2) */
+dr_real dr_amp_spin2_compton(dr_real m_l, dr_real m_X, dr_real s, dr_real u);
+/* G -> l- l+: |M|^2/c^2 summed over spins, averaged over the five polarisations, so that
+ * Gamma = c^2 |M|^2 beta/(16 pi m_X) */
+dr_real dr_amp_spin2_decay(dr_real m_l, dr_real m_X);
+/* G -> gamma gamma: the same, summed over the photon polarisations, so that
+ * Gamma = c^2 |M|^2/(32 pi m_X) (identical photons: 1/2) */
+dr_real dr_amp_spin2_decay_gg(dr_real m_X);
+
 #endif

@@ -37,6 +37,7 @@ typedef struct {
 typedef struct {
   double ee, mumu, tautau, hadrons, gamma3, dm; /* partial widths, GeV */
   double nunu;                                  /* neutrino pairs (L_mu - L_tau), GeV */
+  double gg;                                    /* photon pairs at tree level (spin2), GeV */
   double total;
 } dr_widths;
 

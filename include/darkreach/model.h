@@ -53,6 +53,14 @@
  * Gamma(phi -> l l) = g_l^2 M beta^3/(8 pi) (the scalar's alpha c^2 M beta^3/2 with alpha c^2 = g_l^2/4pi).
  * The loop-induced photon coupling (phi -> gamma gamma) is not included.
  *
+ * Spin-2 (`spin2`): a massive G coupled with one c [GeV^-1] to the energy-momentum tensors of the
+ * charged leptons and of the photon, L = -c G_{mu nu} (T_l + T_gamma)^{mu nu} (c_ll = c_gammagamma, the
+ * universal coupling of [arXiv:2412.10150]; the Lagrangian's normalisation is that of
+ * [arXiv:1306.4107], whose c/Lambda is c here). Vertex rules in src/phys/amp/amp_spin2.c. Widths
+ * ([arXiv:1306.4107]; tests/test_amp.c derives both from the vertex rules):
+ *   Gamma(G -> l l) = c^2 M^3 beta^3 (1 + 8r/3)/(160 pi),   Gamma(G -> gamma gamma) = c^2 M^3/(80 pi).
+ * No hadronic width: the coupling to quarks and gluons is not part of the model.
+ *
  * Millicharged particles ([arXiv:2505.04295] eq. (1)): chi, a Dirac fermion
  * (or, as an option, a complex scalar) of charge eps e and mass m_chi, made
  * in pairs through a virtual photon, l N -> l N gamma*(-> chi chibar)
@@ -65,7 +73,8 @@
  * Carlo particle numbering scheme") reserves 54 for a spin-0 (scalar or
  * pseudoscalar) mediator and 55 for a spin-1 (vector or axial) mediator;
  * darkreach uses them for every model of that spin (the model is named in the
- * file header). LDMX's Geant4 simulation uses 622 for the dark photon.
+ * file header). LDMX's Geant4 simulation uses 622 for the dark photon. spin2
+ * takes 5000039, the scheme's code of the Kaluza-Klein graviton excitation G*.
  */
 #ifndef DARKREACH_MODEL_H
 #define DARKREACH_MODEL_H
@@ -85,6 +94,7 @@ typedef enum {
   DR_MODEL_MILLICHARGED_SCALAR, /* the same with a complex scalar chi */
   DR_MODEL_LMU_LTAU,            /* the gauge boson Z' of L_mu - L_tau (flavour-dependent couplings) */
   DR_MODEL_SCALAR_MASS,         /* a scalar coupled to leptons in proportion to their masses */
+  DR_MODEL_SPIN2,               /* a massive spin-2 G coupled to the leptons' and the photon's T^{mu nu} */
   DR_MODEL_COUNT
 } dr_model_kind;
 
@@ -100,7 +110,9 @@ typedef enum {
   DR_VERTEX_MAGNETIC_DIPOLE, /* sigma^{mu nu} k_nu */
   DR_VERTEX_ELECTRIC_DIPOLE, /* sigma^{mu nu} gamma^5 k_nu */
   DR_VERTEX_CHARGE_RADIUS,   /* k^2 gamma^mu - k^mu k-slash */
-  DR_VERTEX_ANAPOLE          /* (k^2 gamma^mu - k^mu k-slash) gamma^5 */
+  DR_VERTEX_ANAPOLE,         /* (k^2 gamma^mu - k^mu k-slash) gamma^5 */
+  DR_VERTEX_SPIN2            /* (1/2) eps_{mu nu} gamma^mu (k1 + k2)^nu, with the G l l gamma and G gamma gamma
+                                vertices (src/phys/amp/amp_spin2.c) */
 } dr_vertex_rule;
 
 #define DR_MODEL_MAX_ALIASES 3
@@ -110,7 +122,7 @@ typedef struct {
   const char *name;                           /* command-line name */
   const char *aliases[DR_MODEL_MAX_ALIASES];  /* other accepted names (NULL-padded) */
   const char *description;
-  int spin;                                   /* 0 or 1 */
+  int spin;                                   /* 0, 1 or 2 */
   int parity;                                 /* +1 or -1 (J^P); 0: the coupling violates P */
   const char *vertex;                         /* Feynman rule of the lepton-mediator vertex */
   dr_vertex_rule rule;                        /* what the amplitude engine evaluates */
@@ -138,7 +150,8 @@ typedef struct {
  *              (eps e/g')^2 ~ 2e-5). */
 /*   MASS       g_l = coupling x m_l/m_mu (the coupling is the muon's, not in units of e):
  *              c_ee : c_mumu : c_tautau = m_e : m_mu : m_tau */
-enum { DR_FLAVOUR_UNIVERSAL = 0, DR_FLAVOUR_LMU_LTAU = 1, DR_FLAVOUR_MASS = 2 };
+/*   PHYSICAL   the coupling itself (not in units of e), the same for e, mu and tau (spin2: c [GeV^-1]) */
+enum { DR_FLAVOUR_UNIVERSAL = 0, DR_FLAVOUR_LMU_LTAU = 1, DR_FLAVOUR_MASS = 2, DR_FLAVOUR_PHYSICAL = 3 };
 /* the physical coupling of the model's mediator (mass M) to lepton l (0 e, 1 mu, 2 tau) at the
  * model's coupling value */
 double dr_model_lepton_g(dr_model_kind kind, double coupling, int lepton, double M);
@@ -146,6 +159,8 @@ double dr_model_lepton_g(dr_model_kind kind, double coupling, int lepton, double
 int dr_lepton_index(double m_l);
 /* Gamma(X -> nu nubar) summed over flavours [GeV] (0 for models without neutrino couplings) */
 double dr_model_width_nunu(dr_model_kind kind, double coupling, double M);
+/* Gamma(X -> gamma gamma) [GeV] at tree level (spin2: c^2 M^3/(80 pi)); 0 for the other models */
+double dr_model_width_gg(dr_model_kind kind, double coupling, double M);
 /* the loop factor eps(M)/g' of LMU_LTAU */
 double dr_lmu_ltau_eps_over_g(double M);
 

@@ -34,6 +34,7 @@ static int sm_partials(const dr_model_info *mi, double g, double M, dr_widths *w
     w->tautau = mi->width_ff(g, M, DR_M_TAU);
   }
   w->nunu = dr_model_width_nunu(mi->kind, g, M);
+  w->gg = dr_model_width_gg(mi->kind, g, M);
   w->hadrons = 0;
   if (!mi->em_current) return DR_OK;
   double R = 0;
@@ -48,7 +49,7 @@ int dr_width_sm(dr_model_kind model, double g, double M, double *gamma, dr_error
   *gamma = 0;
   if (!mi) return DR_FAIL(e, DR_EINVAL, "invalid model");
   int rc = sm_partials(mi, g, M, &w, e);
-  *gamma = w.ee + w.mumu + w.tautau + w.nunu + w.hadrons;
+  *gamma = w.ee + w.mumu + w.tautau + w.nunu + w.gg + w.hadrons;
   return rc;
 }
 
@@ -81,7 +82,7 @@ int dr_widths_compute(const dr_decay_params *d, dr_widths *w, dr_error *e) {
                      d->m_dm, d->alpha_d);
     w->dm = dr_width_dm(d->dm, d->alpha_d, m, d->m_dm);
   }
-  w->total = w->ee + w->mumu + w->tautau + w->nunu + w->hadrons + w->gamma3 + w->dm;
+  w->total = w->ee + w->mumu + w->tautau + w->nunu + w->gg + w->hadrons + w->gamma3 + w->dm;
   return DR_OK;
 }
 

@@ -51,8 +51,11 @@ int dr_lhe_write_header(FILE *f, const dr_lhe_setup *s) {
   } else {
     fprintf(f, "X: model %s (", mi->name);
     put_escaped(f, mi->description);
-    fprintf(f, "), PDG %d (PDG numbering scheme: %s mediator), m_X = %.9g GeV,\n  coupling %.6g [%s]: ", mi->pdg,
-            mi->spin ? "spin-1" : "spin-0", p->m_X, p->coupling, mi->coupling_unit);
+    fprintf(f, "), PDG %d (PDG numbering scheme: %s), m_X = %.9g GeV,\n  coupling %.6g [%s]: ", mi->pdg,
+            mi->spin == 2   ? "5000039, the spin-2 Kaluza-Klein graviton's code"
+            : mi->spin == 1 ? "spin-1 mediator"
+                            : "spin-0 mediator",
+            p->m_X, p->coupling, mi->coupling_unit);
   }
   put_escaped(f, mi->coupling);
   fputc('\n', f);

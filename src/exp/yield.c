@@ -269,7 +269,8 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   int wrc = dr_widths_compute(&dp, &wd, e);
   if (wrc != DR_OK) return s->status = wrc;
   s->gamma_sm_eps1 = wd.total;
-  s->br_vis = wd.total > 0 ? wd.ee / wd.total : 0;
+  /* visible: e+ e-, and the photon pairs of spin2 (an electromagnetic shower either way) */
+  s->br_vis = wd.total > 0 ? (wd.ee + wd.gg) / wd.total : 0;
   s->br_nu = dr_model_info_get(model)->flavour == DR_FLAVOUR_LMU_LTAU ? (wd.total > 0 ? wd.nunu / wd.total : 0) : -1;
   /* inelastic dark matter: the chi_2 decay, for the missing-momentum veto (chi2_escape_m) or the displaced
    * vertex (a visible card with dm = pseudo-dirac) */

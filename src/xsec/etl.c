@@ -83,8 +83,16 @@ static int weight_of(const dr_etl_ctx *c, const etl_map *m, double *weight) {
   dr_etl_fast f;
   if (dr_etl_invariants_v(p->E0, p->m_l, p->m_X, m->M, m->x * p->E0, m->th, m->v, m->phi, &f) != DR_OK)
     return DR_EDOMAIN;
-  double t = f.t;
-  double TX = dr_amp_lepton_factor_inv(c->rule, &f.inv);
+  double t = f.t, TX;
+  if (c->rule == DR_VERTEX_SPIN2) { /* no closed form: the spinor engine on the long double momenta */
+    dr_amp_kin kin;
+    double tk, lt;
+    if (dr_etl_kinematics_v(p->E0, p->m_l, p->m_X, m->M, m->x * p->E0, m->th, m->v, m->phi, &tk, &lt, &kin) != DR_OK)
+      return DR_EDOMAIN;
+    TX = (double)dr_amp_spin2_lepton_factor(&kin);
+  } else {
+    TX = dr_amp_lepton_factor_inv(c->rule, &f.inv);
+  }
   double g2 = !c->split ? dr_ff_g2(&p->ff, t) : m->ch == DR_ETL_PROTON ? dr_ff_g2_inel(&p->ff, t) : dr_ff_g2_el(&p->ff, t);
   /* t uniform in ln t over [t_lo, t_hi]; phi doubled */
   double jac = m->jac * t * f.ln_range * 2 * DR_PI;

@@ -64,7 +64,9 @@ void dr_xsec_ws_free(dr_xsec_ws *w) {
 
 static dr_vertex_rule rule_of(const dr_process *p) { return dr_model_info_get(p->model)->rule; }
 
-static int has_iww(dr_vertex_rule r) { return r != DR_VERTEX_MAGNETIC_DIPOLE && r != DR_VERTEX_ELECTRIC_DIPOLE; }
+static int has_iww(dr_vertex_rule r) {
+  return r != DR_VERTEX_MAGNETIC_DIPOLE && r != DR_VERTEX_ELECTRIC_DIPOLE && r != DR_VERTEX_SPIN2;
+}
 
 /* IWW prefactor C_X, numerator a_X and K_X (Part II §2.2 table, with C_X of
  * the §2.1 normalisation: 8 for V, A; 4 for S, P); charge radius and anapole

@@ -8,125 +8,17 @@
  * with -fcx-limited-range (plain complex products, no NaN-recovery calls). */
 #include "darkreach/amp.h"
 
-#include <complex.h>
-#include <math.h>
 #include <string.h>
 
 #ifdef DR_AMP_LONG_DOUBLE
-typedef long double AMP_REAL;
-typedef long double complex zc;
+#define AMP_REAL long double
 #else
-typedef double AMP_REAL;
-typedef double complex zc;
+#define AMP_REAL double
 #endif
+#include "spinor.h"
 
 dr_real dr_p4_dot(const dr_p4 *a, const dr_p4 *b) {
   return a->v[0] * b->v[0] - a->v[1] * b->v[1] - a->v[2] * b->v[2] - a->v[3] * b->v[3];
-}
-
-/* three physical polarisations of a massive vector with momentum k
- * (two transverse, one longitudinal); sum_l eps_l eps_l = -g + k k/m^2.
- * eps_L = (|k|, E n)/m = k/m - m/(E + |k|) (1, -n). For a vertex whose current
- * is conserved (k.J = 0 on shell) the k/m piece gives nothing, and dropping it
- * (conserved != 0) avoids a cancellation of (E/m)^2 between it and the rest,
- * which would leave only noise for m_X -> 0. */
-static void polarisations(const dr_p4 *k, dr_real m, int conserved, dr_p4 eps[3]) {
-  dr_real kx = k->v[1], ky = k->v[2], kz = k->v[3];
-  dr_real kk = sqrtl(kx * kx + ky * ky + kz * kz);
-  dr_real n[3] = {0, 0, 1};
-  if (kk > 0) n[0] = kx / kk, n[1] = ky / kk, n[2] = kz / kk;
-  /* e1 perpendicular to n: cross with the axis least aligned with n */
-  dr_real a[3] = {fabsl(n[0]) < 0.6L ? 1 : 0, fabsl(n[0]) < 0.6L ? 0 : 1, 0};
-  dr_real e1[3] = {n[1] * a[2] - n[2] * a[1], n[2] * a[0] - n[0] * a[2], n[0] * a[1] - n[1] * a[0]};
-  dr_real l1 = sqrtl(e1[0] * e1[0] + e1[1] * e1[1] + e1[2] * e1[2]);
-  for (int i = 0; i < 3; i++) e1[i] /= l1;
-  dr_real e2[3] = {n[1] * e1[2] - n[2] * e1[1], n[2] * e1[0] - n[0] * e1[2], n[0] * e1[1] - n[1] * e1[0]};
-  eps[0] = (dr_p4){{0, e1[0], e1[1], e1[2]}};
-  eps[1] = (dr_p4){{0, e2[0], e2[1], e2[2]}};
-  if (conserved) {
-    dr_real c = -m / (k->v[0] + kk);
-    eps[2] = (dr_p4){{c, -c * n[0], -c * n[1], -c * n[2]}};
-  } else {
-    eps[2] = (dr_p4){{kk / m, k->v[0] / m * n[0], k->v[0] / m * n[1], k->v[0] / m * n[2]}};
-  }
-}
-
-/* ---- helicity amplitudes in the chiral representation ----
- * gamma^mu = [[0, sigma^mu], [sigmabar^mu, 0]], gamma^5 = diag(-1, 1),
- * sigma^mu = (1, sigma), sigmabar^mu = (1, -sigma); spinor psi = (psi_L, psi_R).
- * u(p, xi) = (sqrt(p.sigma) xi, sqrt(p.sigmabar) xi) with the exact matrix
- * square root sqrt(p.sigma) = (p.sigma + m)/sqrt(2(E + m)) [Peskin-Schroeder
- * eq. (3.53)]; xi = (1,0), (0,1). The amplitude ubar(p',s') O u(p,s) is built
- * by applying slashed vectors to spinors (2x2 blocks), never 4x4 products. */
-typedef struct {
-  zc c[4];
-} spinor;
-
-/* pslash psi: upper = (p.sigma) psi_R, lower = (p.sigmabar) psi_L */
-typedef struct {
-  AMP_REAL v[4];
-} vec4;
-
-static vec4 to_vec4(const dr_p4 *p) {
-  vec4 r = {{(AMP_REAL)p->v[0], (AMP_REAL)p->v[1], (AMP_REAL)p->v[2], (AMP_REAL)p->v[3]}};
-  return r;
-}
-
-static spinor slash_apply(const vec4 *p, const spinor *psi) {
-  AMP_REAL p0 = p->v[0], p1 = p->v[1], p2 = p->v[2], p3 = p->v[3];
-  zc pm = p1 - I * p2, pp = p1 + I * p2; /* p1 -+ i p2 */
-  spinor r;
-  /* p.sigma = p0 - p.sigma_vec = [[p0 - p3, -(p1 - i p2)], [-(p1 + i p2), p0 + p3]] */
-  r.c[0] = (p0 - p3) * psi->c[2] - pm * psi->c[3];
-  r.c[1] = -pp * psi->c[2] + (p0 + p3) * psi->c[3];
-  /* p.sigmabar = p0 + p.sigma_vec */
-  r.c[2] = (p0 + p3) * psi->c[0] + pm * psi->c[1];
-  r.c[3] = pp * psi->c[0] + (p0 - p3) * psi->c[1];
-  return r;
-}
-
-static spinor sp_axpy(zc a, const spinor *x, zc b, const spinor *y) {
-  spinor r;
-  for (int i = 0; i < 4; i++) r.c[i] = a * x->c[i] + b * y->c[i];
-  return r;
-}
-
-/* u(p, xi_s), s = 0, 1; E - |p| terms enter only through p0 -+ p3 of the
- * matrix, computed as given (long double) */
-static spinor u_spinor(const dr_p4 *p, dr_real m, int s) {
-  AMP_REAL n = (AMP_REAL)(1 / sqrtl(2 * (p->v[0] + m)));
-  /* p0 -+ p3 + m in long double before rounding: E - p_z ~ m^2/2E for the beam */
-  AMP_REAL a = (AMP_REAL)(p->v[0] - p->v[3] + m), b = (AMP_REAL)(p->v[0] + p->v[3] + m);
-  AMP_REAL p1 = (AMP_REAL)p->v[1], p2 = (AMP_REAL)p->v[2];
-  zc pm = p1 - I * p2, pp = p1 + I * p2;
-  spinor u;
-  if (s == 0) { /* xi = (1, 0): first columns of (p.sigma + m), (p.sigmabar + m) */
-    u.c[0] = n * a;
-    u.c[1] = n * (-pp);
-    u.c[2] = n * b;
-    u.c[3] = n * pp;
-  } else {
-    u.c[0] = n * (-pm);
-    u.c[1] = n * b;
-    u.c[2] = n * pm;
-    u.c[3] = n * a;
-  }
-  return u;
-}
-
-/* v(p, eta_s) = (sqrt(p.sigma) eta, -sqrt(p.sigmabar) eta) [Peskin-Schroeder
- * eq. (3.62)]: u's blocks with the lower one negated */
-static spinor v_spinor(const dr_p4 *p, dr_real m, int s) {
-  spinor v = u_spinor(p, m, s);
-  v.c[2] = -v.c[2];
-  v.c[3] = -v.c[3];
-  return v;
-}
-
-/* ubar chi = u^dagger gamma^0 chi, gamma^0 swaps the blocks */
-static zc ubar_dot(const spinor *u, const spinor *chi) {
-  return conj(u->c[0]) * chi->c[2] + conj(u->c[1]) * chi->c[3] + conj(u->c[2]) * chi->c[0] +
-         conj(u->c[3]) * chi->c[1];
 }
 
 /* Gamma_X psi for one polarisation eps of X (momentum k, k^2 = m_X^2): the
@@ -162,10 +54,6 @@ typedef struct {
   vec4 k;       /* X momentum */
   AMP_REAL k2;  /* m_X^2 (not k.k: no rounding there) */
 } vertex;
-
-static AMP_REAL dot4(const vec4 *a, const vec4 *b) {
-  return a->v[0] * b->v[0] - a->v[1] * b->v[1] - a->v[2] * b->v[2] - a->v[3] * b->v[3];
-}
 
 static spinor gamma5(const spinor *psi) { return (spinor){{-psi->c[0], -psi->c[1], psi->c[2], psi->c[3]}}; }
 
@@ -238,6 +126,7 @@ static dr_real lepton_sum(dr_vertex_rule rule, const dr_amp_kin *k, const vec4 *
 }
 
 dr_real dr_amp_lepton_factor_spinor(dr_vertex_rule rule, const dr_amp_kin *k) {
+  if (rule == DR_VERTEX_SPIN2) return dr_amp_spin2_lepton_factor(k);
   int spin1 = spin_of(rule);
   dr_p4 epsl[3] = {{{0}}};
   vec4 eps[3] = {{{0}}};
@@ -273,9 +162,6 @@ dr_real dr_amp_lepton_factor_spinor(dr_vertex_rule rule, const dr_amp_kin *k) {
  * forms run in double; the invariants must be free of cancellation
  * (amp_invariants from the momenta in long double; dr_etl_invariants from the
  * mapping variables in double). */
-typedef struct {
-  dr_real a, b, kP, sA, uA, t, P2, m2, M2;
-} amp_inv; /* long double, from the momenta */
 
 static dr_real cross2(const dr_real *u, const dr_real *v) {
   dr_real c0 = u[1] * v[2] - u[2] * v[1], c1 = u[2] * v[0] - u[0] * v[2], c2 = u[0] * v[1] - u[1] * v[0];
@@ -306,7 +192,7 @@ static dr_real dot_close(const dr_p4 *u, dr_real mu, const dr_p4 *v, dr_real mv,
  *   the 100 GeV components of p and k never cancel in the cross product).
  * a, b, k.Pt are sums of large positive terms. A moving nucleus falls back to
  * plain dot products. */
-static void amp_invariants(const dr_amp_kin *k, amp_inv *v) {
+void dr_amp_invariants_ld(const dr_amp_kin *k, amp_inv *v) {
   const dr_real *p3 = k->p.v + 1, *k3 = k->k.v + 1, *P3 = k->Pp.v + 1;
   dr_real m = k->m_l, mX = k->m_X;
   v->m2 = m * m;
@@ -381,19 +267,22 @@ static double closed_form(dr_vertex_rule rule, const dr_amp_inv *v) {
 }
 
 double dr_amp_lepton_factor_inv(dr_vertex_rule rule, const dr_amp_inv *v) {
+  if (rule == DR_VERTEX_SPIN2) return NAN; /* no closed form: needs the momenta */
   return rule == DR_VERTEX_NONE ? 0 : closed_form(rule, v);
 }
 
 dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k) {
   if (rule == DR_VERTEX_NONE) return 0;
+  if (rule == DR_VERTEX_SPIN2) return dr_amp_spin2_lepton_factor(k);
   amp_inv v;
-  amp_invariants(k, &v);
+  dr_amp_invariants_ld(k, &v);
   dr_amp_inv d = {(double)v.a, (double)v.b, (double)v.kP, (double)v.sA, (double)v.uA,
                   (double)v.t, (double)v.P2, (double)v.m2, (double)v.M2};
   return closed_form(rule, &d);
 }
 
 dr_real dr_amp_lepton_factor_pol(dr_vertex_rule rule, const dr_amp_kin *k, const dr_p4 *pol) {
+  if (rule == DR_VERTEX_SPIN2) return NAN; /* polarisation tensors, not vectors */
   vec4 eps = to_vec4(pol);
   return lepton_sum(rule, k, &eps, 1);
 }
@@ -402,6 +291,7 @@ dr_real dr_amp_lepton_factor_pol(dr_vertex_rule rule, const dr_amp_kin *k, const
  * frame of the 2 -> 2 (momenta of order sqrt(s): nothing cancels as it would
  * in the lab) ---- */
 dr_real dr_amp_compton(dr_vertex_rule rule, dr_real m, dr_real m_X, dr_real s, dr_real u) {
+  if (rule == DR_VERTEX_SPIN2) return dr_amp_spin2_compton(m, m_X, s, u);
   dr_real S = s + m * m, rs = sqrtl(S); /* (p + q)^2 */
   dr_real P = s / (2 * rs), Ep = sqrtl(m * m + P * P);
   dr_real lam = (S - (m + m_X) * (m + m_X)) * (S - (m - m_X) * (m - m_X));
@@ -455,6 +345,7 @@ dr_real dr_amp_compton(dr_vertex_rule rule, dr_real m, dr_real m_X, dr_real s, d
  * v(p2); for an incoming X the derivative gives -k instead of k, an overall
  * sign of the dipole vertices that |M|^2 does not see ---- */
 dr_real dr_amp_decay(dr_vertex_rule rule, dr_real m, dr_real m_X) {
+  if (rule == DR_VERTEX_SPIN2) return dr_amp_spin2_decay(m, m_X);
   if (!(m_X > 2 * m)) return 0;
   dr_real P = sqrtl(m_X * m_X / 4 - m * m);
   dr_p4 k = {{m_X, 0, 0, 0}}, p1 = {{m_X / 2, 0.6L * P, 0, 0.8L * P}}, p2 = {{m_X / 2, -0.6L * P, 0, -0.8L * P}};

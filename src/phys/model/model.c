@@ -64,6 +64,12 @@ static double width_scalar_phys(double g, double M, double m_f) {
   return pair_open(M, m_f, &r, &b) ? g * g * M / (8 * DR_PI) * b * b * b : 0.0;
 }
 
+/* spin-2: c^2 M^3 beta^3 (1 + 8r/3)/(160 pi) [arXiv:1306.4107] */
+static double width_spin2(double g, double M, double m_f) {
+  double r, b;
+  return pair_open(M, m_f, &r, &b) ? g * g * M * M * M / (160 * DR_PI) * b * b * b * (1 + 8 * r / 3) : 0.0;
+}
+
 static const dr_model_info models[DR_MODEL_COUNT] = {
     {DR_MODEL_VECTOR, "vector", {"dark-photon", "kinetic-mixing", NULL},
      "dark photon with kinetic mixing", 1, -1, "-i e eps gamma^mu", DR_VERTEX_VECTOR,
@@ -112,6 +118,12 @@ static const dr_model_info models[DR_MODEL_COUNT] = {
      "scalar coupled to leptons in proportion to their masses (g_l = g_mu m_l/m_mu)", 0, +1, "-i g_mu (m_l/m_mu)",
      DR_VERTEX_SCALAR, "g_mu, the muon's coupling (not in units of e); g_l = g_mu m_l/m_mu", "1", 0, 0, 0,
      width_scalar_phys, "g_l^2 M beta^3/(8 pi), g_l = g_mu m_l/m_mu", 54, 0, DR_FLAVOUR_MASS},
+    {DR_MODEL_SPIN2, "spin2", {"spin-2", "graviton", NULL},
+     "massive spin-2 G coupled to the energy-momentum tensors of the charged leptons and the photon "
+     "(c_ll = c_gammagamma)", 2, +1, "-i (c/2) eps_{mu nu} gamma^mu (k1 + k2)^nu; G l l gamma and G gamma gamma vertices",
+     DR_VERTEX_SPIN2, "c = c_ll = c_gammagamma, the coupling to T^{mu nu} (not in units of e)", "GeV^-1", 1, 0, 0,
+     width_spin2, "c^2 M^3 beta^3 (1 + 8r/3)/(160 pi) [arXiv:1306.4107]; gamma gamma c^2 M^3/(80 pi)", 5000039, 0,
+     DR_FLAVOUR_PHYSICAL},
 };
 
 const dr_model_info *dr_model_info_get(dr_model_kind kind) {
@@ -222,6 +234,7 @@ double dr_model_lepton_g(dr_model_kind kind, double coupling, int lepton, double
     const double ml[3] = {DR_M_E, DR_M_MU, DR_M_TAU};
     return coupling * ml[lepton] / DR_M_MU;
   }
+  if (m->flavour == DR_FLAVOUR_PHYSICAL) return coupling;
   if (m->flavour != DR_FLAVOUR_LMU_LTAU) return coupling * e;
   if (lepton == 1) return coupling;
   if (lepton == 2) return -coupling;
@@ -232,6 +245,11 @@ double dr_model_width_nunu(dr_model_kind kind, double coupling, double M) {
   const dr_model_info *m = dr_model_info_get(kind);
   if (!m || m->flavour != DR_FLAVOUR_LMU_LTAU || !(M > 0)) return 0;
   return 2 * coupling * coupling * M / (24 * DR_PI); /* nu_mu and nu_tau, left-handed */
+}
+
+double dr_model_width_gg(dr_model_kind kind, double coupling, double M) {
+  if (kind != DR_MODEL_SPIN2 || !(M > 0)) return 0;
+  return coupling * coupling * M * M * M / (80 * DR_PI); /* [arXiv:1306.4107] */
 }
 
 double dr_model_y(dr_model_kind kind, double g, double alpha_d, double mass_ratio) {
