@@ -226,9 +226,10 @@ static const cli_opt width_opts[] = {
     {.name = "ratio", .type = OPT_NUM, .arg = "R", .def = "3", .min = 0, .range = R_MIN | R_GT,
      .only_if = "!dm=none", .help = "m_X/m_DM"},
     {.name = "delta", .type = OPT_NUM, .arg = "D", .def = "0.1", .min = 0, .max = 1, .range = R_MIN | R_MAX | R_GT,
-     .only_if = "model=vector;dm=pseudo-dirac",
+     .only_if = "model=vector|scalar-mass;dm=pseudo-dirac",
      .help = "inelastic dark matter: the splitting (m_chi2 - m_chi1)/m_chi1; adds the chi_2 -> chi_1 l+ l- width and "
-             "c*tau (through the off-shell dark photon; m_DM = m_chi1)"},
+             "c*tau (through the off-shell dark photon, or the off-shell scalar of scalar-mass: the scalar portal; "
+             "m_DM = m_chi1)"},
     CLI_END};
 
 static const cli_opt *const width_groups[] = {width_opts, cli_json_opt, NULL};
@@ -241,7 +242,8 @@ static int run_width(cli_args *a) {
   if (dr_model_parse(cli_str(a, "model"), &d.model, &e) || dr_dm_parse(cli_str(a, "dm"), &d.dm, &e))
     return cli_lib_fail(a, &e);
   if (d.dm != DR_DM_NONE) {
-    int rc = cli_need_dark(a, d.model, "--dm is for");
+    /* the scalar portal: scalar-mass with a Dirac or pseudo-Dirac pair (dr_widths_compute says so otherwise) */
+    int rc = d.model == DR_MODEL_SCALAR_MASS ? CLI_OK : cli_need_dark(a, d.model, "--dm is for");
     if (rc != CLI_OK) return rc;
     d.alpha_d = cli_num(a, "alpha-d");
     d.m_dm = m / cli_num(a, "ratio");
@@ -251,7 +253,9 @@ static int run_width(cli_args *a) {
   double ctau = dr_ctau_m(w.total), g2 = NAN, delta = NAN;
   if (cli_applies(a, "delta")) {
     delta = cli_num(a, "delta");
-    if (dr_chi2_width(d.m_dm, delta, m, d.coupling, d.alpha_d, &g2, &e)) return cli_lib_fail(a, &e);
+    int rc = d.model == DR_MODEL_SCALAR_MASS ? dr_chi2_width_scalar(d.m_dm, delta, m, d.coupling, d.alpha_d, &g2, &e)
+                                             : dr_chi2_width(d.m_dm, delta, m, d.coupling, d.alpha_d, &g2, &e);
+    if (rc) return cli_lib_fail(a, &e);
   }
   const char *names[8] = {"ee", "mumu", "tautau", "nunu", "gammagamma", "hadrons", "3gamma", "dm"};
   double vals[8] = {w.ee, w.mumu, w.tautau, w.nunu, w.gg, w.hadrons, w.gamma3, w.dm};

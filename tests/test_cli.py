@@ -594,6 +594,18 @@ def test_values():
     b = run_json(["width", "--mass", "3", "--eps", "2e-3", "--dm", "pseudo-dirac", "--delta", "0.01"])
     check(a and b and abs(b["chi2"]["ctau_m"] / a["chi2"]["ctau_m"] / (2 ** 5 / 4) - 1) < 0.05,
           "chi_2 c*tau ~ delta^-5 eps^-2")
+    # scalar portal: chi_2 c*tau scales as delta^-5 g_mu^-2 as well; phi -> chi chi takes the width
+    a = run_json(["width", "--model", "scalar-mass", "--mass", "3", "--coupling", "1e-3", "--dm", "pseudo-dirac",
+                  "--delta", "0.02"])
+    b = run_json(["width", "--model", "scalar-mass", "--mass", "3", "--coupling", "2e-3", "--dm", "pseudo-dirac",
+                  "--delta", "0.01"])
+    check(a and b and abs(b["chi2"]["ctau_m"] / a["chi2"]["ctau_m"] / (2 ** 5 / 4) - 1) < 0.05 and a["br"]["dm"] > 0.99,
+          "scalar portal: chi_2 c*tau ~ delta^-5 g_mu^-2, Br(chi chi) ~ 1")
+    # spin2: l l and gamma gamma; below 2 m_mu, Gamma(gamma gamma) = 2 Gamma(e e) up to the electron's beta^3 (1 + 8r/3)
+    d = run_json(["width", "--model", "spin2", "--mass", "0.1", "--coupling", "1e-5"])
+    check(d and abs(d["partial_gev"]["gammagamma"] / d["partial_gev"]["ee"] / 2 - 1) < 3e-4 and
+          abs(d["gamma_gev"] - 1e-10 * 0.1 ** 3 * (1 / (80 * 3.141592653589793) + d["partial_gev"]["ee"] / (1e-10 * 1e-3)))
+          < 1e-6 * d["gamma_gev"], "spin2: Gamma(gamma gamma) = c^2 m^3/(80 pi) = 2 Gamma(e e)")
     # model aliases resolve to the registry name
     d = run_json(["width", "--mass", "0.3", "--model", "dark-photon"])
     check(d and d["config"]["options"]["model"] == "vector", "alias dark-photon -> vector")

@@ -162,12 +162,42 @@ static void test_chi2_width(void **state) {
   assert_int_equal(dr_chi2_width(1.0, 0.5, 0.3, eps, aD, &g3, &e), DR_EDOMAIN);
 }
 
+/* Scalar portal: chi_2 -> chi_1 l+ l- through the off-shell lepton-mass-proportional scalar. Small-
+ * splitting limit y^2 g_e^2 Delta^5/(60 pi^3 m_phi^4) (y^2 = 4 pi alpha_D, g_e = g_mu m_e/m_mu: the
+ * phase-space integral of s sqrt(Delta^2 - s) over [0, Delta^2], 4 Delta^5/15, with (m1 + m2)^2 -> 4 m1^2
+ * and lambda^(1/2) -> 2 m1 sqrt(Delta^2 - s)), at Delta = 0.1 GeV, m_phi = 30 GeV, as for the vector:
+ * O(delta) corrections, 3 delta asked, the deviation halving with delta. Scaling as g_mu^2 alpha_D. The
+ * phi -> chi chi width is the registry's scalar width with alpha c^2 -> alpha_D. */
+static void test_chi2_width_scalar(void **state) {
+  (void)state;
+  double mphi = 30, gmu = 1e-3, aD = 0.1, dev[2];
+  const double m1s[2] = {20, 40};
+  dr_error e;
+  dr_error_clear(&e);
+  for (int i = 0; i < 2; i++) {
+    double m1 = m1s[i], d = 0.1 / m1, g;
+    assert_int_equal(dr_chi2_width_scalar(m1, d, mphi, gmu, aD, &g, &e), DR_OK);
+    double ge = gmu * DR_M_E / DR_M_MU;
+    double lim = 4 * DR_PI * aD * ge * ge * pow(d * m1, 5) / (60 * pow(DR_PI, 3) * pow(mphi, 4));
+    dev[i] = 1 - g / lim;
+    assert_true(fabs(dev[i]) < 3 * d);
+  }
+  assert_rel(dev[0] / dev[1], 2, 0.2);
+  double g1, g2;
+  assert_int_equal(dr_chi2_width_scalar(0.1, 0.05, 0.3, gmu, aD, &g1, &e), DR_OK);
+  assert_int_equal(dr_chi2_width_scalar(0.1, 0.05, 0.3, 2 * gmu, 3 * aD, &g2, &e), DR_OK);
+  assert_rel(g2, 12 * g1, 1e-9);
+  assert_int_equal(dr_chi2_width_scalar(1.0, 0.5, 0.3, gmu, aD, &g2, &e), DR_EDOMAIN);
+  assert_rel(dr_width_dm_scalar(aD, 0.5, 0.1), dr_model_width_ff(DR_MODEL_SCALAR, sqrt(aD / DR_ALPHA), 0.5, 0.1), 1e-12);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_foresee_ctau), cmocka_unit_test(test_dark_matter_widths),
       cmocka_unit_test(test_hadrons_and_r), cmocka_unit_test(test_model_widths),
       cmocka_unit_test(test_three_photon), cmocka_unit_test(test_bad_inputs), cmocka_unit_test(test_amu_limits), cmocka_unit_test(test_chi2_width),
+      cmocka_unit_test(test_chi2_width_scalar),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

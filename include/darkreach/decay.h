@@ -63,4 +63,21 @@ double dr_width_dm(dr_dm_kind dm, double alpha_d, double M, double m_dm);
  * m_chi2 - m_chi1 >= mA (the two-body decay to an on-shell A' takes over). */
 int dr_chi2_width(double m1, double delta, double mA, double eps, double alpha_d, double *gamma, dr_error *e);
 
+/* Scalar-portal inelastic dark matter: the lepton-mass-proportional scalar phi (`scalar-mass`, g_l =
+ * g_mu m_l/m_mu) coupled off-diagonally to chi_1 and chi_2 by a Yukawa coupling
+ * L = -y phi (chibar_2 chi_1 + h.c.), y = sqrt(4 pi alpha_d), the chi treated as Dirac (as the vector's
+ * pseudo-Dirac pair: include/darkreach/model.h). Gamma(chi_2 -> chi_1 l+ l-) [GeV] through the
+ * off-shell phi, for l = e and mu where the splitting allows them:
+ *   dGamma/ds = y^2 g_l^2 ((m1 + m2)^2 - s)(s - 4 m_l^2)/(s - m_phi^2)^2 lambda^(1/2)(m2^2, m1^2, s)
+ *               beta_l/(128 pi^3 m2^3)
+ * (|M|^2 = 4 y^2 g_l^2 ((m1 + m2)^2 - s)(s - 4 m_l^2)/(s - m_phi^2)^2 summed over spins, averaged over
+ * chi_2's; three-body phase space split at s = m_ll^2). For m_l << m2 - m1 << m_phi it is
+ * y^2 g_l^2 (m2 - m1)^5/(60 pi^3 m_phi^4) (tests/test_width.c). The same domain as dr_chi2_width. */
+int dr_chi2_width_scalar(double m1, double delta, double mphi, double g_mu, double alpha_d, double *gamma,
+                         dr_error *e);
+/* Gamma(phi -> chi_1 chi_2) [GeV] for the same Yukawa y = sqrt(4 pi alpha_d), at the lighter mass m_dm
+ * (a Dirac pair, as dr_width_dm): alpha_d M beta^3/2 (the registry's scalar width with
+ * alpha c^2 -> alpha_d) */
+double dr_width_dm_scalar(double alpha_d, double M, double m_dm);
+
 #endif

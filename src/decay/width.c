@@ -71,16 +71,19 @@ int dr_widths_compute(const dr_decay_params *d, dr_widths *w, dr_error *e) {
   int rc = sm_partials(mi, g, m, w, e);
   if (rc != DR_OK) return DR_FAIL(e, rc, "hadronic width of a %g GeV %s mediator", m, mi->name);
   if (mi->em_current && m < 2 * DR_M_E) w->gamma3 = width_3gamma(g * g, m);
+  int scalar_portal = d->model == DR_MODEL_SCALAR_MASS && (d->dm == DR_DM_DIRAC || d->dm == DR_DM_PSEUDO_DIRAC);
   if (d->dm != DR_DM_NONE) {
-    if (!mi->dark_portal) {
+    if (!mi->dark_portal && !scalar_portal) {
       char list[256];
-      return DR_FAIL(e, DR_EINVAL, "model %s has no dark-matter coupling (dark-matter decays are defined for %s)",
+      return DR_FAIL(e, DR_EINVAL,
+                     "model %s has no dark-matter coupling (dark-matter decays are defined for %s, and for scalar-mass "
+                     "with dirac or pseudo-dirac: the scalar portal)",
                      mi->name, dr_model_list(list, sizeof list, DR_MODELS_DARK));
     }
     if (!(d->m_dm > 0) || !(d->alpha_d >= 0))
       return DR_FAIL(e, DR_EINVAL, "dark-matter mass must be positive and alpha_D >= 0 (got %g, %g)",
                      d->m_dm, d->alpha_d);
-    w->dm = dr_width_dm(d->dm, d->alpha_d, m, d->m_dm);
+    w->dm = scalar_portal ? dr_width_dm_scalar(d->alpha_d, m, d->m_dm) : dr_width_dm(d->dm, d->alpha_d, m, d->m_dm);
   }
   w->total = w->ee + w->mumu + w->tautau + w->nunu + w->gg + w->hadrons + w->gamma3 + w->dm;
   return DR_OK;
@@ -114,6 +117,62 @@ static double chi2_dgamma(double q2, void *vp) {
          (6 * DR_PI);
 }
 
+/* the scalar portal (include/darkreach/decay.h dr_chi2_width_scalar) */
+typedef struct {
+  double m1, m2, mphi2, ml, g2; /* g2 = y^2 g_l^2 */
+} chi2s_params;
+
+static double chi2s_dgamma(double s, void *vp) {
+  const chi2s_params *p = vp;
+  double m1 = p->m1, m2 = p->m2, q = sqrt(s);
+  double lam = (m2 * m2 - (m1 + q) * (m1 + q)) * (m2 * m2 - (m1 - q) * (m1 - q));
+  double r = p->ml * p->ml / s;
+  if (!(lam > 0) || !(4 * r < 1)) return 0;
+  double prop = s - p->mphi2;
+  return p->g2 * ((m1 + m2) * (m1 + m2) - s) * (s - 4 * p->ml * p->ml) / (prop * prop) * sqrt(lam) * sqrt(1 - 4 * r) /
+         (128 * DR_PI * DR_PI * DR_PI * m2 * m2 * m2);
+}
+
+/* the chi_2 -> chi_1 l+ l- widths of both portals: the lepton pairs e and mu, each integrated over s */
+static int chi2_integrate(double m1, double m2, double mmed, int scalar, double coupling, double alpha_d,
+                          double *gamma, dr_error *e) {
+  gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
+  if (!w) return DR_FAIL(e, DR_ENOMEM, "out of memory");
+  const double ml[2] = {DR_M_E, DR_M_MU};
+  double dm = m2 - m1;
+  for (int l = 0; l < 2; l++) {
+    if (!(dm > 2 * ml[l])) continue;
+    chi2_params pv = {m1, m2, mmed * mmed, ml[l], 4 * DR_PI * alpha_d * 4 * DR_PI * DR_ALPHA * coupling * coupling};
+    double gl = coupling * ml[l] / DR_M_MU;
+    chi2s_params ps = {m1, m2, mmed * mmed, ml[l], 4 * DR_PI * alpha_d * gl * gl};
+    gsl_function F = scalar ? (gsl_function){chi2s_dgamma, &ps} : (gsl_function){chi2_dgamma, &pv};
+    double r = 0, err;
+    gsl_integration_qags(&F, 4 * ml[l] * ml[l], dm * dm, 0, 1e-9, 200, w, &r, &err);
+    *gamma += r;
+  }
+  gsl_integration_workspace_free(w);
+  return DR_OK;
+}
+
+int dr_chi2_width_scalar(double m1, double delta, double mphi, double g_mu, double alpha_d, double *gamma,
+                         dr_error *e) {
+  *gamma = 0;
+  if (!(m1 > 0) || !(delta > 0) || !(mphi > 0) || !(alpha_d >= 0))
+    return DR_FAIL(e, DR_EINVAL, "chi_2 width: m_chi1, delta, m_phi must be positive and alpha_D >= 0");
+  double m2 = m1 * (1 + delta);
+  if (!(m2 - m1 < mphi))
+    return DR_FAIL(e, DR_EDOMAIN,
+                   "chi_2 width: m_chi2 - m_chi1 = %g GeV is above m_phi = %g GeV: chi_2 -> chi_1 phi on shell dominates "
+                   "(not this three-body width)",
+                   m2 - m1, mphi);
+  return chi2_integrate(m1, m2, mphi, 1, g_mu, alpha_d, gamma, e);
+}
+
+double dr_width_dm_scalar(double alpha_d, double M, double m_dm) {
+  double r = m_dm * m_dm / (M * M);
+  return 4 * r < 1 ? alpha_d * M / 2 * pow(1 - 4 * r, 1.5) : 0.0;
+}
+
 int dr_chi2_width(double m1, double delta, double mA, double eps, double alpha_d, double *gamma, dr_error *e) {
   *gamma = 0;
   if (!(m1 > 0) || !(delta > 0) || !(mA > 0) || !(alpha_d >= 0))
@@ -124,17 +183,5 @@ int dr_chi2_width(double m1, double delta, double mA, double eps, double alpha_d
                    "chi_2 width: m_chi2 - m_chi1 = %g GeV is above m_A' = %g GeV: chi_2 -> chi_1 A' on shell dominates "
                    "(not this three-body width)",
                    dm, mA);
-  gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
-  if (!w) return DR_FAIL(e, DR_ENOMEM, "out of memory");
-  const double ml[2] = {DR_M_E, DR_M_MU};
-  for (int l = 0; l < 2; l++) {
-    if (!(dm > 2 * ml[l])) continue;
-    chi2_params p = {m1, m2, mA * mA, ml[l], 4 * DR_PI * alpha_d * 4 * DR_PI * DR_ALPHA * eps * eps};
-    gsl_function F = {chi2_dgamma, &p};
-    double r = 0, err;
-    gsl_integration_qags(&F, 4 * ml[l] * ml[l], dm * dm, 0, 1e-9, 200, w, &r, &err);
-    *gamma += r;
-  }
-  gsl_integration_workspace_free(w);
-  return DR_OK;
+  return chi2_integrate(m1, m2, mA, 0, eps, alpha_d, gamma, e);
 }
