@@ -336,9 +336,9 @@ int main(int argc, char **argv) {
   {
     dr_beam bm;
     dr_beam_parse("mu-", &bm, &e);
-    const dr_model_kind om[3] = {DR_MODEL_VECTOR, DR_MODEL_LMU_LTAU, DR_MODEL_SCALAR_MASS};
+    const dr_model_kind om[4] = {DR_MODEL_VECTOR, DR_MODEL_LMU_LTAU, DR_MODEL_SCALAR_MASS, DR_MODEL_SPIN2};
     double tv = 0;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 4; k++) { /* spin2: the long double spinor engine, no closed form */
       dr_process p;
       dr_process_init(&p, om[k], &bm, 160, 0.01, dr_material_find("Pb"), DR_INEL_LINEAR, &e);
       dr_estimate s;
@@ -363,8 +363,17 @@ int main(int argc, char **argv) {
       d += v;
     }
     double tc = (now() - t0a) / na;
+    t0a = now();
+    for (int i = 0; i < na; i++) {
+      double v;
+      dr_chi2_width_scalar(0.1 + 1e-4 * i, 0.1, 0.3 + 1e-4 * i, 1e-3, 0.5, &v, &e);
+      d += v;
+    }
+    double ts = (now() - t0a) / na;
     sink += d;
-    printf("one-loop (g-2)_mu: %.1f us a mass; Gamma(chi_2 -> chi_1 l l): %.1f us a mass\n", 1e6 * ta, 1e6 * tc);
+    printf("one-loop (g-2)_mu: %.1f us a mass; Gamma(chi_2 -> chi_1 l l): %.1f us a mass (vector portal), %.1f us "
+           "(scalar portal)\n",
+           1e6 * ta, 1e6 * tc, 1e6 * ts);
   }
   /* ---- dark moments (Catena, Gray, Jerkvall 2025): ETL per model at 0.3 %, as a ratio to the vector ---- */
 #ifdef _OPENMP
