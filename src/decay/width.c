@@ -100,7 +100,8 @@ double dr_ctau_m(double gamma) { return gamma > 0 ? DR_HBARC_GEV_M / gamma : INF
  * with |p_1| the chi_1 momentum in the chi_2 frame. For delta -> 0 and m_l -> 0 this is
  * 4 eps^2 alpha alpha_D delta^5 m_1^5/(15 pi m_A'^4) ([Berlin:2018bsc]; tests/test_width.c). */
 typedef struct {
-  double m1, m2, mA2, ml, pref;
+  double m1, m2, mA2, ml, pref; /* mA2: the mediator's mass squared */
+  int scalar;                   /* the scalar portal (include/darkreach/decay.h dr_chi2_width_scalar): pref = y^2 g_l^2 */
 } chi2_params;
 
 static double chi2_dgamma(double q2, void *vp) {
@@ -109,28 +110,15 @@ static double chi2_dgamma(double q2, void *vp) {
   double lam = (m2 * m2 - (m1 + q) * (m1 + q)) * (m2 * m2 - (m1 - q) * (m1 - q));
   double r = p->ml * p->ml / q2;
   if (!(lam > 0) || !(4 * r < 1)) return 0;
+  double prop = q2 - p->mA2;
+  if (p->scalar)
+    return p->pref * ((m1 + m2) * (m1 + m2) - q2) * (q2 - 4 * p->ml * p->ml) / (prop * prop) * sqrt(lam) *
+           sqrt(1 - 4 * r) / (128 * DR_PI * DR_PI * DR_PI * m2 * m2 * m2);
   double pc = sqrt(lam) / (2 * m2);
   double p1q = 0.5 * (m2 * m2 - m1 * m1 - q2), p2q = 0.5 * (m2 * m2 - m1 * m1 + q2), p1p2 = 0.5 * (m1 * m1 + m2 * m2 - q2);
   double HT = 4 * p1q * p2q + 2 * q2 * p1p2 - 6 * q2 * m1 * m2;
-  double prop = q2 - p->mA2;
   return p->pref / (prop * prop) * pc / (16 * DR_PI * DR_PI * m2 * m2) * sqrt(1 - 4 * r) * (1 + 2 * r) * HT /
          (6 * DR_PI);
-}
-
-/* the scalar portal (include/darkreach/decay.h dr_chi2_width_scalar) */
-typedef struct {
-  double m1, m2, mphi2, ml, g2; /* g2 = y^2 g_l^2 */
-} chi2s_params;
-
-static double chi2s_dgamma(double s, void *vp) {
-  const chi2s_params *p = vp;
-  double m1 = p->m1, m2 = p->m2, q = sqrt(s);
-  double lam = (m2 * m2 - (m1 + q) * (m1 + q)) * (m2 * m2 - (m1 - q) * (m1 - q));
-  double r = p->ml * p->ml / s;
-  if (!(lam > 0) || !(4 * r < 1)) return 0;
-  double prop = s - p->mphi2;
-  return p->g2 * ((m1 + m2) * (m1 + m2) - s) * (s - 4 * p->ml * p->ml) / (prop * prop) * sqrt(lam) * sqrt(1 - 4 * r) /
-         (128 * DR_PI * DR_PI * DR_PI * m2 * m2 * m2);
 }
 
 /* the chi_2 -> chi_1 l+ l- widths of both portals: the lepton pairs e and mu, each integrated over s */
@@ -142,10 +130,11 @@ static int chi2_integrate(double m1, double m2, double mmed, int scalar, double 
   double dm = m2 - m1;
   for (int l = 0; l < 2; l++) {
     if (!(dm > 2 * ml[l])) continue;
-    chi2_params pv = {m1, m2, mmed * mmed, ml[l], 4 * DR_PI * alpha_d * 4 * DR_PI * DR_ALPHA * coupling * coupling};
     double gl = coupling * ml[l] / DR_M_MU;
-    chi2s_params ps = {m1, m2, mmed * mmed, ml[l], 4 * DR_PI * alpha_d * gl * gl};
-    gsl_function F = scalar ? (gsl_function){chi2s_dgamma, &ps} : (gsl_function){chi2_dgamma, &pv};
+    chi2_params p = {m1, m2, mmed * mmed, ml[l],
+                     scalar ? 4 * DR_PI * alpha_d * gl * gl : 4 * DR_PI * alpha_d * 4 * DR_PI * DR_ALPHA * coupling * coupling,
+                     scalar};
+    gsl_function F = {chi2_dgamma, &p};
     double r = 0, err;
     gsl_integration_qags(&F, 4 * ml[l] * ml[l], dm * dm, 0, 1e-9, 200, w, &r, &err);
     *gamma += r;

@@ -12,17 +12,6 @@
 
 #ifndef AMP_REAL
 #error "define AMP_REAL (double or long double) before including spinor.h"
-static inline AMP_REAL dot4(const vec4 *a, const vec4 *b) {
-  return a->v[0] * b->v[0] - a->v[1] * b->v[1] - a->v[2] * b->v[2] - a->v[3] * b->v[3];
-}
-
-/* the invariants of include/darkreach/amp.h's dr_amp_inv in long double, built from the momenta
- * without cancellation for a nucleus at rest (src/phys/amp/amp.c) */
-typedef struct {
-  dr_real a, b, kP, sA, uA, t, P2, m2, M2;
-} amp_inv;
-void dr_amp_invariants_ld(const dr_amp_kin *k, amp_inv *v);
-
 #endif
 typedef AMP_REAL complex zc;
 
@@ -130,7 +119,6 @@ static inline zc ubar_dot(const spinor *u, const spinor *chi) {
   return conj(u->c[0]) * chi->c[2] + conj(u->c[1]) * chi->c[3] + conj(u->c[2]) * chi->c[0] +
          conj(u->c[3]) * chi->c[1];
 }
-
 
 static inline AMP_REAL dot4(const vec4 *a, const vec4 *b) {
   return a->v[0] * b->v[0] - a->v[1] * b->v[1] - a->v[2] * b->v[2] - a->v[3] * b->v[3];
