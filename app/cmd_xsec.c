@@ -242,8 +242,7 @@ static int run_width(cli_args *a) {
   if (dr_model_parse(cli_str(a, "model"), &d.model, &e) || dr_dm_parse(cli_str(a, "dm"), &d.dm, &e))
     return cli_lib_fail(a, &e);
   if (d.dm != DR_DM_NONE) {
-    /* the scalar portal: scalar-mass with a Dirac or pseudo-Dirac pair (dr_widths_compute says so otherwise) */
-    int rc = d.model == DR_MODEL_SCALAR_MASS ? CLI_OK : cli_need_dark(a, d.model, "--dm is for");
+    int rc = dr_model_decays_to_dm(d.model, d.dm) ? CLI_OK : cli_need_dark(a, d.model, "--dm is for");
     if (rc != CLI_OK) return rc;
     d.alpha_d = cli_num(a, "alpha-d");
     d.m_dm = m / cli_num(a, "ratio");
@@ -253,9 +252,7 @@ static int run_width(cli_args *a) {
   double ctau = dr_ctau_m(w.total), g2 = NAN, delta = NAN;
   if (cli_applies(a, "delta")) {
     delta = cli_num(a, "delta");
-    int rc = d.model == DR_MODEL_SCALAR_MASS ? dr_chi2_width_scalar(d.m_dm, delta, m, d.coupling, d.alpha_d, &g2, &e)
-                                             : dr_chi2_width(d.m_dm, delta, m, d.coupling, d.alpha_d, &g2, &e);
-    if (rc) return cli_lib_fail(a, &e);
+    if (dr_chi2_width_model(d.model, d.m_dm, delta, m, d.coupling, d.alpha_d, &g2, &e)) return cli_lib_fail(a, &e);
   }
   const char *names[8] = {"ee", "mumu", "tautau", "nunu", "gammagamma", "hadrons", "3gamma", "dm"};
   double vals[8] = {w.ee, w.mumu, w.tautau, w.nunu, w.gg, w.hadrons, w.gamma3, w.dm};

@@ -3,8 +3,8 @@
  * tools/amp_traces.py), and a numerical engine (explicit spinors in the chiral
  * representation, gamma matrices applied to spinors, explicit X polarisation
  * vectors, sums over all spins and polarisations) that checks them and where a
- * new lepton-X vertex starts as a new rule, not new algebra (FORMULARY Part I
- * §4; Part II §2.3).
+ * new lepton-X vertex starts as a new rule, not new algebra (the nucleus-recoil
+ * treatment of [Liu:2016mqv]; derivation notes FORMULARY Part I §4, Part II §2.3).
  *
  * Nucleus: heavy charged scalar, vertex -i e (P + P')^mu sqrt(G2(t)); the
  * photon propagator 1/t. The returned T_X is the lepton-side factor
@@ -58,6 +58,9 @@ typedef struct {
 } dr_amp_inv;
 /* T_X from the invariants (the closed forms, in double). */
 double dr_amp_lepton_factor_inv(dr_vertex_rule rule, const dr_amp_inv *v);
+/* 1 if the rule has a closed form (dr_amp_lepton_factor_inv); 0 for DR_VERTEX_SPIN2, whose T needs
+ * the momenta (dr_amp_lepton_factor) */
+int dr_amp_has_closed_form(dr_vertex_rule rule);
 /* The same from the numerical spinor engine (explicit spinors and
  * polarisations): the reference the closed forms are tested against, and the
  * place a new vertex rule starts. About 4 times slower. */
@@ -68,7 +71,8 @@ dr_real dr_amp_lepton_factor_pol(dr_vertex_rule rule, const dr_amp_kin *k, const
 
 /* gamma(q) l(p) -> l(p') X(k) with a real photon, the 2 -> 2 process of the
  * Weizsacker-Williams approximation: the spin- and polarisation-averaged
- * |A|^2/(e^2 g^2) (FORMULARY Part II §2.1's A_X) from the same vertex rules,
+ * |A|^2/(e^2 g^2) (the A_X of the WW formula, [Bjorken:2009mm] App. A, [Liu:2016mqv];
+ * derivation note FORMULARY Part II §2.1) from the same vertex rules,
  * at s = 2 p.q and u = m_X^2 - 2 p.k, evaluated in the 2 -> 2 centre-of-mass
  * frame. NaN outside the physical region. */
 dr_real dr_amp_compton(dr_vertex_rule rule, dr_real m_l, dr_real m_X, dr_real s, dr_real u);

@@ -75,6 +75,10 @@ int dr_chi2_width(double m1, double delta, double mA, double eps, double alpha_d
  * y^2 g_l^2 (m2 - m1)^5/(60 pi^3 m_phi^4) (tests/test_width.c). The same domain as dr_chi2_width. */
 int dr_chi2_width_scalar(double m1, double delta, double mphi, double g_mu, double alpha_d, double *gamma,
                          dr_error *e);
+/* The chi_2 width of the model's portal: dr_chi2_width for the vector (mA = M, eps = coupling),
+ * dr_chi2_width_scalar for scalar-mass (g_mu = coupling); DR_EINVAL for the other models. */
+int dr_chi2_width_model(dr_model_kind model, double m1, double delta, double M, double coupling, double alpha_d,
+                        double *gamma, dr_error *e);
 /* Gamma(phi -> chi_1 chi_2) [GeV] for the same Yukawa y = sqrt(4 pi alpha_d), at the lighter mass m_dm
  * (a Dirac pair, as dr_width_dm): alpha_d M beta^3/2 (the registry's scalar width with
  * alpha c^2 -> alpha_d) */

@@ -209,5 +209,10 @@ const char *dr_dm_name(dr_dm_kind k);
 const dr_dm_info *dr_dm_info_get(dr_dm_kind k); /* NULL if out of range */
 /* the species' names, comma-separated, into buf (with_none: "none" first); returns buf */
 const char *dr_dm_list(char *buf, size_t n, int with_none);
+/* 1 if the model's mediator decays to the dark-matter species dm: the dark-photon family for every
+ * species, and the scalar portal (scalar-mass with a Dirac or pseudo-Dirac pair,
+ * include/darkreach/decay.h dr_width_dm_scalar) */
+int dr_model_decays_to_dm(dr_model_kind kind, dr_dm_kind dm);
+
 
 #endif

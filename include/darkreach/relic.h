@@ -25,7 +25,8 @@
  *      1/(8 m^4 T K2(x)^2) Int_{4m^2}^inf ds sigma(s) (s - 4m^2) sqrt(s) K1(sqrt(s)/T),
  *    evaluated with exponentially scaled Bessel functions in u = (sqrt(s) - 2m)/T.
  *  - Annihilation chi chibar -> f fbar through an s-channel dark photon, master
- *    formula (Part II §6.1):
+ *    formula (derived here, src/relic/sigmav.c; widths [Ilten:2018crw] eqs. (2.13), (2.15) at mass
+ *    sqrt(s); derivation note FORMULARY Part II §6.1):
  *      sigma(s) = g_D^2 J(s) Gamma(A'* -> f fbar; sqrt(s)) / (sqrt(s) beta_chi [(s - m_A'^2)^2 + m_A'^2 Gamma_A'^2]),
  *      J = s - 4m^2 (complex scalar; Majorana with L = (g_D/2) chibar gamma^mu gamma^5 chi A'_mu),
  *      J = s + 2m^2 (Dirac, vector current),

@@ -147,7 +147,7 @@ double dr_psmap_x(const dr_psmap *m, double u, double *x);
 /* theta at u in [0, 1] for this x; returns d cos(theta)/du (positive). */
 double dr_psmap_theta(const dr_psmap *m, double x, double u, double *theta);
 
-/* ---- exact-tree-level kinematics (FORMULARY Part II §2.3) ----
+/* ---- exact-tree-level kinematics ([Liu:2016mqv]; derivation note FORMULARY Part II §2.3) ----
  * Lab frame, nucleus (mass M) at rest, beam along z. Variables: X energy E_X
  * and polar angle theta_X [rad] (azimuth 0), momentum transfer t = -(P - P')^2 and the
  * azimuth phi of P' about Q = p - k. The t range at fixed (E_X, theta_X) is

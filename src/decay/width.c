@@ -71,9 +71,8 @@ int dr_widths_compute(const dr_decay_params *d, dr_widths *w, dr_error *e) {
   int rc = sm_partials(mi, g, m, w, e);
   if (rc != DR_OK) return DR_FAIL(e, rc, "hadronic width of a %g GeV %s mediator", m, mi->name);
   if (mi->em_current && m < 2 * DR_M_E) w->gamma3 = width_3gamma(g * g, m);
-  int scalar_portal = d->model == DR_MODEL_SCALAR_MASS && (d->dm == DR_DM_DIRAC || d->dm == DR_DM_PSEUDO_DIRAC);
   if (d->dm != DR_DM_NONE) {
-    if (!mi->dark_portal && !scalar_portal) {
+    if (!dr_model_decays_to_dm(d->model, d->dm)) {
       char list[256];
       return DR_FAIL(e, DR_EINVAL,
                      "model %s has no dark-matter coupling (dark-matter decays are defined for %s, and for scalar-mass "
@@ -83,7 +82,7 @@ int dr_widths_compute(const dr_decay_params *d, dr_widths *w, dr_error *e) {
     if (!(d->m_dm > 0) || !(d->alpha_d >= 0))
       return DR_FAIL(e, DR_EINVAL, "dark-matter mass must be positive and alpha_D >= 0 (got %g, %g)",
                      d->m_dm, d->alpha_d);
-    w->dm = scalar_portal ? dr_width_dm_scalar(d->alpha_d, m, d->m_dm) : dr_width_dm(d->dm, d->alpha_d, m, d->m_dm);
+    w->dm = mi->dark_portal ? dr_width_dm(d->dm, d->alpha_d, m, d->m_dm) : dr_width_dm_scalar(d->alpha_d, m, d->m_dm);
   }
   w->total = w->ee + w->mumu + w->tautau + w->nunu + w->gg + w->hadrons + w->gamma3 + w->dm;
   return DR_OK;
@@ -122,12 +121,21 @@ static double chi2_dgamma(double q2, void *vp) {
 }
 
 /* the chi_2 -> chi_1 l+ l- widths of both portals: the lepton pairs e and mu, each integrated over s */
-static int chi2_integrate(double m1, double m2, double mmed, int scalar, double coupling, double alpha_d,
+static int chi2_integrate(double m1, double delta, double mmed, int scalar, double coupling, double alpha_d,
                           double *gamma, dr_error *e) {
+  const char *med = scalar ? "m_phi" : "m_A'", *on_shell = scalar ? "phi" : "A'";
+  *gamma = 0;
+  if (!(m1 > 0) || !(delta > 0) || !(mmed > 0) || !(alpha_d >= 0))
+    return DR_FAIL(e, DR_EINVAL, "chi_2 width: m_chi1, delta, %s must be positive and alpha_D >= 0", med);
+  double m2 = m1 * (1 + delta), dm = m2 - m1;
+  if (!(dm < mmed))
+    return DR_FAIL(e, DR_EDOMAIN,
+                   "chi_2 width: m_chi2 - m_chi1 = %g GeV is above %s = %g GeV: chi_2 -> chi_1 %s on shell dominates "
+                   "(not this three-body width)",
+                   dm, med, mmed, on_shell);
   gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
   if (!w) return DR_FAIL(e, DR_ENOMEM, "out of memory");
   const double ml[2] = {DR_M_E, DR_M_MU};
-  double dm = m2 - m1;
   for (int l = 0; l < 2; l++) {
     if (!(dm > 2 * ml[l])) continue;
     double gl = coupling * ml[l] / DR_M_MU;
@@ -145,16 +153,17 @@ static int chi2_integrate(double m1, double m2, double mmed, int scalar, double 
 
 int dr_chi2_width_scalar(double m1, double delta, double mphi, double g_mu, double alpha_d, double *gamma,
                          dr_error *e) {
+  return chi2_integrate(m1, delta, mphi, 1, g_mu, alpha_d, gamma, e);
+}
+
+int dr_chi2_width_model(dr_model_kind model, double m1, double delta, double M, double coupling, double alpha_d,
+                        double *gamma, dr_error *e) {
   *gamma = 0;
-  if (!(m1 > 0) || !(delta > 0) || !(mphi > 0) || !(alpha_d >= 0))
-    return DR_FAIL(e, DR_EINVAL, "chi_2 width: m_chi1, delta, m_phi must be positive and alpha_D >= 0");
-  double m2 = m1 * (1 + delta);
-  if (!(m2 - m1 < mphi))
-    return DR_FAIL(e, DR_EDOMAIN,
-                   "chi_2 width: m_chi2 - m_chi1 = %g GeV is above m_phi = %g GeV: chi_2 -> chi_1 phi on shell dominates "
-                   "(not this three-body width)",
-                   m2 - m1, mphi);
-  return chi2_integrate(m1, m2, mphi, 1, g_mu, alpha_d, gamma, e);
+  if (model == DR_MODEL_VECTOR) return dr_chi2_width(m1, delta, M, coupling, alpha_d, gamma, e);
+  if (model == DR_MODEL_SCALAR_MASS) return dr_chi2_width_scalar(m1, delta, M, coupling, alpha_d, gamma, e);
+  return DR_FAIL(e, DR_EINVAL,
+                 "inelastic dark matter: the chi_2 decay is modelled for the vector portal (vector) and the scalar "
+                 "portal (scalar-mass) only");
 }
 
 double dr_width_dm_scalar(double alpha_d, double M, double m_dm) {
@@ -163,14 +172,5 @@ double dr_width_dm_scalar(double alpha_d, double M, double m_dm) {
 }
 
 int dr_chi2_width(double m1, double delta, double mA, double eps, double alpha_d, double *gamma, dr_error *e) {
-  *gamma = 0;
-  if (!(m1 > 0) || !(delta > 0) || !(mA > 0) || !(alpha_d >= 0))
-    return DR_FAIL(e, DR_EINVAL, "chi_2 width: m_chi1, delta, m_A' must be positive and alpha_D >= 0");
-  double m2 = m1 * (1 + delta), dm = m2 - m1;
-  if (!(dm < mA))
-    return DR_FAIL(e, DR_EDOMAIN,
-                   "chi_2 width: m_chi2 - m_chi1 = %g GeV is above m_A' = %g GeV: chi_2 -> chi_1 A' on shell dominates "
-                   "(not this three-body width)",
-                   dm, mA);
-  return chi2_integrate(m1, m2, mA, 0, eps, alpha_d, gamma, e);
+  return chi2_integrate(m1, delta, mA, 0, eps, alpha_d, gamma, e);
 }

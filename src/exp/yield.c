@@ -255,14 +255,6 @@ static int prepare_resonance(const dr_experiment *x, dr_model_kind model, double
   return rc;
 }
 
-/* the mediator decays to the card's dark matter: the dark-photon family, and the scalar portal
- * (scalar-mass with a Dirac or pseudo-Dirac pair, include/darkreach/decay.h) */
-static int dark_decays(dr_model_kind model, const dr_experiment *x) {
-  if (x->dm == DR_DM_NONE) return 0;
-  return dr_model_info_get(model)->dark_portal ||
-         (model == DR_MODEL_SCALAR_MASS && (x->dm == DR_DM_DIRAC || x->dm == DR_DM_PSEUDO_DIRAC));
-}
-
 int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec_opts *o,
                       double mass, dr_xsec_ws *w, dr_signal *s, dr_error *e) {
   memset(s, 0, sizeof *s);
@@ -283,17 +275,11 @@ int dr_signal_prepare(const dr_experiment *x, dr_model_kind model, const dr_xsec
   /* inelastic dark matter: the chi_2 decay, for the missing-momentum veto (chi2_escape_m) or the displaced
    * vertex (a visible card with dm = pseudo-dirac) */
   if (x->dm == DR_DM_PSEUDO_DIRAC && (x->chi2_escape_m > 0 || x->signature == DR_SIG_VISIBLE)) {
-    if (model != DR_MODEL_VECTOR && model != DR_MODEL_SCALAR_MASS)
-      return s->status = DR_FAIL(e, DR_EINVAL,
-                                 "inelastic dark matter: the chi_2 decay is modelled for the vector portal (vector) and the "
-                                 "scalar portal (scalar-mass) only");
-    wrc = model == DR_MODEL_VECTOR
-              ? dr_chi2_width(mass / x->mass_ratio, x->delta, mass, 1.0, x->alpha_d, &s->gamma_chi2_eps1, e)
-              : dr_chi2_width_scalar(mass / x->mass_ratio, x->delta, mass, 1.0, x->alpha_d, &s->gamma_chi2_eps1, e);
+    wrc = dr_chi2_width_model(model, mass / x->mass_ratio, x->delta, mass, 1.0, x->alpha_d, &s->gamma_chi2_eps1, e);
     if (wrc != DR_OK) return s->status = wrc;
     s->idm = x->signature == DR_SIG_VISIBLE ? 2 : 1;
   }
-  if (dark_decays(model, x)) {
+  if (dr_model_decays_to_dm(model, x->dm)) {
     dp.dm = x->dm;
     dp.alpha_d = x->alpha_d;
     dp.m_dm = mass / x->mass_ratio;
@@ -382,7 +368,7 @@ int dr_signal_events(const dr_experiment *x, dr_model_kind model, const dr_signa
     /* the mediator leaves nothing in the detector: through dark matter (dark portal), through neutrinos
      * (L_mu - L_tau: Br(nu nubar), its lepton pairs being visible), else by assumption (br = 1) */
     double br = 1.0;
-    if (dark_decays(model, x))
+    if (dr_model_decays_to_dm(model, x->dm))
       br = s->gamma_dm > 0 ? s->gamma_dm / (s->gamma_dm + eps2 * s->gamma_sm_eps1) : 0.0;
     else if (s->br_nu >= 0)
       br = s->br_nu;

@@ -1,6 +1,9 @@
-/* Annihilation cross section through an s-channel dark photon (master formula,
- * FORMULARY Part II §6.1) and its Gondolo-Gelmini thermal average
- * ([Gondolo:1990dk] eq. 3.8), both documented in include/darkreach/relic.h. */
+/* Annihilation cross section through an s-channel dark photon and its Gondolo-Gelmini thermal
+ * average ([Gondolo:1990dk] eq. 3.8), both documented in include/darkreach/relic.h. The master
+ * formula is derived here: the SM side couples through a conserved current, so its phase-space
+ * integral is the A' width at mass sqrt(s) ([Ilten:2018crw] eqs. (2.13), (2.15)), the same
+ * factorisation as the millicharged pairs (include/darkreach/mcp.h); tests/test_relic.c checks its
+ * s- and p-wave non-relativistic limits (derivation note FORMULARY Part II §6.1). */
 #include "darkreach/constants.h"
 #include "darkreach/decay.h"
 #include "darkreach/num.h"

@@ -84,12 +84,12 @@ static int weight_of(const dr_etl_ctx *c, const etl_map *m, double *weight) {
   if (dr_etl_invariants_v(p->E0, p->m_l, p->m_X, m->M, m->x * p->E0, m->th, m->v, m->phi, &f) != DR_OK)
     return DR_EDOMAIN;
   double t = f.t, TX;
-  if (c->rule == DR_VERTEX_SPIN2) { /* no closed form: the spinor engine on the long double momenta */
+  if (!dr_amp_has_closed_form(c->rule)) { /* the long double momenta of the same point */
     dr_amp_kin kin;
     double tk, lt;
     if (dr_etl_kinematics_v(p->E0, p->m_l, p->m_X, m->M, m->x * p->E0, m->th, m->v, m->phi, &tk, &lt, &kin) != DR_OK)
       return DR_EDOMAIN;
-    TX = (double)dr_amp_spin2_lepton_factor(&kin);
+    TX = (double)dr_amp_lepton_factor(c->rule, &kin);
   } else {
     TX = dr_amp_lepton_factor_inv(c->rule, &f.inv);
   }

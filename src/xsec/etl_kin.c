@@ -1,5 +1,5 @@
 /* Exact-tree-level 2 -> 3 kinematics with nucleus recoil
- * (FORMULARY Part II §2.3, [Liu:2016mqv] variables), in long double.
+ * in the variables of [Liu:2016mqv] (derivation note FORMULARY Part II §2.3), in long double.
  * The X direction enters as the angle theta (not cos theta): at theta ~ 1e-5
  * the double cos theta would keep only 6 digits of 1 - cos theta. */
 #include "darkreach/core.h"

@@ -24,7 +24,7 @@ dr_real dr_p4_dot(const dr_p4 *a, const dr_p4 *b) {
 /* Gamma_X psi for one polarisation eps of X (momentum k, k^2 = m_X^2): the
  * vertex rules, read off the Lagrangians (the coupling and a common phase are
  * outside T_X; |M|^2 does not see the phase):
- *   vector        eps-slash                                   (FORMULARY Part I §4)
+ *   vector        eps-slash                  ([Liu:2016mqv]; derivation note FORMULARY Part I §4)
  *   axial         eps-slash gamma^5
  *   scalar        1
  *   pseudoscalar  gamma^5
@@ -154,7 +154,7 @@ dr_real dr_amp_lepton_factor_spinor(dr_vertex_rule rule, const dr_amp_kin *k) {
  * Precision: for electrons the terms cancel by up to ~6 digits near the
  * minimum momentum transfer (2 P2 (s_A/u_A + u_A/s_A) against
  * -8 t (a^2 + b^2)/(s_A u_A), each 1.4e6 times T at e- 100 GeV on Pb,
- * m_X = 1 MeV, 1e-6 inside t_min). As printed (FORMULARY) the forms also hold
+ * m_X = 1 MeV, 1e-6 inside t_min). As printed in the derivation note (FORMULARY Part II §2.3) the forms also hold
  * pieces like 16 m^2 a^2/s_A^2, 1e13 times T there: in double they are off by
  * 3e-2. Grouped as below, with the O(a^2/s_A^2) pieces in the square of the
  * eikonal factor V = a/s_A + b/u_A (itself a 1e-7 difference, which double
@@ -266,14 +266,16 @@ static double closed_form(dr_vertex_rule rule, const dr_amp_inv *v) {
   }
 }
 
+int dr_amp_has_closed_form(dr_vertex_rule rule) { return rule != DR_VERTEX_SPIN2; }
+
 double dr_amp_lepton_factor_inv(dr_vertex_rule rule, const dr_amp_inv *v) {
-  if (rule == DR_VERTEX_SPIN2) return NAN; /* no closed form: needs the momenta */
+  if (!dr_amp_has_closed_form(rule)) return NAN; /* needs the momenta */
   return rule == DR_VERTEX_NONE ? 0 : closed_form(rule, v);
 }
 
 dr_real dr_amp_lepton_factor(dr_vertex_rule rule, const dr_amp_kin *k) {
   if (rule == DR_VERTEX_NONE) return 0;
-  if (rule == DR_VERTEX_SPIN2) return dr_amp_spin2_lepton_factor(k);
+  if (!dr_amp_has_closed_form(rule)) return dr_amp_lepton_factor_spinor(rule, k);
   amp_inv v;
   dr_amp_invariants_ld(k, &v);
   dr_amp_inv d = {(double)v.a, (double)v.b, (double)v.kP, (double)v.sA, (double)v.uA,

@@ -19,7 +19,7 @@
  *   X^alpha = eps_{mu nu}[q^mu q1^nu e^alpha + e^mu g^{nu alpha} (q.q1) - q^mu g^{nu alpha} (e.q1) - e^mu q1^nu q^alpha],
  * and |M|^2 = e^2 c^2 |ubar(p') O u(p)|^2. e -> q gives zero (tests/test_amp.c), and for m_l -> 0
  * the spin- and polarisation-averaged square is the |M|^2 of [arXiv:2210.00751] as DMG4
- * codes it (FORMULARY Part II §2.6) to 1e-9: that formula is the universal coupling's.
+ * codes it (derivation note FORMULARY Part II §2.6) to 1e-9: that formula is the universal coupling's.
  * In l N -> l N G the photon from the nucleus has e -> Ptilde = P + P' and q = P - P'.
  *
  * Polarisation tensors: from the three polarisation vectors of a massive vector (e1, e2 transverse,
@@ -36,23 +36,32 @@
 
 #include <string.h>
 
-typedef struct {
-  AMP_REAL t[5][4][4]; /* eps^{mu nu} (upper indices) of the five polarisations */
-} spin2_pols;
+static void sym2(const vec4 *a, const vec4 *b, AMP_REAL f, AMP_REAL T[4][4]) {
+  for (int mu = 0; mu < 4; mu++)
+    for (int nu = 0; nu < 4; nu++) T[mu][nu] += f * (a->v[mu] * b->v[nu] + b->v[mu] * a->v[nu]);
+}
 
-static void make_pols(const dr_p4 *k, dr_real m, spin2_pols *out) {
+/* the five polarisation tensors from the vectors e1, e2 (transverse) and e3 (longitudinal; spin_sum passes
+ * only its small part delta and adds the k pieces itself) */
+static void fill_tensors(const vec4 *e1, const vec4 *e2, const vec4 *e3, AMP_REAL T[5][4][4]) {
+  const AMP_REAL r2 = 1 / sqrtl(2), r6 = 1 / sqrtl(6);
+  memset(T, 0, 5 * sizeof T[0]);
+  sym2(e1, e1, 0.5L * r2, T[0]);
+  sym2(e2, e2, -0.5L * r2, T[0]);
+  sym2(e1, e2, r2, T[1]);
+  sym2(e1, e3, r2, T[2]);
+  sym2(e2, e3, r2, T[3]);
+  sym2(e1, e1, 0.5L * r6, T[4]);
+  sym2(e2, e2, 0.5L * r6, T[4]);
+  sym2(e3, e3, -r6, T[4]);
+}
+
+/* the same for the full vectors of momentum k (the decays, at rest: nothing large) */
+static void make_pols(const dr_p4 *k, dr_real m, AMP_REAL T[5][4][4]) {
   dr_p4 e[3];
   polarisations(k, m, 0, e);
-  const AMP_REAL r2 = 1 / sqrtl(2), r6 = 1 / sqrtl(6);
-  for (int mu = 0; mu < 4; mu++)
-    for (int nu = 0; nu < 4; nu++) {
-      AMP_REAL a11 = e[0].v[mu] * e[0].v[nu], a22 = e[1].v[mu] * e[1].v[nu], a33 = e[2].v[mu] * e[2].v[nu];
-      out->t[0][mu][nu] = r2 * (a11 - a22);
-      out->t[1][mu][nu] = r2 * (e[0].v[mu] * e[1].v[nu] + e[1].v[mu] * e[0].v[nu]);
-      out->t[2][mu][nu] = r2 * (e[0].v[mu] * e[2].v[nu] + e[2].v[mu] * e[0].v[nu]);
-      out->t[3][mu][nu] = r2 * (e[1].v[mu] * e[2].v[nu] + e[2].v[mu] * e[1].v[nu]);
-      out->t[4][mu][nu] = r6 * (a11 + a22 - 2 * a33);
-    }
+  vec4 e1 = to_vec4(&e[0]), e2 = to_vec4(&e[1]), e3 = to_vec4(&e[2]);
+  fill_tensors(&e1, &e2, &e3, T);
 }
 
 /* w^mu = eps^{mu nu} v_nu */
@@ -67,8 +76,6 @@ static vec4 v_comb(AMP_REAL a, const vec4 *x, AMP_REAL b, const vec4 *y) {
   for (int i = 0; i < 4; i++) r.v[i] = a * x->v[i] + b * y->v[i];
   return r;
 }
-
-static vec4 p4v(const dr_p4 *p) { return to_vec4(p); }
 
 /* -(p - p')^2 for on-shell p, p' of mass m, without the cancellation of E E' against m^2:
  * 2 [m^2 ((E - E')^2 + (|p| - |p'|)^2)/(2 (E E' + |p||p'|)) + |p||p'| (1 - cos)], with
@@ -138,29 +145,16 @@ static vec4 k_vector(const spin2_ctx *c, const vec4 *xi) {
   return v_comb(1, &V, 2 / c->q1sq, &X);
 }
 
-static void sym2(const vec4 *a, const vec4 *b, AMP_REAL f, AMP_REAL T[4][4]) {
-  for (int mu = 0; mu < 4; mu++)
-    for (int nu = 0; nu < 4; nu++) T[mu][nu] += f * (a->v[mu] * b->v[nu] + b->v[mu] * a->v[nu]);
-}
-
 /* (1/2) sum over spins of |ubar(p') O u(p)|^2, summed over the five polarisations, with the
  * longitudinal vector split as in k_vector: the k pieces are one more slashed vector in wc */
 static dr_real spin_sum(const spin2_ctx *c, const dr_p4 *p, const dr_p4 *pp, const dr_p4 *k, dr_real m, dr_real mX,
                         dr_real norm) {
   dr_p4 e[3];
   polarisations(k, mX, 1, e); /* e[2] = delta = e3 - k/m */
-  vec4 e1 = p4v(&e[0]), e2 = p4v(&e[1]), d = p4v(&e[2]);
+  vec4 e1 = to_vec4(&e[0]), e2 = to_vec4(&e[1]), d = to_vec4(&e[2]);
   const AMP_REAL r2 = 1 / sqrtl(2), r6 = 1 / sqrtl(6), im = 1 / (AMP_REAL)mX;
-  AMP_REAL T[5][4][4] = {{{0}}};
-  sym2(&e1, &e1, 0.5L * r2, T[0]);
-  sym2(&e2, &e2, -0.5L * r2, T[0]);
-  sym2(&e1, &e2, r2, T[1]);
-  sym2(&e1, &d, r2, T[2]);
-  sym2(&e2, &d, r2, T[3]);
-  /* (e1e1 + e2e2 - 2 e3e3)/sqrt6 with e3e3 = kk/m^2 + (k d + d k)/m + d d */
-  sym2(&e1, &e1, 0.5L * r6, T[4]);
-  sym2(&e2, &e2, 0.5L * r6, T[4]);
-  sym2(&d, &d, -r6, T[4]);
+  AMP_REAL T[5][4][4];
+  fill_tensors(&e1, &e2, &d, T); /* (e1e1 + e2e2 - 2 e3e3)/sqrt6 with e3e3 = kk/m^2 + (k d + d k)/m + d d */
   pol_ops ops[5];
   for (int l = 0; l < 5; l++) ops[l] = pol_vectors(c, (const AMP_REAL(*)[4])T[l]);
   vec4 K1 = k_vector(c, &e1), K2 = k_vector(c, &e2), Kd = k_vector(c, &d), Kk = k_vector(c, &c->k);
@@ -209,11 +203,11 @@ static dr_real lepton_factor(const dr_amp_kin *k, int ward) {
     Pt.v[i] = k->P.v[i] + k->Pp.v[i];
     q.v[i] = k->P.v[i] - k->Pp.v[i];
   }
-  c.pp = p4v(&k->pp);
-  c.p = p4v(&k->p);
-  c.k = p4v(&k->k);
-  c.q = p4v(&q);
-  c.e = ward ? c.q : p4v(&Pt);
+  c.pp = to_vec4(&k->pp);
+  c.p = to_vec4(&k->p);
+  c.k = to_vec4(&k->k);
+  c.q = to_vec4(&q);
+  c.e = ward ? c.q : to_vec4(&Pt);
   c.m = k->m_l;
   c.isA = 1 / v.sA;
   c.iuA = 1 / v.uA;
@@ -248,10 +242,10 @@ dr_real dr_amp_spin2_compton(dr_real m, dr_real m_X, dr_real s, dr_real u) {
   spin2_ctx c;
   memset(&c, 0, sizeof c);
   c.real_photon = 1;
-  c.p = p4v(&p);
-  c.pp = p4v(&pp);
-  c.k = p4v(&k);
-  c.q = p4v(&q);
+  c.p = to_vec4(&p);
+  c.pp = to_vec4(&pp);
+  c.k = to_vec4(&k);
+  c.q = to_vec4(&q);
   c.m = m;
   c.isA = 1 / s;
   c.iuA = 1 / u;
@@ -264,7 +258,7 @@ dr_real dr_amp_spin2_compton(dr_real m, dr_real m_X, dr_real s, dr_real u) {
   polarisations(&q, 1, 1, gpol);
   dr_real sum = 0;
   for (int g = 0; g < 2; g++) {
-    c.e = p4v(&gpol[g]);
+    c.e = to_vec4(&gpol[g]);
     sum += spin_sum(&c, &p, &pp, &k, m, m_X, 1);
   }
   return 0.25L * sum; /* average over the lepton spin and the photon polarisation */
@@ -276,12 +270,12 @@ dr_real dr_amp_spin2_decay(dr_real m, dr_real m_X) {
   if (!(m_X > 2 * m)) return 0;
   dr_real P = sqrtl(m_X * m_X / 4 - m * m);
   dr_p4 k = {{m_X, 0, 0, 0}}, p1 = {{m_X / 2, 0.6L * P, 0, 0.8L * P}}, p2 = {{m_X / 2, -0.6L * P, 0, -0.8L * P}};
-  spin2_pols T;
-  make_pols(&k, m_X, &T);
+  AMP_REAL T[5][4][4];
+  make_pols(&k, m_X, T);
   vec4 d = {{0, (AMP_REAL)(1.2L * P), 0, (AMP_REAL)(1.6L * P)}};
   AMP_REAL sum = 0;
   for (int l = 0; l < 5; l++) {
-    vec4 w = contract((const AMP_REAL(*)[4])T.t[l], &d);
+    vec4 w = contract((const AMP_REAL(*)[4])T[l], &d);
     for (int s2 = 0; s2 < 2; s2++) {
       spinor v = v_spinor(&p2, m, s2), chi = slash_apply(&w, &v);
       for (int s1 = 0; s1 < 2; s1++) {
@@ -299,19 +293,19 @@ dr_real dr_amp_spin2_decay(dr_real m, dr_real m_X) {
 dr_real dr_amp_spin2_decay_gg(dr_real m_X) {
   dr_p4 k = {{m_X, 0, 0, 0}}, k1 = {{m_X / 2, 0.3L * m_X, 0, 0.4L * m_X}};
   dr_p4 k2 = {{m_X / 2, -k1.v[1], -k1.v[2], -k1.v[3]}};
-  spin2_pols T;
-  make_pols(&k, m_X, &T);
+  AMP_REAL T[5][4][4];
+  make_pols(&k, m_X, T);
   dr_p4 e1[3], e2[3];
   polarisations(&k1, 1, 1, e1);
   polarisations(&k2, 1, 1, e2);
-  vec4 K1 = p4v(&k1), K2 = p4v(&k2);
+  vec4 K1 = to_vec4(&k1), K2 = to_vec4(&k2);
   AMP_REAL kk = dot4(&K1, &K2), sum = 0;
   for (int l = 0; l < 5; l++) {
-    const AMP_REAL(*t)[4] = (const AMP_REAL(*)[4])T.t[l];
+    const AMP_REAL(*t)[4] = (const AMP_REAL(*)[4])T[l];
     vec4 TK2 = contract(t, &K2);
     for (int a = 0; a < 2; a++)
       for (int b = 0; b < 2; b++) {
-        vec4 E1 = p4v(&e1[a]), E2 = p4v(&e2[b]), TE2 = contract(t, &E2);
+        vec4 E1 = to_vec4(&e1[a]), E2 = to_vec4(&e2[b]), TE2 = contract(t, &E2);
         AMP_REAL amp = 2 * (dot4(&K1, &TK2) * dot4(&E1, &E2) + dot4(&E1, &TE2) * kk - dot4(&K1, &TE2) * dot4(&E1, &K2) -
                             dot4(&E1, &TK2) * dot4(&K1, &E2));
         sum += amp * amp;

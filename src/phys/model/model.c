@@ -247,6 +247,12 @@ double dr_model_width_nunu(dr_model_kind kind, double coupling, double M) {
   return 2 * coupling * coupling * M / (24 * DR_PI); /* nu_mu and nu_tau, left-handed */
 }
 
+int dr_model_decays_to_dm(dr_model_kind kind, dr_dm_kind dm) {
+  const dr_model_info *m = dr_model_info_get(kind);
+  if (!m || dm == DR_DM_NONE) return 0;
+  return m->dark_portal || (kind == DR_MODEL_SCALAR_MASS && (dm == DR_DM_DIRAC || dm == DR_DM_PSEUDO_DIRAC));
+}
+
 double dr_model_width_gg(dr_model_kind kind, double coupling, double M) {
   if (kind != DR_MODEL_SPIN2 || !(M > 0)) return 0;
   return coupling * coupling * M * M * M / (80 * DR_PI); /* [arXiv:1306.4107] */
