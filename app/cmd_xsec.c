@@ -299,7 +299,8 @@ const cli_cmd cmd_width = {
     .description = "Partial and total widths, branching ratios and c*tau of the mediator, from its registry entry "
                    "(darkreach models). Hadrons for the vector from the measured R(s) (PDG compilation, "
                    "data/rratio_pdg2020.dat, 0.28-12 GeV); the other models couple to leptons only (lmu-ltau also "
-                   "to neutrinos). With --dm pseudo-dirac --delta D, the inelastic chi_2 -> chi_1 l+ l- width too.",
+                   "to neutrinos, spin2 to photons). With --dm pseudo-dirac --delta D, the inelastic chi_2 -> chi_1 l+ l- "
+                   "width too (vector and scalar-mass).",
     .groups = width_groups,
     .run = run_width,
 };

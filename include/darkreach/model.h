@@ -57,7 +57,9 @@
  * charged leptons and of the photon, L = -c G_{mu nu} (T_l + T_gamma)^{mu nu} (c_ll = c_gammagamma, the
  * universal coupling of [arXiv:2412.10150]; the Lagrangian's normalisation is that of
  * [arXiv:1306.4107], whose c/Lambda is c here). Vertex rules in src/phys/amp/amp_spin2.c. Widths
- * ([arXiv:1306.4107]; tests/test_amp.c derives both from the vertex rules):
+ * ([arXiv:1306.4107], its spin-2 decay widths; the equation numbers were not checked here, only the
+ * abstract being reachable; DMG4's Width() codes the same l l width; tests/test_amp.c derives both
+ * from the vertex rules to 1e-12):
  *   Gamma(G -> l l) = c^2 M^3 beta^3 (1 + 8r/3)/(160 pi),   Gamma(G -> gamma gamma) = c^2 M^3/(80 pi).
  * No hadronic width: the coupling to quarks and gluons is not part of the model.
  *
