@@ -76,6 +76,14 @@ dr_real dr_amp_lepton_factor_pol(dr_vertex_rule rule, const dr_amp_kin *k, const
  * at s = 2 p.q and u = m_X^2 - 2 p.k, evaluated in the 2 -> 2 centre-of-mass
  * frame. NaN outside the physical region. */
 dr_real dr_amp_compton(dr_vertex_rule rule, dr_real m_l, dr_real m_X, dr_real s, dr_real u);
+/* The same from d = s - m_X^2 and v = s + u - m_X^2 = -(p - p')^2 >= 0, passed without the
+ * cancellation that s + u - m_X^2 has near the forward edge (v -> m_l^2 x^2/(1-x) in WW). For a
+ * rule with a photon pole (dr_amp_has_photon_pole) the square there goes as 1/v^2 regulated by
+ * m_l^2, and v formed from s and u in double would carry 1e-16 s/v of relative error. */
+dr_real dr_amp_compton_dv(dr_vertex_rule rule, dr_real m_l, dr_real m_X, dr_real d, dr_real v);
+/* 1 if gamma l -> l X has a t-channel photon (spin2: G gamma gamma), so that the square has a pole
+ * at v = -(p - p')^2 -> 0 (the Primakoff production of X on the lepton), cut off at v ~ m_l^2 */
+int dr_amp_has_photon_pole(dr_vertex_rule rule);
 
 /* X -> l- l+ from the same vertex rules: |M|^2/(e^2 g^2) summed over the
  * lepton spins and averaged over X's polarisations, so that
@@ -94,8 +102,13 @@ dr_real dr_amp_spin2_lepton_factor(const dr_amp_kin *k);
 /* the same with the nucleus's current Ptilde replaced by the photon momentum q = P - P':
  * zero up to rounding (gauge invariance; tests/test_amp.c) */
 dr_real dr_amp_spin2_ward(const dr_amp_kin *k);
-/* gamma l -> l G, averaged as dr_amp_compton (which comes here for DR_VERTEX_SPIN2) */
+/* gamma l -> l G, averaged as dr_amp_compton (which comes here for DR_VERTEX_SPIN2): the closed
+ * form of tools/amp_spin2_traces.py; _spinor is the same from the rules by the spinor sum, 150
+ * times slower, kept as its check (tests/test_amp.c) */
 dr_real dr_amp_spin2_compton(dr_real m_l, dr_real m_X, dr_real s, dr_real u);
+dr_real dr_amp_spin2_compton_spinor(dr_real m_l, dr_real m_X, dr_real s, dr_real u);
+/* the closed form in d = s - m_X^2, v = s + u - m_X^2 (dr_amp_compton_dv); no domain check */
+dr_real dr_amp_spin2_compton_dv(dr_real m_l, dr_real m_X, dr_real d, dr_real v);
 /* G -> l- l+: |M|^2/c^2 summed over spins, averaged over the five polarisations, so that
  * Gamma = c^2 |M|^2 beta/(16 pi m_X) */
 dr_real dr_amp_spin2_decay(dr_real m_l, dr_real m_X);

@@ -112,6 +112,15 @@ static double ww_kernel(const dr_process *p, double x, double U) {
   return (1 - x) * (double)dr_amp_compton(rule_of(p), p->m_l, p->m_X, U / (1 - x), -U) / (U * U);
 }
 
+/* the same at U = U_min + dU for a rule with a photon pole (dr_amp_has_photon_pole), from
+ *   d = s - m_X^2 = m_X^2 (1-x)/x + (m_l^2 x + dU)/(1-x),   v = -(p - p')^2 = (m_l^2 x^2 + x dU)/(1-x),
+ * which have no cancellation: at dU = 0, v is m_l^2 x^2/(1-x), where the square peaks as 1/v^2 */
+static double ww_kernel_pole(const dr_process *p, double x, double dU) {
+  double m2 = p->m_l * p->m_l, M2 = p->m_X * p->m_X, U = umin_of(p, x) + dU;
+  double d = M2 * (1 - x) / x + (m2 * x + dU) / (1 - x), v = (m2 * x * x + x * dU) / (1 - x);
+  return (1 - x) * (double)dr_amp_compton_dv(rule_of(p), p->m_l, p->m_X, d, v) / (U * U);
+}
+
 /* alpha c^2 = g^2/(4 pi), g the mediator's coupling to the beam lepton (c = g/e: include/darkreach/model.h) */
 static double alpha_c2(const dr_process *p) {
   double g = dr_model_lepton_g(p->model, p->coupling, dr_lepton_index(p->m_l), p->m_X);
@@ -160,16 +169,33 @@ static double ww_theta_integrand(double wv, void *vp) {
   return chi * ww_kernel(p, x, U) * sinc * U / (2 * E * E * x);
 }
 
+/* With a photon pole the angle is integrated in r = ln(v/v0), v = -(p - p')^2 (ww_kernel_pole):
+ * the square goes as 1/v from v ~ m_X^2 down to v0 = m_l^2 x^2/(1-x), 1e-15 of U_min for electrons
+ * near threshold, a peak that w = ln(U/U_min) would squeeze below the quadrature's reach.
+ * dU = (1-x) v0 (e^r - 1)/x = E^2 theta^2 x, and dU = (1-x) v dr/x. */
+static double ww_theta_integrand_pole(double r, void *vp) {
+  ww_theta_params *tp = vp;
+  const dr_process *p = tp->p;
+  double E = p->E0, x = tp->x, m = p->m_l;
+  double v0 = m * m * x * x / (1 - x), v = v0 * exp(r), dU = (1 - x) * v0 * expm1(r) / x;
+  double th = sqrt(dU / (E * E * x));
+  double sinc = th > 1e-4 ? sin(th) / th : 1 - th * th / 6;
+  double chi = tp->o->ww_chi_frozen ? tp->chi0 : chi_at(p, tp->o, x, tp->Umin + dU, tp->ws->qt, &tp->worst);
+  return chi * ww_kernel_pole(p, x, dU) * sinc * (1 - x) * v / (2 * E * E * x * x);
+}
+
 static int dsigma_dx_ww(const dr_process *p, const dr_xsec_opts *o, double x, dr_xsec_ws *w,
                         dr_estimate *out) {
   double E = p->E0;
   ww_theta_params tp = {p, o, w, x, umin_of(p, x), 0, DR_OK};
   if (o->ww_chi_frozen) tp.chi0 = chi_at(p, o, x, tp.Umin, w->qt, &tp.worst);
-  double th_max = o->theta_max;
-  double wmax = log1p(E * E * th_max * th_max * x / tp.Umin);
+  double th_max = o->theta_max, dU_max = E * E * th_max * th_max * x;
+  int pole = dr_amp_has_photon_pole(rule_of(p));
+  double m2 = p->m_l * p->m_l;
+  double hi = pole ? log1p(dU_max / (m2 * x)) : log1p(dU_max / tp.Umin); /* x dU/((1-x) v0) = dU/(m^2 x) */
   dr_estimate th;
-  int rc = dr_quad_integrate(w->qth, ww_theta_integrand, &tp, 0.0, wmax, NULL, 0, 0.0,
-                             fmin(o->rel_tol * 0.3, 1e-4), &th);
+  int rc = dr_quad_integrate(w->qth, pole ? ww_theta_integrand_pole : ww_theta_integrand, &tp, 0.0, hi, NULL, 0,
+                             0.0, fmin(o->rel_tol * 0.3, 1e-4), &th);
   double pref = ww_pref(p, x);
   out->val = pref * th.val;
   out->err = pref * th.err;

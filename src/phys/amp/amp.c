@@ -343,6 +343,13 @@ dr_real dr_amp_compton(dr_vertex_rule rule, dr_real m, dr_real m_X, dr_real s, d
   return 0.25L * (dr_real)sum; /* average over the lepton spin and the photon polarisation */
 }
 
+dr_real dr_amp_compton_dv(dr_vertex_rule rule, dr_real m, dr_real m_X, dr_real d, dr_real v) {
+  if (rule == DR_VERTEX_SPIN2) return d >= 0 && v >= 0 && v <= d ? dr_amp_spin2_compton_dv(m, m_X, d, v) : NAN;
+  return dr_amp_compton(rule, m, m_X, d + m_X * m_X, v - d);
+}
+
+int dr_amp_has_photon_pole(dr_vertex_rule rule) { return rule == DR_VERTEX_SPIN2; }
+
 /* ---- X -> l- l+ in the X rest frame: the same vertex between ubar(p1) and
  * v(p2); for an incoming X the derivative gives -k instead of k, an overall
  * sign of the dipole vertices that |M|^2 does not see ---- */

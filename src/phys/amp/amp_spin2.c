@@ -228,7 +228,48 @@ static dr_real lepton_factor(const dr_amp_kin *k, int ward) {
 dr_real dr_amp_spin2_lepton_factor(const dr_amp_kin *k) { return lepton_factor(k, 0); }
 dr_real dr_amp_spin2_ward(const dr_amp_kin *k) { return lepton_factor(k, 1); }
 
+/* gamma l -> l G in closed form, from the Dirac traces of tools/amp_spin2_traces.py (the operator O
+ * above, the spin-2 projector for the polarisations, -g for the photon's). In d = s_A - m_G^2 >= 0
+ * and v = -q1^2 = d + u_A >= 0, with the k k/m_G^2 pieces of the projector cancelled (the real
+ * photon's G source is conserved), the average is N(d, v)/(12 v^2 s_A^2 u_A^2) with N a polynomial
+ * of degree 5 in v; its v^0 coefficient carries m_l^2 and regulates the photon-exchange pole
+ * (q1^2 -> 0, the Primakoff production of G on the lepton). Within each coefficient the terms
+ * have one sign, so nothing cancels except between powers of v near the forward edge.
+ * tests/test_amp.c checks it against the spinor sum below and the massless formula of
+ * [arXiv:2210.00751]. */
+dr_real dr_amp_spin2_compton_dv(dr_real m, dr_real m_X, dr_real d, dr_real v) {
+  const dr_real m2 = m * m, M2 = m_X * m_X, sA = M2 + d, uA = v - d;
+  const dr_real mm = m2 * m2, M4 = M2 * M2;
+  dr_real n[6];
+  n[0] = -24 * M4 * m2 * d * d * (M2 + d) * (M2 + d);
+  n[1] = 12 * d * (M2 + d) *
+         ((((2 * d + 4 * M2) * d + M2 * (3 * M2 + 4 * m2)) * d + M2 * (M2 * (M2 + 8 * m2))) * d +
+          M4 * (6 * M2 * m2 + 4 * mm));
+  n[2] = ((((-72 * d - 210 * M2 - 72 * m2) * d + M2 * (-228 * M2 - 240 * m2)) * d +
+           M2 * (M2 * (-111 * M2 - 250 * m2) + 96 * mm)) * d + M4 * (M2 * (-21 * M2 - 130 * m2) + 48 * mm)) * d +
+         M4 * (M2 * (-42 * M2 * m2 - 56 * mm) - 64 * mm * m2);
+  n[3] = (((84 * d + 228 * M2 + 144 * m2) * d + M2 * (216 * M2 + 348 * m2) + 112 * mm) * d +
+          M2 * (M2 * (81 * M2 + 214 * m2) + 16 * mm)) * d +
+         M2 * (M2 * (M2 * (9 * M2 + 22 * m2) - 112 * mm) - 128 * mm * m2);
+  n[4] = ((-48 * d - 111 * M2 - 82 * m2) * d + M2 * (-81 * M2 - 166 * m2) - 112 * mm) * d +
+         M2 * (M2 * (-18 * M2 - 78 * m2) - 120 * mm) - 64 * mm * m2;
+  n[5] = (12 * d + 21 * M2 + 10 * m2) * d + M2 * (9 * M2 + 10 * m2);
+  dr_real N = ((((n[5] * v + n[4]) * v + n[3]) * v + n[2]) * v + n[1]) * v + n[0];
+  return N / (12 * v * v * sA * sA * uA * uA);
+}
+
 dr_real dr_amp_spin2_compton(dr_real m, dr_real m_X, dr_real s, dr_real u) {
+  dr_real S = s + m * m, rs = sqrtl(S);
+  dr_real P = s / (2 * rs), Ep = sqrtl(m * m + P * P);
+  dr_real lam = (S - (m + m_X) * (m + m_X)) * (S - (m - m_X) * (m - m_X));
+  if (!(lam > 0)) return NAN;
+  dr_real K = sqrtl(lam) / (2 * rs), Ek = (S + m_X * m_X - m * m) / (2 * rs);
+  dr_real cth = (2 * Ep * Ek - m_X * m_X + u) / (2 * P * K);
+  if (!(cth >= -1 - 1e-6L && cth <= 1 + 1e-6L)) return NAN; /* the same domain as the spinor sum */
+  return dr_amp_spin2_compton_dv(m, m_X, s - m_X * m_X, s + u - m_X * m_X);
+}
+
+dr_real dr_amp_spin2_compton_spinor(dr_real m, dr_real m_X, dr_real s, dr_real u) {
   dr_real S = s + m * m, rs = sqrtl(S);
   dr_real P = s / (2 * rs), Ep = sqrtl(m * m + P * P);
   dr_real lam = (S - (m + m_X) * (m + m_X)) * (S - (m - m_X) * (m - m_X));
