@@ -103,7 +103,7 @@ dr_real dr_amp_spin2_lepton_factor(const dr_amp_kin *k);
  * zero up to rounding (gauge invariance; tests/test_amp.c) */
 dr_real dr_amp_spin2_ward(const dr_amp_kin *k);
 /* gamma l -> l G, averaged as dr_amp_compton (which comes here for DR_VERTEX_SPIN2): the closed
- * form of tools/amp_spin2_traces.py; _spinor is the same from the rules by the spinor sum, 150
+ * form of tools/amp_spin2_traces.py; _spinor is the same from the rules by the spinor sum, 75
  * times slower, kept as its check (tests/test_amp.c) */
 dr_real dr_amp_spin2_compton(dr_real m_l, dr_real m_X, dr_real s, dr_real u);
 dr_real dr_amp_spin2_compton_spinor(dr_real m_l, dr_real m_X, dr_real s, dr_real u);
