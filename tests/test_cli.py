@@ -1001,6 +1001,12 @@ def test_inelastic_escape():
         want = 2 * math.sqrt(math.log(u3 / lo) / math.log(u12 / lo))
         check(u3 > u12 > lo and abs(u3 / u12 / want - 1) < 0.05, "idm: the upper edge scales as 1/sqrt(L) (%.3f vs %.3f)"
               % (u3 / u12, want))
+    # the built-in ldmx_idm card is ldmx_phase2 with pseudo-Dirac dark matter and L = 5.74 m (its source line)
+    builtin, edited = rows("ldmx_idm", "idm_builtin"), rows(card(5.74), "idm_574")
+    check(len(builtin) == 3 and all(abs(x[0] / y[0] - 1) < 1e-9 and (math.isnan(x[1]) and math.isnan(y[1]) or
+                                                                   abs(x[1] / y[1] - 1) < 1e-9)
+                                    for x, y in zip(builtin, edited)) and not math.isnan(builtin[2][1]),
+          "ldmx_idm = ldmx_phase2 with chi2_escape_m = 5.74")
 
 
 def test_experiments_as_run():
