@@ -206,6 +206,8 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
   const dr_model_info *mi = dr_model_info_get(r->model);
   if (r->model == DR_MODEL_VECTOR) snprintf(clab, sizeof clab, "#ge (kinetic mixing)");
   else if (mi->flavour == DR_FLAVOUR_LMU_LTAU) snprintf(clab, sizeof clab, "g' (L#d#gm#u - L#d#gt#u gauge coupling)");
+  else if (mi->flavour == DR_FLAVOUR_MASS) snprintf(clab, sizeof clab, "g#d#gm#u (muon coupling; g#dl#u = g#d#gm#u m#dl#u/m#d#gm#u)");
+  else if (mi->flavour == DR_FLAVOUR_PHYSICAL) snprintf(clab, sizeof clab, "coupling c [%s] (c#dll#u = c#d#gg#gg#u)", mi->coupling_unit);
   else snprintf(clab, sizeof clab, "coupling g/e [%s]", mi->coupling_unit);
   /* L_mu - L_tau: the couplings whose one-loop (g-2)_mu lies within 2 sigma of the anomaly, against the
    * 2020 SM prediction (the band of the published plots) and the 2025 one (an upper limit; include/darkreach/amu.h) */

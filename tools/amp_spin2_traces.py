@@ -77,7 +77,6 @@ def contract_photon(e):
     for term in sp.Add.make_args(sp.expand(e)):
         coef, pairs = split_dots(term)
         gx = [p for p in pairs if 'g' in p or 'gp' in p]
-        rest = [p for p in pairs if p not in gx or False]
         rest = [p for p in pairs if not ('g' in p or 'gp' in p)]
         if len(gx) == 1:  # (g.g')
             out += coef * -4 * sp.Mul(*[dot(*p) for p in rest])
@@ -92,10 +91,10 @@ def P(x, y):
 
 
 def contract_links(pairs, links):
-    """value of the network: pairs are metric edges, links are P edges between slots"""
+    """value of the network: pairs are metric edges (slot-slot or slot-momentum), links are P edges
+    between slots. Each slot has one edge of each kind, so the network is chains that start and end
+    at momenta (value (-1)^(n-1) P(x, y) for n links) and closed loops ((-1)^(n-1) Tr P = (-1)^n 3)."""
     nbr_dot, nbr_p = {}, {}
-    val = 1
-    moment = []
     for x, y in pairs:
         if x in SLOTS and y in SLOTS:
             nbr_dot[x], nbr_dot[y] = y, x
@@ -104,35 +103,29 @@ def contract_links(pairs, links):
             nbr_dot[s] = ('mom', v)
     for x, y in links:
         nbr_p[x], nbr_p[y] = y, x
-    seen = set()
-    for s in SLOTS[:2] + SLOTS[3:5]:  # open chains from a momentum
-        if s in seen or not isinstance(nbr_dot[s], tuple):
-            continue
+
+    def walk(s, seen):
+        """follow P, metric, P, ... from slot s: (links crossed, the momentum reached or None for a loop)"""
         n, cur = 0, s
-        start = nbr_dot[s][1]
         while True:
-            seen.add(cur)
-            nxt = nbr_p[cur]
-            seen.add(nxt)
+            seen.update((cur, nbr_p[cur]))
             n += 1
-            d = nbr_dot[nxt]
+            d = nbr_dot[nbr_p[cur]]
             if isinstance(d, tuple):
-                val *= (-1) ** (n - 1) * P(start, d[1])
-                break
+                return n, d[1]
+            if d == s:
+                return n, None
             cur = d
-    for s in SLOTS[:2] + SLOTS[3:5]:  # closed loops
-        if s in seen:
-            continue
-        n, cur = 0, s
-        while True:
-            seen.add(cur)
-            nxt = nbr_p[cur]
-            seen.add(nxt)
-            n += 1
-            cur = nbr_dot[nxt]
-            if cur == s:
-                break
-        val *= (-1) ** (n - 1) * -3
+    val, seen = 1, set()
+    G_SLOTS = ('e', 'f', 'ep', 'fp')
+    for s in G_SLOTS:  # open chains first, from their momentum ends
+        if s not in seen and isinstance(nbr_dot[s], tuple):
+            n, end = walk(s, seen)
+            val *= (-1) ** (n - 1) * P(nbr_dot[s][1], end)
+    for s in G_SLOTS:
+        if s not in seen:
+            n, _ = walk(s, seen)
+            val *= (-1) ** (n - 1) * -3
     return val
 
 
