@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "darkreach/darkreach.h"
+#include "darkreach/plot.h"
 
 /* exit codes: 130 = stopped by SIGINT/SIGTERM, files valid and marked incomplete */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2, CLI_INTERRUPTED = 130 };

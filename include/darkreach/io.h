@@ -75,24 +75,6 @@ int dr_relic_csv_row(FILE *f, const dr_relic_point *p);
 int dr_relic_csv_parse(const char *line, dr_relic_point *p);
 void dr_json_relic_point(dr_json *j, const dr_relic_point *p);
 
-/* Log-log plot of curves into a PNG file. Points with non-finite or
- * non-positive coordinates are skipped (a curve is broken there). */
-typedef struct {
-  const double *x, *y;
-  int n;
-  const char *label;
-  int color;  /* PLplot cmap0 index */
-  int style;  /* PLplot line style 1 = solid, 2.. = dashed */
-} dr_plot_curve;
-
-int dr_plot_loglog(const char *path, const char *title, const char *xlabel, const char *ylabel,
-                   const dr_plot_curve *c, int ncurves, dr_error *e);
-/* The same with a choice of linear or logarithmic axes. */
-int dr_plot_xy(const char *path, const char *title, const char *xlabel, const char *ylabel,
-               const dr_plot_curve *c, int ncurves, int logx, int logy, dr_error *e);
-/* 2D histogram as a colour map: z[i*ny + j] for bin (i, j) of an nx x ny grid
- * over [x0, x1] x [y0, y1]; with a zlabel, a colour bar and the scale from
- * the smallest value (else from 0); non-finite cells at the bottom. */
 /* A digitised published limit (a file of data/limits/KIND/): "# label: ..." names it,
  * further '#' lines give its provenance, then a "mass_GeV,epsilon" header and
  * the points; epsilon >= 10 rows (plot closure points of the sources) are
@@ -104,8 +86,5 @@ typedef struct {
 } dr_limit_curve;
 int dr_limit_curve_read(const char *path, dr_limit_curve *c, dr_error *e);
 void dr_limit_curve_free(dr_limit_curve *c);
-
-int dr_plot_map(const char *path, const char *title, const char *xlabel, const char *ylabel, const char *zlabel,
-                int nx, int ny, double x0, double x1, double y0, double y1, const double *z, dr_error *e);
 
 #endif
