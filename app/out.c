@@ -15,9 +15,31 @@
 #define DR_DATADIR "data"
 #endif
 
+/* The data directory (cards, published limits): $DARKREACH_DATA; else DR_DATADIR_REL relative to
+ * the directory of the running executable (an installed tree: bin/../share/darkreach), if it holds
+ * experiments/, so that the tree can be moved; else the source tree's data/ (a build-tree binary). */
 const char *cli_data_dir(void) {
   const char *d = getenv("DARKREACH_DATA");
-  return d && *d ? d : DR_DATADIR;
+  if (d && *d) return d;
+#ifdef DR_DATADIR_REL
+  static char rel[4096];
+  static int looked;
+  if (!looked) {
+    looked = 1;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+      exe[n] = 0;
+      char probe[4200];
+      snprintf(rel, sizeof rel, "%s/%s", dirname(exe), DR_DATADIR_REL);
+      snprintf(probe, sizeof probe, "%s/experiments", rel);
+      struct stat st;
+      if (stat(probe, &st) != 0 || !S_ISDIR(st.st_mode)) rel[0] = 0;
+    }
+  }
+  if (rel[0]) return rel;
+#endif
+  return DR_DATADIR;
 }
 
 /* ---- errors ---- */
