@@ -100,6 +100,9 @@ struct cli_args {
  * (message printed), or -1 after printing --help. */
 int cli_parse(const cli_cmd *c, int argc, char **argv, cli_args *a);
 void cli_help(FILE *f, const cli_cmd *c);
+/* the same as a man page (roff): darkreach-CMD(1), and darkreach(1) listing the commands */
+void cli_man(FILE *f, const cli_cmd *c);
+void cli_man_top(FILE *f, const cli_cmd *const *cmds);
 /* The option tables as JSON (darkreach help --json). */
 void cli_json_tables(dr_json *j, const cli_cmd *const *cmds);
 

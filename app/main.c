@@ -1,13 +1,14 @@
 /* darkreach command-line tool: dispatch to the subcommands' tables. */
 #include "cli.h"
 
+#include <errno.h>
 #include <string.h>
 
 static void usage(FILE *f) {
   fprintf(f, "darkreach " DR_VERSION " - light dark sectors at lepton fixed-target experiments\n\n"
              "usage: darkreach <command> [options]      (darkreach <command> --help for details)\n\ncommands:\n");
   for (const cli_cmd *const *c = cli_commands; *c; c++) fprintf(f, "  %-12s %s\n", (*c)->name, (*c)->summary);
-  fprintf(f, "  %-12s %s\n", "help", "help of a command (help CMD), or every option table (help --json)");
+  fprintf(f, "  %-12s %s\n", "help", "help of a command (help CMD), every option table (help --json), the man pages (help --man DIR)");
   fprintf(f, "\nUnits: GeV for masses and energies; cross sections in pb per target atom.\n"
              "alpha = 1/137.035999084 (Thomson limit). Couplings: --coupling in each model's unit\n"
              "(darkreach models); --eps is the kinetic mixing of the vector.\n"
@@ -34,11 +35,23 @@ static int help(int argc, char **argv) {
     cli_help(stdout, lookup(argv[1]));
     return CLI_OK;
   }
+  if (argc == 3 && !strcmp(argv[1], "--man")) { /* the man pages into a directory (built with the CLI) */
+    char path[4200];
+    for (int k = -1; k < 0 || cli_commands[k]; k++) {
+      snprintf(path, sizeof path, "%s/darkreach%s%s.1", argv[2], k < 0 ? "" : "-", k < 0 ? "" : cli_commands[k]->name);
+      FILE *f = fopen(path, "w");
+      if (!f) return cli_fail_top(argc, argv, "cannot write %s: %s", path, strerror(errno));
+      if (k < 0) cli_man_top(f, cli_commands);
+      else cli_man(f, cli_commands[k]);
+      if (fclose(f) != 0) return cli_fail_top(argc, argv, "cannot write %s: %s", path, strerror(errno));
+    }
+    return CLI_OK;
+  }
   if (argc == 1) {
     usage(stdout);
     return CLI_OK;
   }
-  return cli_fail_top(argc, argv, "help takes one command name or --json (see darkreach --help)");
+  return cli_fail_top(argc, argv, "help takes one command name, --json, or --man DIR (see darkreach --help)");
 }
 
 static int run_main(int argc, char **argv);

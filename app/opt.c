@@ -459,9 +459,9 @@ static void wrap(FILE *f, const char *text, int indent, int col, int width) {
   }
 }
 
-static void option_help(FILE *f, const cli_args *tab, const cli_opt *o, const char *def) {
-  char head[64], extra[768] = "", r[96];
-  snprintf(head, sizeof head, "  --%s%s%s", o->name, o->type == OPT_FLAG ? "" : " ", o->type == OPT_FLAG ? "" : o->arg);
+/* an option's help text with its default, choices, range and condition in brackets */
+static void option_text(const cli_args *tab, const cli_opt *o, const char *def, char *text, size_t n) {
+  char extra[768] = "", r[96];
   size_t u = 0;
 #define ADD(...) u += (size_t)snprintf(extra + u, u < sizeof extra ? sizeof extra - u : 0, __VA_ARGS__)
   if (o->alias_of) ADD("; the same as --%s", o->alias_of);
@@ -479,8 +479,13 @@ static void option_help(FILE *f, const cli_args *tab, const cli_opt *o, const ch
     if (d[0]) ADD("; only %s", d);
   }
 #undef ADD
-  char text[1536];
-  snprintf(text, sizeof text, "%s%s%s%s", o->help, extra[0] ? " [" : "", extra[0] ? extra + 2 : "", extra[0] ? "]" : "");
+  snprintf(text, n, "%s%s%s%s", o->help, extra[0] ? " [" : "", extra[0] ? extra + 2 : "", extra[0] ? "]" : "");
+}
+
+static void option_help(FILE *f, const cli_args *tab, const cli_opt *o, const char *def) {
+  char head[64], text[1536];
+  snprintf(head, sizeof head, "  --%s%s%s", o->name, o->type == OPT_FLAG ? "" : " ", o->type == OPT_FLAG ? "" : o->arg);
+  option_text(tab, o, def, text, sizeof text);
   int col = fprintf(f, "%s", head);
   if (col >= 24) {
     fputc('\n', f);
@@ -502,6 +507,75 @@ void cli_help(FILE *f, const cli_cmd *c) {
     fputc('\n', f);
     wrap(f, c->notes, 0, 0, 100);
   }
+}
+
+/* ---- man pages (roff), from the same tables ---- */
+static void roff_text(FILE *f, const char *t) {
+  int bol = 1;
+  for (; *t; t++) {
+    if (bol && (*t == '.' || *t == '\'')) fputs("\\&", f);
+    if (*t == '\\') fputs("\\e", f);
+    else if (*t == '-') fputs("\\-", f);
+    else fputc(*t, f);
+    bol = *t == '\n';
+  }
+  if (!bol) fputc('\n', f);
+}
+
+static void man_head(FILE *f, const char *name, const char *summary) {
+  char up[64];
+  size_t i = 0;
+  for (; name[i] && i < sizeof up - 1; i++) up[i] = (char)toupper((unsigned char)name[i]);
+  up[i] = 0;
+  fprintf(f, ".TH %s 1 \"\" \"darkreach %s\" \"darkreach manual\"\n.SH NAME\n", up, DR_VERSION);
+  char line[512];
+  snprintf(line, sizeof line, "%s - %s", name, summary); /* one line, for whatis */
+  roff_text(f, line);
+}
+
+void cli_man(FILE *f, const cli_cmd *c) {
+  char name[64];
+  snprintf(name, sizeof name, "darkreach-%s", c->name);
+  man_head(f, name, c->summary);
+  fputs(".SH SYNOPSIS\n.nf\n", f);
+  roff_text(f, c->usage);
+  fputs(".fi\n.SH DESCRIPTION\n", f);
+  roff_text(f, c->description);
+  fputs(".SH OPTIONS\n", f);
+  cli_args tmp;
+  load_table(&tmp, c);
+  for (int i = 0; i < tmp.n; i++) {
+    const cli_opt *o = tmp.opt[i];
+    char text[1536];
+    option_text(&tmp, o, tmp.def[i], text, sizeof text);
+    fputs(".TP\n\\fB\\-\\-", f);
+    for (const char *p = o->name; *p; p++) *p == '-' ? fputs("\\-", f) : fputc(*p, f);
+    fputs("\\fR", f);
+    if (o->type != OPT_FLAG) fprintf(f, " \\fI%s\\fR", o->arg);
+    fputc('\n', f);
+    roff_text(f, text);
+  }
+  fputs(".TP\n\\fB\\-\\-help\\fR\nprint the help\n", f);
+  if (c->notes) {
+    fputs(".SH NOTES\n", f);
+    roff_text(f, c->notes);
+  }
+  fputs(".SH SEE ALSO\n\\fBdarkreach\\fR(1)\n", f);
+}
+
+void cli_man_top(FILE *f, const cli_cmd *const *cmds) {
+  man_head(f, "darkreach", "light dark sectors at lepton fixed-target experiments");
+  fputs(".SH SYNOPSIS\n\\fBdarkreach\\fR \\fIcommand\\fR [\\fIoptions\\fR]\n.SH COMMANDS\n", f);
+  for (const cli_cmd *const *c = cmds; *c; c++) {
+    fprintf(f, ".TP\n\\fB%s\\fR\n", (*c)->name);
+    roff_text(f, (*c)->summary);
+  }
+  fputs(".SH UNITS\nGeV for masses and energies; cross sections in pb per target atom. Each command's options,\n"
+        "defaults and ranges are in its own page, \\fBdarkreach\\-\\fIcommand\\fR(1), and in "
+        "\\fBdarkreach help \\-\\-json\\fR.\n.SH ENVIRONMENT\n.TP\n\\fBDARKREACH_DATA\\fR\n"
+        "the data directory (cards, published limits); default ../share/darkreach beside the executable\n"
+        ".SH SEE ALSO\n", f);
+  for (const cli_cmd *const *c = cmds; *c; c++) fprintf(f, "\\fBdarkreach\\-%s\\fR(1)%s\n", (*c)->name, c[1] ? "," : "");
 }
 
 static const char *type_name(opt_type t) {

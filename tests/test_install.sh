@@ -14,6 +14,16 @@ for f in bin/darkreach lib/libdarkreach.a lib/libdarkreach.so lib/pkgconfig/dark
          lib/cmake/darkreach/darkreachConfig.cmake include/darkreach/darkreach.h share/darkreach/experiments/ldmx_phase2.ini; do
   [ -e "$p/$f" ] || fail "not installed: $f"
 done
+# a man page per command, generated from the option tables: every option of darkreach help --json is in its page
+"$p/bin/darkreach" help --json | /usr/bin/python3 -c '
+import json, sys, os
+d, man = json.load(sys.stdin), sys.argv[1]
+pages = ["darkreach.1"] + ["darkreach-%s.1" % c["name"] for c in d["commands"]]
+missing = [p for p in pages if not os.path.exists(os.path.join(man, p))]
+bad = [(c["name"], o["name"]) for c in d["commands"] for o in c["options"]
+       if "\\fB\\-\\-%s\\fR" % o["name"].replace("-", "\\-") not in open(os.path.join(man, "darkreach-%s.1" % c["name"])).read()]
+sys.exit("man pages missing %s, options missing %s" % (missing, bad[:5]) if missing or bad else 0)
+' "$p/share/man/man1" || fail "man pages"
 [ ! -e "$p/include/darkreach/plot.h" ] || fail "plot.h belongs to the CLI's plotting library, not the install"
 soname=$(objdump -p "$p/lib/libdarkreach.so" | awk '/SONAME/ {print $2}')
 [ "$soname" = libdarkreach.so.0 ] || fail "SONAME is '$soname'"
