@@ -99,6 +99,8 @@ struct cli_args {
 /* Parses argv[1..] (argv[0] is the subcommand). Returns CLI_OK, CLI_USAGE
  * (message printed), or -1 after printing --help. */
 int cli_parse(const cli_cmd *c, int argc, char **argv, cli_args *a);
+/* darkreach ARGS...: the command named by argv[1] (app/dispatch.c); the exit code */
+int cli_main(int argc, char **argv);
 void cli_help(FILE *f, const cli_cmd *c);
 /* the same as a man page (roff): darkreach-CMD(1), and darkreach(1) listing the commands */
 void cli_man(FILE *f, const cli_cmd *c);

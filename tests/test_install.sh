@@ -45,4 +45,14 @@ cmake -S "$src/examples/cmake" -B "$tmp/cm" -DCMAKE_PREFIX_PATH="$p" >/dev/null
 cmake --build "$tmp/cm" >/dev/null
 got=$("$tmp/cm/xsec" | cut -d' ' -f1)
 [ "$got" = "$want" ] || fail "CMake example: $got, the CLI: $want"
+# the Python package, from the moved tree: its data beside it, the CLI's number
+py=$(ls -d "$p"/lib/python3*/dist-packages 2>/dev/null | head -n1)
+if [ -n "$py" ]; then
+  got=$(env -u DARKREACH_DATA PYTHONPATH="$py" /usr/bin/python3 -c '
+import darkreach, sys
+d = darkreach.experiments()["directory"]
+assert d.startswith(sys.argv[1]), d
+print("%.10g" % darkreach.xsec(energy=8, target="W", mass=0.1, method="ww")["sigma_pb"])' "$p")
+  [ "$got" = "$want" ] || fail "Python package from the installed tree: $got, the CLI: $want"
+fi
 echo "install: ok (sigma = $want pb from the CLI and both examples)"
