@@ -248,9 +248,18 @@ extern const cli_opt cli_json_opt[];   /* --json */
 #define CLI_SCAN_OUT_OPTS(cond)                                                                                   \
   {.name = "out", .type = OPT_TEXT, .arg = "DIR", .def = "out", .flags = F_NO_FINGERPRINT, .only_if = cond,      \
    .help = "output directory (created, and checked before the scan starts)"},                                     \
-  {.name = "no-plot", .type = OPT_FLAG, .flags = F_NO_FINGERPRINT, .only_if = cond, .help = "write no PNG"},    \
+  {.name = "no-plot", .type = OPT_FLAG, .flags = F_NO_FINGERPRINT, .only_if = cond, .help = "write no plot"},   \
   {.name = "resume", .type = OPT_FLAG, .flags = F_NO_ECHO | F_NO_FINGERPRINT, .only_if = cond,                  \
    .help = "continue an interrupted scan in DIR (the options that change the numbers must be the same)"}
+/* --format of the plots, where cond holds */
+#define CLI_FORMAT_OPT(cond)                                                                                      \
+  {.name = "format", .type = OPT_NAME, .arg = "LIST", .def = "png", .check = cli_check_formats,                  \
+   .flags = F_NO_FINGERPRINT, .only_if = cond,                                                                    \
+   .help = "plot formats, comma-separated: png, pdf, svg (the PDF and SVG are vector graphics)"}
+int cli_check_formats(const char *v, const char **canonical, dr_error *e);
+extern const cli_opt cli_plot_opts[]; /* --format */
+/* 1 if the command has option name */
+int cli_has(const cli_args *a, const char *name);
 extern const cli_opt cli_run_opts[];   /* --threads --quiet: commands that run long */
 /* the process of the process options (coupling, form factor, recoil set) */
 int cli_process_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_material **mat);

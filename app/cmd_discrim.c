@@ -80,7 +80,7 @@ static const cli_opt discrim_opts[] = {
     CLI_END};
 
 static const cli_opt *const discrim_groups[] = {cli_beam_target_opts, cli_ff_opt, cli_recoil_opt, discrim_opts,
-                                                cli_json_opt, NULL};
+                                                cli_plot_opts, cli_json_opt, NULL};
 static const char *const discrim_defaults[] = {"energy=4", "target=W", "xmin=0.7", NULL};
 
 /* ---- shared setup ---- */

@@ -277,8 +277,8 @@ static const cli_opt hist_opts[] = {
     SAMPLING_OPTS("out/hist"),
     CLI_END};
 
-static const cli_opt *const hist_groups[] = {cli_process_opts, cli_ff_opt, cli_recoil_opt, hist_opts, cli_json_opt,
-                                             NULL};
+static const cli_opt *const hist_groups[] = {cli_process_opts, cli_ff_opt, cli_recoil_opt, hist_opts, cli_plot_opts,
+                                             cli_json_opt, NULL};
 
 typedef struct {
   const dr_estimate *s;
@@ -442,7 +442,7 @@ static const cli_opt compare_opts[] = {
     CLI_END};
 
 static const cli_opt *const compare_groups[] = {cli_process_opts, cli_ff_opt, cli_recoil_opt, compare_opts,
-                                                cli_json_opt, NULL};
+                                                cli_plot_opts, cli_json_opt, NULL};
 static const char *const compare_defaults[] = {"energy=4", "target=W", "mass=0.1", NULL};
 
 /* on a histogram normalised to unit area: the point below which a share q lies
@@ -610,7 +610,7 @@ static const cli_opt shapes_opts[] = {
     CLI_END};
 
 static const cli_opt *const shapes_groups[] = {cli_beam_target_opts, cli_ff_opt, cli_recoil_opt, shapes_opts,
-                                               cli_json_opt, NULL};
+                                               cli_plot_opts, cli_json_opt, NULL};
 static const char *const shapes_defaults[] = {"energy=4", "target=W", NULL};
 
 /* hist's ranges, but transverse momenta up to 1.5 m_X + 0.1 GeV (about the 99.5 % point of the recoil p_T

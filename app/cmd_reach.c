@@ -52,6 +52,7 @@ static const cli_opt reach_opts[] = {
     {.name = "no-relic", .type = OPT_FLAG, .flags = F_NO_FINGERPRINT,
      .help = "skip the thermal-relic target (drawn for dark-photon-family models with a dark-matter species)"},
     CLI_SCAN_OUT_OPTS(NULL),
+    CLI_FORMAT_OPT(NULL),
     CLI_RUN_OPTS(NULL),
     CLI_END};
 
@@ -114,6 +115,16 @@ static int reach_parse(const char *line, void *ctx) {
 
 /* eps and y against mass, with the relic target beside them */
 /* millicharged pairs: the reach with each channel's alone, and the published limits if asked */
+/* the statistics typeset for a plot title: 1.87x10^20 EOT (e- and e+ beams) or MOT (muon beams) */
+static const char *stats_text(const dr_experiment *x, char *buf, size_t n) {
+  int ex = (int)floor(log10(x->lot));
+  double mant = x->lot / pow(10, ex);
+  char m[32] = "";
+  if (fabs(mant - 1) > 5e-4) snprintf(m, sizeof m, "%.3g\xc3\x97", mant); /* U+00D7, the multiplication sign */
+  snprintf(buf, n, "%s10#u%d#d %s", m, ex, x->beam.flavour ? "MOT" : "EOT");
+  return buf;
+}
+
 static int reach_plot_pair(const reach_run *r, const char *out, const char *stem, int overlay, dr_error *e) {
   static const char *const ch_label[1 + DR_N_MESONS] = {"bremsstrahlung-like", "#gr \u2192 #gx#gx", "#gw \u2192 #gx#gx",
                                                         "#gf \u2192 #gx#gx", "J/#gq \u2192 #gx#gx"};
@@ -170,8 +181,9 @@ static int reach_plot_pair(const reach_run *r, const char *out, const char *stem
     }
     const dr_experiment *x = r->x;
     char title[256], path[4200];
-    snprintf(title, sizeof title, "%s: %s, %g%% CL, %.3g LOT%s", x->name, dr_model_name(r->model), 100 * x->cl,
-             x->lot, dr_experiment_is_approximate(x) ? " (approx. thick target)" : "");
+    char st[64];
+    snprintf(title, sizeof title, "%s: %s, %g%% CL, %s%s", x->name, dr_model_name(r->model), 100 * x->cl,
+             stats_text(x, st, sizeof st), dr_experiment_is_approximate(x) ? " (approx. thick target)" : "");
     snprintf(path, sizeof path, "%s/%s.png", out, stem);
     rc = dr_plot_loglog(path, title, "m#d#gx#u [GeV]", "#ge = Q/e", cv, nc, e);
   }
@@ -183,13 +195,15 @@ static int reach_plot_pair(const reach_run *r, const char *out, const char *stem
 static int reach_plots(const reach_run *r, const char *out, const char *stem, int want_relic, int with_y,
                        dr_error *e) {
   int n = r->o.points, rc = DR_OK;
-  double *m = malloc(sizeof(double) * 7 * (size_t)n);
+  double *m = malloc(sizeof(double) * 8 * (size_t)n);
   if (!m) return DR_FAIL(e, DR_ENOMEM, "out of memory");
   double *ce = m + n, *cu = m + 2 * n, *ye = m + 3 * n, *yu = m + 4 * n, *rc_ = m + 5 * n, *ry = m + 6 * n;
+  double *mdm = m + 7 * n; /* y is defined with m_DM = m_A'/ratio: its plot is against m_DM */
   int has_upper = 0;
   for (int i = 0; i < n; i++) {
     int ok = r->p[i].status == DR_REACH_OK;
     m[i] = r->p[i].mass;
+    mdm[i] = m[i] / r->x->mass_ratio;
     ce[i] = ok ? r->p[i].eps : NAN;
     cu[i] = ok ? r->p[i].eps_upper : NAN;
     ye[i] = ok ? r->p[i].y : NAN;
@@ -200,8 +214,9 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
   }
   const dr_experiment *x = r->x;
   char title[256], path[4200], ylab[128];
-  snprintf(title, sizeof title, "%s: %s, %g%% CL, %.3g LOT%s", x->name, dr_model_name(r->model), 100 * x->cl, x->lot,
-           dr_experiment_is_approximate(x) ? " (approx. thick target)" : "");
+  char st[64];
+  snprintf(title, sizeof title, "%s: %s, %g%% CL, %s%s", x->name, dr_model_name(r->model), 100 * x->cl,
+           stats_text(x, st, sizeof st), dr_experiment_is_approximate(x) ? " (approx. thick target)" : "");
   char clab[96];
   const dr_model_info *mi = dr_model_info_get(r->model);
   if (r->model == DR_MODEL_VECTOR) snprintf(clab, sizeof clab, "#ge (kinetic mixing)");
@@ -227,9 +242,10 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
   for (int k = 0; k < 1 + with_y && rc == DR_OK; k++) {
     dr_plot_curve use[6];
     int nc = 0;
-    use[nc++] = (dr_plot_curve){m, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1};
-    if (has_upper) use[nc++] = (dr_plot_curve){m, k ? yu : cu, n, "reach (upper boundary)", 9, 2};
-    if (want_relic) use[nc++] = (dr_plot_curve){m, k ? ry : rc_, n, "thermal relic target", 1, 1};
+    const double *mx = k ? mdm : m;
+    use[nc++] = (dr_plot_curve){mx, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1};
+    if (has_upper) use[nc++] = (dr_plot_curve){mx, k ? yu : cu, n, "reach (upper boundary)", 9, 2};
+    if (want_relic) use[nc++] = (dr_plot_curve){mx, k ? ry : rc_, n, "thermal relic target", 1, 1};
     if (g2 && !k) {
       use[nc++] = (dr_plot_curve){m, g2, n, "(g-2)#d#gm#u 2#gs, 2020 SM", 3, 2};
       use[nc++] = (dr_plot_curve){m, g2 + n, n, NULL, 3, 2}; /* the band's other edge: no second legend entry */
@@ -237,7 +253,7 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
     }
     snprintf(path, sizeof path, "%s/%s%s.png", out, stem, k ? "_y" : "");
     snprintf(ylab, sizeof ylab, "y   (#ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g)", x->alpha_d, x->mass_ratio);
-    rc = dr_plot_loglog(path, title, "m#dX#u [GeV]", k ? ylab : clab, use, nc, e);
+    rc = dr_plot_loglog(path, title, k ? "m#dDM#u = m#dX#u/ratio [GeV]" : "m#dX#u [GeV]", k ? ylab : clab, use, nc, e);
   }
   free(g2);
   free(m);
@@ -442,7 +458,7 @@ static int reach_models_plot(const reach_all *A, const char *out, dr_error *e) {
     free(buf), free(cv), free(lab);
     return DR_FAIL(e, DR_ENOMEM, "out of memory");
   }
-  for (int i = 0; i < n; i++) buf[i] = A->r[0].p[i].mass;
+  for (int i = 0; i < n; i++) buf[i] = A->r[0].p[i].mass / A->r[0].x->mass_ratio; /* y against m_DM */
   for (int k = 0; k < A->nm; k++) {
     const reach_run *r = &A->r[k];
     double *y = buf + (size_t)(1 + 3 * k) * n, *yu = y + n, *ry = yu + n;
@@ -468,12 +484,13 @@ static int reach_models_plot(const reach_all *A, const char *out, dr_error *e) {
   }
   const dr_experiment *x = A->r[0].x;
   char title[256], path[4200], ylab[160];
-  snprintf(title, sizeof title, "%s: %g%% CL, %.3g LOT%s", x->name, 100 * x->cl, x->lot,
+  char st[64];
+  snprintf(title, sizeof title, "%s: %g%% CL, %s%s", x->name, 100 * x->cl, stats_text(x, st, sizeof st),
            dr_experiment_is_approximate(x) ? " (approx. thick target)" : "");
   snprintf(ylab, sizeof ylab, "y = g#u2#d#ga#dD#u(m#d#gx#u/m#dA'#u)#u4#d#gL#u2n#d   (#ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g)",
            x->alpha_d, x->mass_ratio);
   snprintf(path, sizeof path, "%s/reach_models_y.png", out);
-  rc = dr_plot_loglog(path, title, "m#dA'#u [GeV]", ylab, cv, nc, e);
+  rc = dr_plot_loglog(path, title, "m#d#gx#u = m#dA'#u/ratio [GeV]", ylab, cv, nc, e);
   free(buf), free(cv), free(lab);
   return rc;
 }

@@ -54,6 +54,7 @@ static const cli_opt relic_opts[] = {
     {.name = "points", .type = OPT_INT, .arg = "N", .def = "60", .min = 1, .max = 100000, .range = R_MIN | R_MAX,
      .only_if = "dm-mass-min", .help = "masses of the curve"},
     CLI_SCAN_OUT_OPTS("dm-mass-min"),
+    CLI_FORMAT_OPT("dm-mass-min"),
     CLI_RUN_OPTS("dm-mass-min"),
     CLI_END};
 

@@ -29,11 +29,11 @@ static const cli_opt shower_opts[] = {
     CLI_SEED_OPT(NULL),
     {.name = "out", .type = OPT_TEXT, .arg = "DIR", .def = "out/shower", .flags = F_NO_FINGERPRINT,
      .help = "output directory: shower.csv, shower.json, shower.png"},
-    {.name = "no-plot", .type = OPT_FLAG, .flags = F_NO_FINGERPRINT, .help = "write no PNG"},
+    {.name = "no-plot", .type = OPT_FLAG, .flags = F_NO_FINGERPRINT, .help = "write no plot"},
     CLI_RUN_OPTS(NULL),
     CLI_END};
 
-static const cli_opt *const shower_groups[] = {shower_opts, cli_json_opt, NULL};
+static const cli_opt *const shower_groups[] = {shower_opts, cli_plot_opts, cli_json_opt, NULL};
 
 typedef struct {
   const dr_shower_spec *s;

@@ -160,6 +160,14 @@ const cli_opt cli_json_opt[] = {
     CLI_END};
 
 const cli_opt cli_run_opts[] = {CLI_RUN_OPTS(NULL), CLI_END};
+const cli_opt cli_plot_opts[] = {CLI_FORMAT_OPT(NULL), CLI_END};
+
+int cli_check_formats(const char *v, const char **canonical, dr_error *e) {
+  unsigned m;
+  if (dr_plot_formats_parse(v, &m, e) != DR_OK) return DR_EINVAL;
+  *canonical = v;
+  return DR_OK;
+}
 
 #define OPT_MODEL                                                                                                 \
   {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,                     \

@@ -77,5 +77,11 @@ int cli_main(int argc, char **argv) {
   int rc = cli_parse(cmd, argc - 1, argv + 1, &a);
   if (rc < 0) return CLI_OK; /* --help */
   if (rc != CLI_OK) return rc;
+  /* the plot formats of this run (reset for each: the Python module runs many in one process) */
+  unsigned formats = DR_PLOT_PNG;
+  dr_error fe;
+  dr_error_clear(&fe);
+  if (cli_has(&a, "format") && cli_str(&a, "format")) dr_plot_formats_parse(cli_str(&a, "format"), &formats, &fe);
+  dr_plot_set_formats(formats);
   return cmd->run(&a);
 }

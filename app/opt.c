@@ -44,6 +44,7 @@ double cli_num(const cli_args *a, const char *name) {
 }
 
 const char *cli_str(const cli_args *a, const char *name) { return str_at(a, slot(a, name)); }
+int cli_has(const cli_args *a, const char *name) { return find(a, name, strlen(name)) >= 0; }
 
 int cli_drop(cli_args *a, const char *name, const char *why) {
   int i = slot(a, name);

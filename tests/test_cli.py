@@ -1066,6 +1066,11 @@ def test_files_and_flags():
     # --no-plot writes no PNG; --out is where the files go
     run(["relic", "--dm-mass-min", "0.01", "--dm-mass-max", "0.1", "--points", "3", "--no-plot", "--out", tmp("np")])
     check(sorted(os.listdir(tmp("np"))) == ["relic.csv", "relic.json"], "relic --no-plot --out")
+    # --format: the plots in each format listed, and only those (PDF and SVG by their signatures)
+    run(["reach", CARD, "--points", "2", "--no-relic", "--format", "pdf,svg", "--out", tmp("fmt")])
+    names = sorted(os.listdir(tmp("fmt")))
+    check("reach.png" not in names and open(tmp("fmt/reach.pdf"), "rb").read(5) == b"%PDF-" and
+          b"<svg" in open(tmp("fmt/reach.svg"), "rb").read(400), "reach --format pdf,svg: %s" % names)
     # --no-relic: no relic files beside the reach
     run(["reach", CARD, "--points", "2", "--no-relic", "--no-plot", "--out", tmp("nr")])
     check(sorted(os.listdir(tmp("nr"))) == ["reach.csv", "reach.json"], "reach --no-relic")

@@ -47,6 +47,45 @@ static void test_plplot_error_returns(void **state) {
   test_png_written(state);
 }
 
+/* every format set is written, each by its own driver (the signatures), and the setting is reset */
+static void test_formats(void **state) {
+  (void)state;
+  unsigned m;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_plot_formats_parse("svg,pdf,png", &m, &e), DR_OK);
+  assert_int_equal(m, DR_PLOT_PNG | DR_PLOT_PDF | DR_PLOT_SVG);
+  assert_int_equal(dr_plot_formats_parse("png,jpg", &m, &e), DR_EINVAL);
+  assert_int_equal(dr_plot_formats_parse("pdf,pdf", &m, &e), DR_EINVAL);
+  assert_int_equal(dr_plot_formats_parse("", &m, &e), DR_EINVAL);
+  char dir[] = "/tmp/dr_test_fmt_XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[128], f[128];
+  snprintf(path, sizeof path, "%s/p.png", dir);
+  dr_plot_set_formats(DR_PLOT_PDF | DR_PLOT_SVG);
+  dr_plot_curve c = {xs, ys, 4, "curve", 1, 1};
+  dr_error_clear(&e);
+  assert_int_equal(dr_plot_loglog(path, "t", "x", "y", &c, 1, &e), DR_OK);
+  dr_plot_set_formats(0);
+  assert_int_equal(dr_plot_formats(), DR_PLOT_PNG);
+  const char *ext[3] = {"png", "pdf", "svg"}, *sig[3] = {NULL, "%PDF-", "<?xml"};
+  for (int k = 0; k < 3; k++) {
+    snprintf(f, sizeof f, "%s/p.%s", dir, ext[k]);
+    FILE *fp = fopen(f, "rb");
+    if (!sig[k]) {
+      assert_null(fp); /* not asked for */
+      continue;
+    }
+    assert_non_null(fp);
+    char head[8] = {0};
+    assert_true(fread(head, 1, 5, fp) == 5);
+    fclose(fp);
+    assert_memory_equal(head, sig[k], 5);
+    unlink(f);
+  }
+  rmdir(dir);
+}
+
 static void test_nothing_to_plot(void **state) {
   (void)state;
   const double bad[2] = {-1, 0};
@@ -60,6 +99,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_png_written),
       cmocka_unit_test(test_plplot_error_returns),
+      cmocka_unit_test(test_formats),
       cmocka_unit_test(test_nothing_to_plot),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

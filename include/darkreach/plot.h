@@ -6,6 +6,14 @@
 
 #include "darkreach/core.h"
 
+/* Output formats: each plot is written in every format set (default PNG). The path a plot
+ * function gets names the PNG ("x.png", or no extension); the PDF and SVG replace the extension. */
+enum { DR_PLOT_PNG = 1, DR_PLOT_PDF = 2, DR_PLOT_SVG = 4 };
+/* "png,pdf,svg" (any non-empty subset, comma-separated, each once) -> mask; DR_EINVAL otherwise */
+int dr_plot_formats_parse(const char *list, unsigned *mask, dr_error *e);
+void dr_plot_set_formats(unsigned mask); /* 0 means PNG */
+unsigned dr_plot_formats(void);
+
 /* Log-log plot of curves into a PNG file. Points with non-finite or
  * non-positive coordinates are skipped (a curve is broken there). */
 typedef struct {

@@ -1,4 +1,4 @@
-/* Line plots and colour maps with PLplot ([PLplot]) through its cairo PNG driver
+/* Line plots and colour maps with PLplot ([PLplot]) through its cairo drivers (PNG, PDF, SVG)
  * (include/darkreach/plot.h; a library of its own, which the core does not link). */
 #include "darkreach/plot.h"
 
@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* PLplot's fatal errors call its exit handler and then exit(); the handler cannot decline, so
  * it jumps back into the plot function, which returns DR_EIO with the message. Non-fatal errors
@@ -23,13 +24,62 @@ static void plot_abort(PLCHAR_VECTOR msg) {
   if (!plot_msg[0]) snprintf(plot_msg, sizeof plot_msg, "%s", msg && *msg ? msg : "error");
 }
 
-/* run draw(ctx) with PLplot's handlers installed; DR_EIO (naming path) if PLplot failed */
+static unsigned formats = DR_PLOT_PNG;
+static const struct {
+  unsigned bit;
+  const char *name, *device;
+} FORMATS[3] = {{DR_PLOT_PNG, "png", "pngcairo"}, {DR_PLOT_PDF, "pdf", "pdfcairo"}, {DR_PLOT_SVG, "svg", "svgcairo"}};
+
+int dr_plot_formats_parse(const char *list, unsigned *mask, dr_error *e) {
+  unsigned m = 0;
+  const char *p = list;
+  while (1) {
+    size_t n = strcspn(p, ",");
+    int k = 0;
+    while (k < 3 && !(strlen(FORMATS[k].name) == n && !strncmp(p, FORMATS[k].name, n))) k++;
+    if (k == 3) return DR_FAIL(e, DR_EINVAL, "unknown plot format '%.*s' (png, pdf or svg)", (int)n, p);
+    if (m & FORMATS[k].bit) return DR_FAIL(e, DR_EINVAL, "plot format %s is listed twice", FORMATS[k].name);
+    m |= FORMATS[k].bit;
+    if (!p[n]) break;
+    p += n + 1;
+  }
+  *mask = m;
+  return DR_OK;
+}
+
+void dr_plot_set_formats(unsigned mask) { formats = mask ? mask : DR_PLOT_PNG; }
+unsigned dr_plot_formats(void) { return formats; }
+
+/* the file and device of the format being written (plot_open) */
+static char cur_path[4200];
+static const char *cur_device;
+
+static void plot_open(void) {
+  plsdev(cur_device);
+  plsfnam(cur_path);
+  plsetopt("geometry", "900x650");
+  plscolbg(255, 255, 255);
+  plinit();
+  plscol0(15, 0, 0, 0); /* colour 15: black, for axes and labels */
+  plcol0(15);
+}
+
+/* run draw(ctx) once per format with PLplot's handlers installed; DR_EIO (naming the file) if
+ * PLplot failed */
 static int plot_guarded(void (*draw)(const void *), const void *ctx, const char *path, dr_error *e) {
-  plot_msg[0] = 0;
-  plsexit(plot_exit);
-  plsabort(plot_abort);
-  if (setjmp(plot_jump) == 0) draw(ctx);
-  return plot_msg[0] ? DR_FAIL(e, DR_EIO, "%s: the plot was not written (PLplot: %s)", path, plot_msg) : DR_OK;
+  const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+  size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+  for (int k = 0; k < 3; k++) {
+    if (!(formats & FORMATS[k].bit)) continue;
+    snprintf(cur_path, sizeof cur_path, "%.*s.%s", (int)stem, path, FORMATS[k].name);
+    cur_device = FORMATS[k].device;
+    plot_msg[0] = 0;
+    plsexit(plot_exit);
+    plsabort(plot_abort);
+    if (setjmp(plot_jump) == 0) draw(ctx);
+    if (plot_msg[0]) return DR_FAIL(e, DR_EIO, "%s: the plot was not written (PLplot: %s)", cur_path, plot_msg);
+  }
+  return DR_OK;
 }
 
 static double ax(double v, int lg) { return lg ? log10(v) : v; }
@@ -59,13 +109,7 @@ static void draw_xy(const void *vp) {
   const xy_plot *q = vp;
   const dr_plot_curve *c = q->c;
   int logx = q->logx, logy = q->logy;
-  plsdev("pngcairo");
-  plsfnam(q->path);
-  plsetopt("geometry", "900x650");
-  plscolbg(255, 255, 255);
-  plinit();
-  plscol0(15, 0, 0, 0); /* colour 15: black, for axes and labels */
-  plcol0(15);
+  plot_open();
   double lx0 = logx ? floor(log10(q->xmin) * 4) / 4 : q->xmin, lx1 = logx ? ceil(log10(q->xmax) * 4) / 4 : q->xmax;
   double ly0 = logy ? floor(log10(q->ymin) * 2) / 2 : q->ymin, ly1 = logy ? ceil(log10(q->ymax) * 2) / 2 : q->ymax * 1.08;
   /* many curves: the legend goes outside, right of a narrower frame */
@@ -163,13 +207,7 @@ typedef struct {
 
 static void draw_map(const void *vp) {
   const map_plot *q = vp;
-  plsdev("pngcairo");
-  plsfnam(q->path);
-  plsetopt("geometry", "900x650");
-  plscolbg(255, 255, 255);
-  plinit();
-  plscol0(15, 0, 0, 0);
-  plcol0(15);
+  plot_open();
   pladv(0);
   plvpor(0.11, q->zlabel ? 0.8 : 0.95, 0.12, 0.9);
   plwind(q->x0, q->x1, q->y0, q->y1);
