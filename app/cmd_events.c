@@ -345,12 +345,23 @@ static int write_map(cli_args *a, const char *dir, const char *stem, dr_hist2 *h
   snprintf(path, sizeof path, "%s/%s.png", dir, stem);
   dr_error e;
   dr_error_clear(&e);
-  char title[256];
+  char title[256], zlab[96];
   snprintf(title, sizeof title, "%s (%s)", normalised ? "fraction of the events per bin" : "d#gs per bin [pb]",
            title_tail);
-  if (rc == CLI_OK && dr_plot_map(path, title, dr_var_label(DR_VAR_RECOIL_E), dr_var_label(DR_VAR_RECOIL_PT), NULL, h2->nx,
-                                  h2->ny, h2->x0, h2->x1, h2->y0, h2->y1, h2->sum, &e))
+  snprintf(zlab, sizeof zlab, "log#d10#u %s", normalised ? "fraction per bin" : "d#gs per bin [pb]");
+  /* a log colour scale over six decades below the largest bin, with its colour bar; empty bins at the bottom */
+  int nz = h2->nx * h2->ny;
+  double *lz = malloc(sizeof *lz * (size_t)(nz > 0 ? nz : 1)), zmax = 0;
+  for (int i = 0; i < nz; i++) zmax = fmax(zmax, h2->sum[i]);
+  if (lz && zmax > 0) {
+    double floor6 = log10(zmax) - 6;
+    for (int i = 0; i < nz; i++) lz[i] = h2->sum[i] > 0 ? fmax(floor6, log10(h2->sum[i])) : floor6;
+  }
+  if (rc == CLI_OK && (!lz || !(zmax > 0) ||
+                       dr_plot_map(path, title, dr_var_label(DR_VAR_RECOIL_E), dr_var_label(DR_VAR_RECOIL_PT), zlab, h2->nx,
+                                   h2->ny, h2->x0, h2->x1, h2->y0, h2->y1, lz, &e)))
     cli_warn(a, "no plot %s", path);
+  free(lz);
   return rc;
 }
 
