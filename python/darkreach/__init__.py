@@ -10,8 +10,9 @@ and code as the command line (the C module ``_darkreach``), and the result is th
     import darkreach
     darkreach.xsec(model='vector', beam='e-', energy=8, target='W', mass=0.1, method='ww')['sigma_pb']
 
-Curves and events come as numpy arrays as well: ``reach`` and ``relic`` add ``arrays`` (one array
-per column of their points), ``events`` adds ``events`` (a structured array of the CSV's columns).
+Curves and events come as numpy arrays as well: every list of points (reach, its relic target
+under ``"relic"``, each model of ``models=``, relic scans) gets ``arrays`` beside it (one array per
+column), and ``events`` adds ``events`` (a structured array of the CSV's columns).
 Commands that write files (reach, relic, events, hist, shapes, compare, shower, discriminate) write
 them into ``out`` (default: a new temporary directory, returned under ``"out"``).
 
@@ -92,6 +93,18 @@ def _columns(points):
     return cols
 
 
+def _add_arrays(obj):
+    """every dict holding a list of points gets "arrays": one numpy array per column"""
+    if isinstance(obj, dict):
+        if isinstance(obj.get("points"), list) and all(isinstance(p, dict) for p in obj["points"]):
+            obj["arrays"] = _columns(obj["points"])
+        for v in list(obj.values()):
+            _add_arrays(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            _add_arrays(v)
+
+
 _WRITES = {"reach", "relic", "events", "hist", "shapes", "compare", "shower", "discriminate"}
 
 
@@ -113,8 +126,12 @@ def _command(name, table):
         result = run(name, *args, **kw)
         if "out" in kw:
             result["out"] = kw["out"]
-        if isinstance(result.get("points"), list):
-            result["arrays"] = _columns(result["points"])
+        if name == "reach" and "relic" not in result and kw.get("out"):  # the single model's relic target file
+            rpath = os.path.join(kw["out"], "reach_relic.json")
+            if os.path.exists(rpath):
+                with open(rpath) as fh:
+                    result["relic"] = json.load(fh)
+        _add_arrays(result)
         if name == "events" and result.get("csv"):
             result["events"] = np.genfromtxt(result["csv"], delimiter=",", names=True, dtype=None, encoding="utf-8")
         return result
