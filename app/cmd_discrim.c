@@ -312,7 +312,7 @@ static int write_shapes(cli_args *a, const pair_out *o) {
     }
     snprintf(lab[0], sizeof lab[0], "A: %s, %g GeV", dr_model_name(o->pa.model), o->pa.m_X);
     snprintf(lab[1], sizeof lab[1], "B: %s, %g GeV", dr_model_name(o->pb.model), o->pb.m_X);
-    dr_plot_curve cv[2] = {{xs, xs + 2 * n, 2 * n, lab[0], 9, 1}, {xs, xs + 4 * n, 2 * n, lab[1], 1, 2}};
+    dr_plot_curve cv[2] = {{xs, xs + 2 * n, 2 * n, lab[0], 9, 1, 0, NULL}, {xs, xs + 4 * n, 2 * n, lab[1], 1, 2, 0, NULL}};
     snprintf(path, sizeof path, "%s/discriminate_%s.png", o->dir, dr_observable_name((dr_observable)k));
     dr_error e;
     dr_error_clear(&e);
@@ -557,9 +557,9 @@ static int run_profile(cli_args *a) {
       char title[256], pp[4200];
       snprintf(title, sizeof title, "A = %s at %g GeV, B = %s: events to reject B (90%% CL)", dr_model_name(ma), m_a,
                dr_model_name(mb));
-      dr_plot_curve cv[3] = {{xs, xs + n, n, "recoil E", 9, 1},
-                             {xs, xs + 2 * n, n, "recoil p#dT#u", 1, 2},
-                             {xs, xs + 3 * n, n, "E and p#dT#u (2D)", 3, 3}};
+      dr_plot_curve cv[3] = {{xs, xs + n, n, "recoil E", 9, 1, 0, NULL},
+                             {xs, xs + 2 * n, n, "recoil p#dT#u", 1, 2, 0, NULL},
+                             {xs, xs + 3 * n, n, "E and p#dT#u (2D)", 3, 3, 0, NULL}};
       snprintf(pp, sizeof pp, "%s/discriminate_profile.png", o.dir);
       dr_error pe;
       dr_error_clear(&pe);

@@ -7,6 +7,68 @@
 #include <dirent.h>
 #include <unistd.h>
 
+enum { MAX_USER_CURVES = 8 };
+
+/* --overlay FILE:LABEL[,FILE:LABEL...]: each file read now, so that a bad one stops the scan before it starts */
+static int check_overlay(const char *v, const char **canonical, dr_error *e) {
+  *canonical = v;
+  if (!strcmp(v, "none") || !strcmp(v, "existing")) return DR_OK;
+  int n = 0;
+  for (const char *p = v; *p; n++) {
+    size_t len = strcspn(p, ",");
+    const char *colon = memchr(p, ':', len);
+    if (!colon || colon == p || (size_t)(colon - p) == len - 1)
+      return DR_FAIL(e, DR_EINVAL, "unknown overlay '%.*s': not none, existing or FILE:LABEL", (int)len, p);
+    if (n == MAX_USER_CURVES) return DR_FAIL(e, DR_EINVAL, "at most %d curves", MAX_USER_CURVES);
+    char path[4096];
+    snprintf(path, sizeof path, "%.*s", (int)(colon - p), p);
+    dr_limit_curve lo, up;
+    if (dr_curve_csv_read(path, &lo, &up, e) != DR_OK) return DR_EINVAL;
+    dr_limit_curve_free(&lo), dr_limit_curve_free(&up);
+    p += len + (p[len] == ',');
+  }
+  return DR_OK;
+}
+
+/* the user's curves of --overlay (none for none and existing): lower and upper edges, labels */
+typedef struct {
+  int n;
+  dr_limit_curve lo[MAX_USER_CURVES], up[MAX_USER_CURVES];
+} user_curves;
+
+static int user_curves_read(const char *v, user_curves *u, dr_error *e) {
+  memset(u, 0, sizeof *u);
+  if (!v || !strcmp(v, "none") || !strcmp(v, "existing")) return DR_OK;
+  for (const char *p = v; *p && u->n < MAX_USER_CURVES;) {
+    size_t len = strcspn(p, ",");
+    const char *colon = memchr(p, ':', len);
+    char path[4096];
+    snprintf(path, sizeof path, "%.*s", (int)(colon - p), p);
+    int rc = dr_curve_csv_read(path, &u->lo[u->n], &u->up[u->n], e);
+    if (rc != DR_OK) return rc;
+    snprintf(u->lo[u->n].label, sizeof u->lo[u->n].label, "%.*s", (int)(len - (size_t)(colon - p) - 1), colon + 1);
+    u->n++;
+    p += len + (p[len] == ',');
+  }
+  return DR_OK;
+}
+
+static void user_curves_free(user_curves *u) {
+  for (int i = 0; i < u->n; i++) dr_limit_curve_free(&u->lo[i]), dr_limit_curve_free(&u->up[i]);
+  u->n = 0;
+}
+
+/* the user's curves as plot curves (grey-distinguishable styles 2..8, colours 7, 4, 12, ...) */
+static int user_plot_curves(const user_curves *u, dr_plot_curve *cv) {
+  static const int colors[MAX_USER_CURVES] = {7, 4, 12, 6, 13, 5, 14, 11};
+  int nc = 0;
+  for (int i = 0; i < u->n; i++) {
+    cv[nc++] = (dr_plot_curve){u->lo[i].mass, u->lo[i].eps, u->lo[i].n, u->lo[i].label, colors[i], 2 + i % 7, 0, NULL};
+    if (u->up[i].n) cv[nc++] = (dr_plot_curve){u->up[i].mass, u->up[i].eps, u->up[i].n, NULL, colors[i], 2 + i % 7, 0, NULL};
+  }
+  return nc;
+}
+
 static const cli_opt reach_opts[] = {
     {.name = "model", .type = OPT_NAME, .arg = "NAME", .def = "vector", .check = cli_check_model,
      .names = cli_names_models_produced, .only_if = "!models", .help = "the mediator (darkreach models)"},
@@ -41,11 +103,15 @@ static const cli_opt reach_opts[] = {
      .help = "dark coupling alpha_D for y and the invisible width (default from the card; at most 4 pi)"},
     {.name = "ratio", .type = OPT_NUM, .arg = "R", .min = 0, .range = R_MIN | R_GT,
      .help = "m_A'/m_DM for y and the invisible width (default from the card)"},
-    {.name = "overlay", .type = OPT_CHOICE, .arg = "WHAT", .def = "none", .choices = "none|existing",
-     .flags = F_NO_FINGERPRINT, .only_if = "model=millicharged|millicharged-scalar",
-     .help = "existing: draw the published millicharge limits of data/limits/millicharged (SLAC mQ, LSND, "
-             "MiniBooNE, ArgoNeuT, milliQan demonstrator, BEBC, colliders, E613; sources in its README) under the "
-             "reach"},
+    {.name = "overlay", .type = OPT_NAME, .arg = "WHAT", .def = "none", .check = check_overlay,
+     .flags = F_NO_FINGERPRINT,
+     .help = "curves drawn with the reach: FILE:LABEL[,FILE:LABEL...], CSV files of mass [GeV] and coupling (another "
+             "scan's reach.csv, with its upper edge, or two columns; '#' lines are comments); or existing, with "
+             "--model millicharged or millicharged-scalar: the published millicharge limits of "
+             "data/limits/millicharged (SLAC mQ, LSND, MiniBooNE, ArgoNeuT, milliQan demonstrator, BEBC, colliders, "
+             "E613; sources in its README)"},
+    {.name = "shade", .type = OPT_FLAG, .flags = F_NO_FINGERPRINT,
+     .help = "shade the excluded region: between the reach's lower and upper edges, or above the lower one"},
     {.name = "primary-only", .type = OPT_FLAG,
      .help = "cards with [target] track_length = shower: dark bremsstrahlung from the primary lepton only (Tsai's "
              "track-length spectrum, as before the whole shower), for comparison"},
@@ -125,7 +191,8 @@ static const char *stats_text(const dr_experiment *x, char *buf, size_t n) {
   return buf;
 }
 
-static int reach_plot_pair(const reach_run *r, const char *out, const char *stem, int overlay, dr_error *e) {
+static int reach_plot_pair(const reach_run *r, const char *out, const char *stem, int overlay, const user_curves *uc,
+                           int shade, dr_error *e) {
   static const char *const ch_label[1 + DR_N_MESONS] = {"bremsstrahlung-like", "#gr \u2192 #gx#gx", "#gw \u2192 #gx#gx",
                                                         "#gf \u2192 #gx#gx", "J/#gq \u2192 #gx#gx"};
   static const int ch_color[1 + DR_N_MESONS] = {9, 3, 8, 10, 4};
@@ -153,7 +220,7 @@ static int reach_plot_pair(const reach_run *r, const char *out, const char *stem
     if (k < 0) rc = DR_FAIL(e, DR_EIO, "cannot read the limits folder '%s'", dir);
   }
   double *buf = malloc(sizeof(double) * (size_t)(3 + DR_N_MESONS) * n); /* m, all, the channels */
-  dr_plot_curve *cv = malloc(sizeof *cv * (size_t)(2 + DR_N_MESONS + MAX_LIMITS));
+  dr_plot_curve *cv = malloc(sizeof *cv * (size_t)(2 + DR_N_MESONS + MAX_LIMITS + 2 * MAX_USER_CURVES));
   if (rc == DR_OK && (!buf || !cv)) rc = DR_FAIL(e, DR_ENOMEM, "out of memory");
   if (rc == DR_OK) {
     double *m = buf, *all = buf + n;
@@ -162,7 +229,7 @@ static int reach_plot_pair(const reach_run *r, const char *out, const char *stem
       m[i] = r->p[i].mass;
       all[i] = ok ? r->p[i].eps : NAN;
     }
-    cv[nc++] = (dr_plot_curve){m, all, n, "reach (all channels)", 15, 1};
+    cv[nc++] = (dr_plot_curve){m, all, n, "reach (all channels)", 15, 1, shade, NULL};
     for (int c = 0; c <= DR_N_MESONS; c++) {
       double *y = buf + (size_t)(2 + c) * n;
       int any = 0;
@@ -170,15 +237,16 @@ static int reach_plot_pair(const reach_run *r, const char *out, const char *stem
         y[i] = r->p[i].status == DR_REACH_OK && r->p[i].n_channels > c ? r->p[i].eps_channel[c] : NAN;
         any |= isfinite(y[i]);
       }
-      if (any && c < DR_N_MESONS + 1) cv[nc++] = (dr_plot_curve){m, y, n, ch_label[c], ch_color[c], c ? 3 : 2};
+      if (any && c < DR_N_MESONS + 1) cv[nc++] = (dr_plot_curve){m, y, n, ch_label[c], ch_color[c], c ? 3 : 2, 0, NULL};
     }
     /* each limit within the scan's mass range (and one point beyond either end) */
     for (int l = 0; l < nl; l++) {
       int i0 = 0, i1 = lim[l].n - 1;
       while (i0 + 1 < lim[l].n && lim[l].mass[i0 + 1] < r->o.mass_min) i0++;
       while (i1 > i0 && lim[l].mass[i1 - 1] > r->o.mass_max) i1--;
-      if (i1 > i0) cv[nc++] = (dr_plot_curve){lim[l].mass + i0, lim[l].eps + i0, i1 - i0 + 1, lim[l].label, 7, 1 + l % 8};
+      if (i1 > i0) cv[nc++] = (dr_plot_curve){lim[l].mass + i0, lim[l].eps + i0, i1 - i0 + 1, lim[l].label, 7, 1 + l % 8, 0, NULL};
     }
+    nc += user_plot_curves(uc, cv + nc);
     const dr_experiment *x = r->x;
     char title[256], path[4200];
     char st[64];
@@ -193,7 +261,7 @@ static int reach_plot_pair(const reach_run *r, const char *out, const char *stem
 }
 
 static int reach_plots(const reach_run *r, const char *out, const char *stem, int want_relic, int with_y,
-                       dr_error *e) {
+                       const user_curves *uc, int shade, dr_error *e) {
   int n = r->o.points, rc = DR_OK;
   double *m = malloc(sizeof(double) * 8 * (size_t)n);
   if (!m) return DR_FAIL(e, DR_ENOMEM, "out of memory");
@@ -240,17 +308,19 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
     }
   }
   for (int k = 0; k < 1 + with_y && rc == DR_OK; k++) {
-    dr_plot_curve use[6];
+    dr_plot_curve use[6 + 2 * MAX_USER_CURVES];
     int nc = 0;
     const double *mx = k ? mdm : m;
-    use[nc++] = (dr_plot_curve){mx, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1};
-    if (has_upper) use[nc++] = (dr_plot_curve){mx, k ? yu : cu, n, "reach (upper boundary)", 9, 2};
-    if (want_relic) use[nc++] = (dr_plot_curve){mx, k ? ry : rc_, n, "thermal relic target", 1, 1};
+    use[nc++] = (dr_plot_curve){mx, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1, shade,
+                                has_upper ? (k ? yu : cu) : NULL};
+    if (has_upper) use[nc++] = (dr_plot_curve){mx, k ? yu : cu, n, "reach (upper boundary)", 9, 2, 0, NULL};
+    if (want_relic) use[nc++] = (dr_plot_curve){mx, k ? ry : rc_, n, "thermal relic target", 1, 1, 0, NULL};
     if (g2 && !k) {
-      use[nc++] = (dr_plot_curve){m, g2, n, "(g-2)#d#gm#u 2#gs, 2020 SM", 3, 2};
-      use[nc++] = (dr_plot_curve){m, g2 + n, n, NULL, 3, 2}; /* the band's other edge: no second legend entry */
-      use[nc++] = (dr_plot_curve){m, g2 + 2 * n, n, "(g-2)#d#gm#u limit, 2025 SM", 10, 3};
+      use[nc++] = (dr_plot_curve){m, g2, n, "(g-2)#d#gm#u 2#gs, 2020 SM", 3, 2, 0, NULL};
+      use[nc++] = (dr_plot_curve){m, g2 + n, n, NULL, 3, 2, 0, NULL}; /* the band's other edge: no second legend entry */
+      use[nc++] = (dr_plot_curve){m, g2 + 2 * n, n, "(g-2)#d#gm#u limit, 2025 SM", 10, 3, 0, NULL};
     }
+    if (!k) nc += user_plot_curves(uc, use + nc); /* the user's couplings, not y */
     snprintf(path, sizeof path, "%s/%s%s.png", out, stem, k ? "_y" : "");
     snprintf(ylab, sizeof ylab, "y   (#ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g)", x->alpha_d, x->mass_ratio);
     rc = dr_plot_loglog(path, title, k ? "m#dDM#u = m#dX#u/ratio [GeV]" : "m#dX#u [GeV]", k ? ylab : clab, use, nc, e);
@@ -472,14 +542,14 @@ static int reach_models_plot(const reach_all *A, const char *out, dr_error *e) {
     }
     const char *name = dr_model_name(r->model);
     snprintf(lab[nc], 64, "%s reach", name);
-    cv[nc] = (dr_plot_curve){buf, y, n, lab[nc], col, 2}, nc++;
+    cv[nc] = (dr_plot_curve){buf, y, n, lab[nc], col, 2, 0, NULL}, nc++;
     if (has_upper) {
       snprintf(lab[nc], 64, "%s reach (upper)", name);
-      cv[nc] = (dr_plot_curve){buf, yu, n, lab[nc], col, 3}, nc++;
+      cv[nc] = (dr_plot_curve){buf, yu, n, lab[nc], col, 3, 0, NULL}, nc++;
     }
     if (A->want_relic) {
       snprintf(lab[nc], 64, "%s relic target", name);
-      cv[nc] = (dr_plot_curve){buf, ry, n, lab[nc], col, 1}, nc++;
+      cv[nc] = (dr_plot_curve){buf, ry, n, lab[nc], col, 1, 0, NULL}, nc++;
     }
   }
   const dr_experiment *x = A->r[0].x;
@@ -506,6 +576,17 @@ static int run_reach(cli_args *a) {
   reach_run r0 = {.x = &x, .x_shower = &x, .json = a->json, .card = resolve_card(a->positional, buf, sizeof buf), .model = ms[0]};
   rc = reach_setup(a, &r0, &x, ms, nm);
   if (rc != CLI_OK) return rc;
+  if (!strcmp(cli_str(a, "overlay"), "existing") && !dr_model_is_pair(ms[0]))
+    return cli_fail(a, CLI_USAGE, "usage",
+                    "--overlay existing applies only with --model millicharged or millicharged-scalar (the published "
+                    "millicharge limits); curves of your own are --overlay FILE:LABEL (see darkreach reach --help)");
+  user_curves uc;
+  dr_error ue;
+  dr_error_clear(&ue);
+  if (user_curves_read(cli_str(a, "overlay"), &uc, &ue) != DR_OK) {
+    user_curves_free(&uc);
+    return cli_lib_fail(a, &ue);
+  }
   const char *out = cli_str(a, "out");
   int multi = cli_given(a, "models");
   int n = r0.o.points, resume = cli_given(a, "resume"), want_relic = r0.has_dm && !cli_given(a, "no-relic");
@@ -555,9 +636,9 @@ static int run_reach(cli_args *a) {
     any_plot |= plot;
     int pair = dr_model_is_pair(ms[k]);
     if (rc == CLI_OK && plot &&
-        (pair ? reach_plot_pair(&r[k], out, stem[k], cli_applies(a, "overlay") &&
-                                                         strcmp(cli_str(a, "overlay"), "existing") == 0, &e)
-              : reach_plots(&r[k], out, stem[k], want_relic, r[k].has_dm, &e)) != DR_OK)
+        (pair ? reach_plot_pair(&r[k], out, stem[k], strcmp(cli_str(a, "overlay"), "existing") == 0, &uc,
+                                cli_given(a, "shade"), &e)
+              : reach_plots(&r[k], out, stem[k], want_relic, r[k].has_dm, &uc, cli_given(a, "shade"), &e)) != DR_OK)
       rc = cli_lib_fail(a, &e);
     if (rc == CLI_OK && !a->json) reach_report(&r[k], &J[k], &R[k], out, stem[k], plot, want_relic);
   }
@@ -576,6 +657,7 @@ static int run_reach(cli_args *a) {
     free(r[k].p), free(r[k].rp), free(r[k].m_dm);
   }
   dr_gstar_free(gs);
+  user_curves_free(&uc);
   return rc;
 }
 

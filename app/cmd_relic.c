@@ -130,7 +130,7 @@ static int relic_curve(cli_args *a, relic_run *r, const dr_gstar *gs) {
   if (plot && !y) rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
   else if (plot) {
     for (int i = 0; i < n; i++) y[i] = r->p[i].y;
-    dr_plot_curve c = {r->m, y, n, "thermal relic target", 1, 1};
+    dr_plot_curve c = {r->m, y, n, "thermal relic target", 1, 1, 0, NULL};
     char title[200], path[4200];
     snprintf(title, sizeof title, "relic target: %s, %s, #ga#dD#u = %g, m#dA'#u/m#d#gx#u = %g",
              dr_model_name(r->s.model), dr_dm_name(r->s.dm), r->s.alpha_d, r->s.ratio);

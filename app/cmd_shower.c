@@ -139,9 +139,9 @@ static int run_shower(cli_args *a) {
   shower_out so = {&s, &t, csv, secs};
   if (rc == CLI_OK) rc = cli_json_file(a, json, 1, shower_json_body, &so);
   if (rc == CLI_OK && !cli_given(a, "no-plot") && buf) {
-    dr_plot_curve cv[3] = {{buf, buf + nb, nb, "e#u-#d", 9, 1},
-                           {buf, buf + 2 * nb, nb, "e#u+#d", 2, 1},
-                           {buf, buf + 3 * nb, nb, "#gg", 3, 2}};
+    dr_plot_curve cv[3] = {{buf, buf + nb, nb, "e#u-#d", 9, 1, 0, NULL},
+                           {buf, buf + 2 * nb, nb, "e#u+#d", 2, 1, 0, NULL},
+                           {buf, buf + 3 * nb, nb, "#gg", 3, 2, 0, NULL}};
     char title[256];
     snprintf(title, sizeof title, "%g GeV %s on %g X#d0#u %s, %ld showers", E0, p, s.thickness_x0, mat->symbol,
              s.n_showers);

@@ -446,7 +446,9 @@ def bad_inputs():
         (["shapes", "--masses", "0.1,0,2"], "must be a comma-separated list of masses > 0"),
         (["shapes", "--masses", "0.1,9"], "above the kinematic limit"),
         (["shapes", "--models", "vector,vector"], "model vector is listed twice"),
-        (["reach", CARD, "--overlay", "existing"], "--overlay applies only with --model millicharged"),
+        (["reach", CARD, "--overlay", "existing"], "--overlay existing applies only with --model millicharged"),
+        (["reach", CARD, "--overlay", "nofile.csv:x"], "cannot read 'nofile.csv'"),
+        (["reach", CARD, "--overlay", "nolabel.csv"], "not none, existing or FILE:LABEL"),
         (["reach", "ldmx_mcp", "--model", "mcp", "--no-relic"], "--no-relic: this scan has no dark matter"),
         (["width", "--model", "mcp", "--mass", "0.1"], "chi is stable, no width"),
         (["amu", "--model", "magnetic-dipole", "--mass", "0.1"], "needs a cut-off"),
@@ -1071,6 +1073,14 @@ def test_files_and_flags():
     names = sorted(os.listdir(tmp("fmt")))
     check("reach.png" not in names and open(tmp("fmt/reach.pdf"), "rb").read(5) == b"%PDF-" and
           b"<svg" in open(tmp("fmt/reach.svg"), "rb").read(400), "reach --format pdf,svg: %s" % names)
+    # --overlay FILE:LABEL draws another scan's reach.csv (and its upper edge) beside this one; --shade
+    run(["reach", CARD, "--points", "4", "--no-relic", "--out", tmp("ov_a")])
+    rc, _, err = run(["reach", CARD, "--points", "2", "--no-relic", "--shade", "--overlay",
+                      tmp("ov_a/reach.csv") + ":the other scan", "--out", tmp("ov_b")])
+    d = json.load(open(tmp("ov_b/reach.json"))) if rc == 0 else {}
+    check(rc == 0 and os.path.getsize(tmp("ov_b/reach.png")) > 0 and
+          d["config"]["options"]["overlay"] == tmp("ov_a/reach.csv") + ":the other scan" and d["config"]["options"]["shade"],
+          "reach --overlay FILE:LABEL --shade (%s)" % err.strip())
     # --no-relic: no relic files beside the reach
     run(["reach", CARD, "--points", "2", "--no-relic", "--no-plot", "--out", tmp("nr")])
     check(sorted(os.listdir(tmp("nr"))) == ["reach.csv", "reach.json"], "reach --no-relic")

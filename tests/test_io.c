@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct {
   int calls[64];
@@ -156,9 +157,44 @@ static void test_fast_format(void **state) {
     for (int p = 0; p <= 16; p++) check_fmt(special[i], p);
 }
 
+/* user curves for --overlay: a reach.csv (columns named, with its upper edge and a nan gap), two
+ * plain columns after comments, and a malformed line that names its file and line */
+static void test_curve_csv_read(void **state) {
+  (void)state;
+  char p1[] = "/tmp/dr_test_curve_XXXXXX";
+  int fd = mkstemp(p1);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fputs("mass_gev,coupling,y,status,coupling_upper\n0.01,1e-7,nan,ok,1e-3\n0.1,nan,nan,no-sensitivity,nan\n"
+        "1,2e-6,nan,ok,3e-4\n2,4e-6,nan,ok,1e-4\n", f);
+  fclose(f);
+  dr_limit_curve lo, up;
+  dr_error e;
+  dr_error_clear(&e);
+  assert_int_equal(dr_curve_csv_read(p1, &lo, &up, &e), DR_OK);
+  assert_int_equal(lo.n, 4);
+  assert_int_equal(up.n, 4);
+  assert_true(lo.mass[2] == 1 && lo.eps[2] == 2e-6 && up.eps[0] == 1e-3 && isnan(lo.eps[1]) && isnan(up.eps[1]));
+  dr_limit_curve_free(&lo), dr_limit_curve_free(&up);
+  f = fopen(p1, "w");
+  fputs("# digitised by hand\n0.001,3e-5\n0.01,2e-5\n0.1,1e-5\n", f);
+  fclose(f);
+  assert_int_equal(dr_curve_csv_read(p1, &lo, &up, &e), DR_OK);
+  assert_true(lo.n == 3 && up.n == 0 && lo.eps[2] == 1e-5);
+  dr_limit_curve_free(&lo), dr_limit_curve_free(&up);
+  f = fopen(p1, "w");
+  fputs("0.001,3e-5\n-1,2e-5\n", f);
+  fclose(f);
+  dr_error_clear(&e);
+  assert_int_equal(dr_curve_csv_read(p1, &lo, &up, &e), DR_EPARSE);
+  assert_non_null(strstr(e.msg, ":2:"));
+  unlink(p1);
+}
+
 int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_curve_csv_read),
       cmocka_unit_test(test_scan_skip_and_cancel), cmocka_unit_test(test_scan_ranks),
       cmocka_unit_test(test_reach_row_round_trip),
       cmocka_unit_test(test_relic_row_round_trip),

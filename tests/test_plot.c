@@ -18,7 +18,7 @@ static void test_png_written(void **state) {
   int fd = mkstemps(path, 4);
   assert_true(fd >= 0);
   close(fd);
-  dr_plot_curve c = {xs, ys, 4, "curve", 1, 1};
+  dr_plot_curve c = {xs, ys, 4, "curve", 1, 1, 0, NULL};
   dr_error e;
   dr_error_clear(&e);
   assert_int_equal(dr_plot_loglog(path, "t", "x", "y", &c, 1, &e), DR_OK);
@@ -35,7 +35,7 @@ static void test_png_written(void **state) {
  * and the process goes on to plot again */
 static void test_plplot_error_returns(void **state) {
   (void)state;
-  dr_plot_curve c = {xs, ys, 4, "curve", 1, 1};
+  dr_plot_curve c = {xs, ys, 4, "curve", 1, 1, 0, NULL};
   dr_error e;
   dr_error_clear(&e);
   const char *bad = "/nonexistent-darkreach-dir/plot.png";
@@ -63,7 +63,7 @@ static void test_formats(void **state) {
   char path[128], f[128];
   snprintf(path, sizeof path, "%s/p.png", dir);
   dr_plot_set_formats(DR_PLOT_PDF | DR_PLOT_SVG);
-  dr_plot_curve c = {xs, ys, 4, "curve", 1, 1};
+  dr_plot_curve c = {xs, ys, 4, "curve", 1, 1, 0, NULL};
   dr_error_clear(&e);
   assert_int_equal(dr_plot_loglog(path, "t", "x", "y", &c, 1, &e), DR_OK);
   dr_plot_set_formats(0);
@@ -89,7 +89,7 @@ static void test_formats(void **state) {
 static void test_nothing_to_plot(void **state) {
   (void)state;
   const double bad[2] = {-1, 0};
-  dr_plot_curve c = {bad, bad, 2, "curve", 1, 1};
+  dr_plot_curve c = {bad, bad, 2, "curve", 1, 1, 0, NULL};
   dr_error e;
   dr_error_clear(&e);
   assert_int_equal(dr_plot_loglog("/tmp/never.png", "t", "x", "y", &c, 1, &e), DR_EDOMAIN);

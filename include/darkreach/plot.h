@@ -22,6 +22,9 @@ typedef struct {
   const char *label;
   int color;  /* PLplot cmap0 index */
   int style;  /* PLplot line style 1 = solid, 2.. = dashed */
+  int fill;   /* 1: shade (the curve's colour, translucent) between y and fill_y, or up to the frame's top
+                 where fill_y is NULL: an excluded region */
+  const double *fill_y;
 } dr_plot_curve;
 
 int dr_plot_loglog(const char *path, const char *title, const char *xlabel, const char *ylabel,

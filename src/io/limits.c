@@ -75,3 +75,76 @@ int dr_limit_curve_read(const char *path, dr_limit_curve *c, dr_error *e) {
   if (rc != DR_OK) dr_limit_curve_free(c);
   return rc;
 }
+
+/* append (m, v) to c */
+static int curve_push(dr_limit_curve *c, int *cap, double m, double v, dr_error *e) {
+  if (c->n == *cap) {
+    int nc = *cap ? 2 * *cap : 64;
+    double *pm = realloc(c->mass, sizeof(double) * (size_t)nc);
+    if (pm) c->mass = pm;
+    double *pv = pm ? realloc(c->eps, sizeof(double) * (size_t)nc) : NULL;
+    if (pv) c->eps = pv;
+    if (!pm || !pv) return DR_FAIL(e, DR_ENOMEM, "out of memory");
+    *cap = nc;
+  }
+  c->mass[c->n] = m;
+  c->eps[c->n] = v;
+  c->n++;
+  return DR_OK;
+}
+
+int dr_curve_csv_read(const char *path, dr_limit_curve *lower, dr_limit_curve *upper, dr_error *e) {
+  memset(lower, 0, sizeof *lower);
+  memset(upper, 0, sizeof *upper);
+  FILE *f = fopen(path, "r");
+  if (!f) return DR_FAIL(e, DR_EIO, "cannot read '%s'", path);
+  char line[4096];
+  int lineno = 0, rc = DR_OK, header = 0, col = 1, col_up = -1, cap_lo = 0, cap_up = 0;
+  while (rc == DR_OK && fgets(line, sizeof line, f)) {
+    lineno++;
+    if (line[0] == '#' || line[strspn(line, " \t\r\n")] == 0) continue;
+    char *end;
+    strtod(line, &end);
+    if (!header && end == line) { /* a header: the columns named coupling and coupling_upper, if any */
+      header = 1;
+      int k = 0;
+      for (char *t = line; *t; k++) {
+        size_t len = strcspn(t, ",\r\n");
+        if (len == 8 && !strncmp(t, "coupling", 8)) col = k;
+        if (len == 14 && !strncmp(t, "coupling_upper", 14)) col_up = k;
+        t += len;
+        if (*t != ',') break;
+        t++;
+      }
+      continue;
+    }
+    header = 1;
+    double v[64];
+    int nf = 0;
+    for (char *t = line; nf < 64;) {
+      v[nf++] = strtod(t, &end);
+      if (end == t) v[nf - 1] = NAN; /* nan, an empty field or a word: a gap in the curve */
+      t = end + strcspn(end, ",\r\n");
+      if (*t != ',') break;
+      t++;
+    }
+    if (nf <= col || (col_up >= 0 && nf <= col_up) || !(v[0] > 0)) {
+      rc = DR_FAIL(e, DR_EPARSE, "%s:%d: expected a positive mass [GeV] and the coupling in column %d", path, lineno,
+                   col + 1);
+      break;
+    }
+    rc = curve_push(lower, &cap_lo, v[0], v[col] > 0 ? v[col] : NAN, e);
+    if (rc == DR_OK && col_up >= 0) rc = curve_push(upper, &cap_up, v[0], v[col_up] > 0 ? v[col_up] : NAN, e);
+  }
+  fclose(f);
+  int finite = 0;
+  for (int i = 0; i < lower->n; i++) finite += isfinite(lower->eps[i]);
+  if (rc == DR_OK && finite < 2) rc = DR_FAIL(e, DR_EPARSE, "%s: fewer than two points with a positive coupling", path);
+  if (rc == DR_OK && upper->n) {
+    finite = 0;
+    for (int i = 0; i < upper->n; i++) finite += isfinite(upper->eps[i]);
+    if (finite < 2) dr_limit_curve_free(upper); /* no band: the lower edge alone */
+  }
+  if (rc != DR_OK) dr_limit_curve_free(lower), dr_limit_curve_free(upper);
+  return rc;
+}

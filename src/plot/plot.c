@@ -127,6 +127,30 @@ static void draw_xy(const void *vp) {
         !logy ? "bcgnstv" : yt > 1 ? "bcgnstov" : "bcgnstlv", yt > 1 ? yt : 0, yt > 1 ? (int)yt : 0);
   plslabelfunc(NULL, NULL);
   pllab(q->xlabel, q->ylabel, q->title);
+  /* shaded regions first, under the lines: each run of finite points, closed by fill_y or the top */
+  for (int k = 0; k < q->ncurves; k++) {
+    if (!c[k].fill) continue;
+    PLINT r, g, b;
+    PLFLT al;
+    plgcol0a(c[k].color, &r, &g, &b, &al);
+    plscol0a(c[k].color, r, g, b, 0.2);
+    plcol0(c[k].color);
+    int i = 0;
+    while (i < c[k].n) {
+      int j = i, m = 0;
+      while (j < c[k].n && isfinite(c[k].x[j]) && isfinite(c[k].y[j]) && c[k].x[j] > 0 && c[k].y[j] > 0 &&
+             (!c[k].fill_y || (isfinite(c[k].fill_y[j]) && c[k].fill_y[j] > 0)))
+        j++;
+      if (j - i > 1) {
+        for (int t = i; t < j; t++) q->lx[m] = ax(c[k].x[t], logx), q->ly[m++] = ax(c[k].y[t], logy);
+        for (int t = j - 1; t >= i; t--)
+          q->lx[m] = ax(c[k].x[t], logx), q->ly[m++] = c[k].fill_y ? ax(c[k].fill_y[t], logy) : ly1;
+        plfill(m, q->lx, q->ly);
+      }
+      i = j > i ? j : i + 1;
+    }
+    plscol0a(c[k].color, r, g, b, al);
+  }
   int nl = 0;
   for (int k = 0; k < q->ncurves; k++) {
     plcol0(c[k].color);
@@ -183,7 +207,7 @@ int dr_plot_xy(const char *path, const char *title, const char *xlabel, const ch
   if (!logy && ymin > 0) ymin = 0;
   size_t nc = (size_t)ncurves + 1;
   xy_plot q = {path, title, xlabel, ylabel, c, ncurves, logx, logy, xmin, xmax, ymin, ymax,
-               malloc(sizeof(double) * (size_t)(nmax + 1)), malloc(sizeof(double) * (size_t)(nmax + 1)),
+               malloc(sizeof(double) * (size_t)(2 * nmax + 2)), malloc(sizeof(double) * (size_t)(2 * nmax + 2)),
                malloc(sizeof(PLINT) * nc), malloc(sizeof(PLINT) * nc), malloc(sizeof(PLINT) * nc),
                malloc(sizeof(PLINT) * nc), malloc(sizeof(PLFLT) * nc), malloc(sizeof(char *) * nc)};
   int rc = q.lx && q.ly && q.opt && q.col && q.sty && q.tcol && q.wid && q.txt
