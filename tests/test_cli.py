@@ -782,20 +782,31 @@ def test_events():
 
 
 def test_hist_compare():
-    # hist by ETL: the recoil-energy bins add up to the cross section, which agrees with xsec
+    # hist by ETL: the ranges come from the points (0.1 % of the weight beyond each end, from a pilot), the
+    # weight outside is counted, and the recoil-energy bins with it add up to the cross section, which agrees
+    # with xsec; p_T and angles get log bins
     d = run_json(["hist", "--energy", "4", "--target", "W", "--mass", "0.1", "--samples", "100000", "--bins", "20",
                   "--out", tmp("h")])
     x = run_json(["xsec", "--energy", "4", "--target", "W", "--mass", "0.1", "--precision", "0.005"])
     if d and x:
         rows = [list(map(float, r.split(","))) for r in open(tmp("h/hist_recoil_e.csv")).read().split("\n")[1:] if r]
-        s = sum((r[1] - r[0]) * r[2] for r in rows)
-        e = math.sqrt(sum(((r[1] - r[0]) * r[3]) ** 2 for r in rows))
-        check(abs(s - d["sigma_pb"]) < 4 * math.hypot(e, d["err_pb"]), "hist bins sum to sigma (%g vs %g)" %
-              (s, d["sigma_pb"]))
+        h0 = d["histograms"][0]
+        inside = 1 - h0["share_below"] - h0["share_above"]
+        s = sum((r[1] - r[0]) * r[2] for r in rows) / inside
+        e = math.sqrt(sum(((r[1] - r[0]) * r[3]) ** 2 for r in rows)) / inside
+        check(abs(s - d["sigma_pb"]) < 4 * math.hypot(e, d["err_pb"]), "hist bins and the weight outside sum to sigma "
+              "(%g vs %g)" % (s, d["sigma_pb"]))
         check(abs(s - x["sigma_pb"]) < 4 * math.hypot(e, x["err_pb"]), "hist bins sum to xsec (%g vs %g)" %
               (s, x["sigma_pb"]))
-        check(d["histograms"][0]["share_below"] == 0 and d["histograms"][0]["share_above"] == 0,
-              "recoil energy range holds everything")
+        check(all(0 < h["share_below"] < 4e-3 and 0 < h["share_above"] < 4e-3 for h in d["histograms"]),
+              "each range leaves about 0.1 %% outside either end, counted: %s" %
+              [(h["variable"], h["share_below"], h["share_above"]) for h in d["histograms"]])
+        logs = {h["variable"]: h["log_bins"] for h in d["histograms"]}
+        check(logs == {"recoil_e": False, "recoil_pt": True, "recoil_theta": True, "x_e": False, "x_theta": True,
+                       "nucleus_pt": True}, "log bins for p_T and angles: %s" % logs)
+        pt = [list(map(float, r.split(","))) for r in open(tmp("h/hist_recoil_pt.csv")).read().split("\n")[1:] if r]
+        ratios = [r[1] / r[0] for r in pt]
+        check(max(ratios) / min(ratios) - 1 < 1e-9, "p_T bins equal in log")
     # hist by WW: the X-energy bins against quadrature of d sigma/dx over the same x ranges
     d = run_json(["hist", "--energy", "8", "--target", "W", "--mass", "0.05", "--method", "ww", "--samples",
                   "200000", "--bins", "8", "--out", tmp("hw")])

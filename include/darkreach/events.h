@@ -130,6 +130,7 @@ typedef struct {
   double *sum, *sum2; /* per bin: sum of weights, of squared weights */
   double under, over; /* sums of the weights below lo and at or above hi */
   long n_points;      /* points filled (normalisation) */
+  int logx;           /* 1: bins equal in log10 between lo > 0 and hi (dr_hist1_alloc_log) */
 } dr_hist1;
 
 typedef struct {
@@ -166,6 +167,17 @@ int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
                  dr_hist1 *h, int nh, dr_hist2 *h2, dr_estimate *sigma, const dr_fill_ctl *ctl, dr_error *e);
 
 int dr_hist1_alloc(dr_hist1 *h, dr_var v, int nbins, double lo, double hi);
+/* the same with bins equal in log10 (0 < lo < hi), for p_T and angles that span decades */
+int dr_hist1_alloc_log(dr_hist1 *h, dr_var v, int nbins, double lo, double hi);
+/* edge b of the bins (b = 0: lo, b = nbins: hi), linear or logarithmic */
+double dr_hist1_edge(const dr_hist1 *h, int b);
+/* Ranges from the weighted points: the quantiles q and 1 - q of each variable's weight over the
+ * first n_points points of the frozen grid (the same points, for any thread count, as the start of
+ * dr_hist_fill's), within what the kinematics allows (energies and p_T up to E0, angles up to pi).
+ * lo[k], hi[k] for vars[k]; DR_EDOMAIN if
+ * a variable has no weight. */
+int dr_hist_ranges(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
+                   const dr_var *vars, int nv, double q, double *lo, double *hi, dr_error *e);
 void dr_hist1_free(dr_hist1 *h);
 int dr_hist2_alloc(dr_hist2 *h, dr_var vx, int nx, double x0, double x1, dr_var vy, int ny, double y0,
                    double y1);

@@ -340,6 +340,22 @@ int dr_hist1_alloc(dr_hist1 *h, dr_var v, int nbins, double lo, double hi) {
   h->sum2 = calloc(nbins, sizeof(double));
   return h->sum && h->sum2 ? DR_OK : DR_ENOMEM;
 }
+int dr_hist1_alloc_log(dr_hist1 *h, dr_var v, int nbins, double lo, double hi) {
+  if (!(lo > 0)) {
+    memset(h, 0, sizeof *h);
+    return DR_EINVAL;
+  }
+  int rc = dr_hist1_alloc(h, v, nbins, lo, hi);
+  h->logx = 1;
+  return rc;
+}
+
+double dr_hist1_edge(const dr_hist1 *h, int b) {
+  if (b >= h->nbins) return h->hi;
+  double f = (double)b / h->nbins;
+  return h->logx ? h->lo * pow(h->hi / h->lo, f) : h->lo + f * (h->hi - h->lo);
+}
+
 void dr_hist1_free(dr_hist1 *h) {
   free(h->sum);
   free(h->sum2);
@@ -495,7 +511,8 @@ static void hist_point(const dr_event *ev, double w, void *vp) {
   dr_hist1 *h = c->h;
   for (int k = 0; k < c->nh; k++) {
     double v = dr_var_value(h[k].var, ev);
-    int b = bin_of(v, h[k].lo, h[k].hi, h[k].nbins);
+    int b = h[k].logx ? (v > 0 ? bin_of(log(v), log(h[k].lo), log(h[k].hi), h[k].nbins) : -1)
+                      : bin_of(v, h[k].lo, h[k].hi, h[k].nbins);
     if (b >= 0) h[k].sum[b] += w, h[k].sum2[b] += w * w;
     else if (v < h[k].lo) h[k].under += w;
     else h[k].over += w;
@@ -515,5 +532,69 @@ int dr_hist_fill(const dr_process *p, const dr_xsec_opts *o, double x_lo, double
   int rc = dr_points_visit(p, o, x_lo, x_hi, n_points, hist_point, &c, &n, sigma, ctl, e);
   for (int k = 0; k < nh; k++) h[k].n_points = n;
   if (h2) h2->n_points = n;
+  return rc;
+}
+
+/* ---- ranges from the points: weighted quantiles ---- */
+typedef struct {
+  const dr_var *vars;
+  int nv;
+  long n, cap;
+  double *val; /* n x nv values */
+  double *w;
+} range_ctx;
+
+static void range_point(const dr_event *ev, double w, void *vp) {
+  range_ctx *c = vp;
+  if (c->n >= c->cap) return;
+  for (int k = 0; k < c->nv; k++) c->val[c->n * c->nv + k] = dr_var_value(c->vars[k], ev);
+  c->w[c->n++] = w;
+}
+
+typedef struct {
+  double v, w;
+} vw;
+
+static int cmp_vw(const void *a, const void *b) {
+  double x = ((const vw *)a)->v, y = ((const vw *)b)->v;
+  return (x > y) - (x < y);
+}
+
+int dr_hist_ranges(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
+                   const dr_var *vars, int nv, double q, double *lo, double *hi, dr_error *e) {
+  range_ctx c = {vars, nv, 0, n_points, malloc(sizeof(double) * (size_t)(n_points * nv)),
+                 malloc(sizeof(double) * (size_t)n_points)};
+  vw *s = malloc(sizeof *s * (size_t)n_points);
+  int rc = c.val && c.w && s ? DR_OK : DR_FAIL(e, DR_ENOMEM, "out of memory");
+  long visited = 0;
+  dr_estimate sig;
+  if (rc == DR_OK) rc = dr_points_visit(p, o, x_lo, x_hi, n_points, range_point, &c, &visited, &sig, NULL, e);
+  for (int k = 0; rc == DR_OK && k < nv; k++) {
+    /* outer limits: what the kinematics allows (energies and p_T up to E0, angles up to pi) */
+    double dlo = 0, dhi = vars[k] == DR_VAR_RECOIL_THETA || vars[k] == DR_VAR_X_THETA ? DR_PI : p->E0, tot = 0;
+    long m = 0;
+    for (long i = 0; i < c.n; i++) {
+      double v = c.val[i * nv + k];
+      if (isfinite(v) && c.w[i] > 0) s[m++] = (vw){v, c.w[i]}, tot += c.w[i];
+    }
+    if (!(tot > 0)) {
+      rc = DR_FAIL(e, DR_EDOMAIN, "no weight in %s to set its range from", dr_var_name(vars[k]));
+      break;
+    }
+    qsort(s, (size_t)m, sizeof *s, cmp_vw);
+    double cum = 0, a = s[0].v, b = s[m - 1].v;
+    int got_a = 0;
+    for (long i = 0; i < m; i++) {
+      cum += s[i].w;
+      if (!got_a && cum >= q * tot) a = s[i].v, got_a = 1;
+      if (cum >= (1 - q) * tot) {
+        b = s[i].v;
+        break;
+      }
+    }
+    lo[k] = fmax(dlo, a);
+    hi[k] = fmin(dhi, b > a ? b : a * 1.01 + 1e-12);
+  }
+  free(c.val), free(c.w), free(s);
   return rc;
 }
