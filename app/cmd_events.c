@@ -237,7 +237,7 @@ static int write_hist1(cli_args *a, const char *dir, const char *stem, dr_hist1 
   static const int colors[] = {9, 1, 3, 8, 10, 2, 4, 5};
   for (int k = 0; k < nh; k++)
     cv[k] = (dr_plot_curve){.x = xs, .y = xs + 2 * nb * (k + 1), .n = 2 * nb, .label = labels[k],
-                            .color = nh <= 3 ? 1 + 2 * k : colors[k % 8], .style = 1 + k % 8};
+                            .color = nh <= 3 ? (int[]){9, 1, 15}[k] : colors[k % 8], .style = 1 + k % 8};
   snprintf(path, sizeof path, "%s/%s.png", dir, stem);
   dr_error e;
   dr_error_clear(&e);
