@@ -314,7 +314,7 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
     use[nc++] = (dr_plot_curve){mx, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1, shade,
                                 has_upper ? (k ? yu : cu) : NULL};
     if (has_upper) use[nc++] = (dr_plot_curve){mx, k ? yu : cu, n, "reach (upper boundary)", 9, 2, 0, NULL};
-    if (want_relic) use[nc++] = (dr_plot_curve){mx, k ? ry : rc_, n, "thermal relic target", 1, 1, 0, NULL};
+    if (want_relic) use[nc++] = (dr_plot_curve){mx, k ? ry : rc_, n, "thermal relic target", 1, 4, 0, NULL};
     if (g2 && !k) {
       use[nc++] = (dr_plot_curve){m, g2, n, "(g-2)#d#gm#u 2#gs, 2020 SM", 3, 2, 0, NULL};
       use[nc++] = (dr_plot_curve){m, g2 + n, n, NULL, 3, 2, 0, NULL}; /* the band's other edge: no second legend entry */
