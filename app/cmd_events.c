@@ -473,19 +473,46 @@ static const char *const compare_defaults[] = {"energy=4", "target=W", "mass=0.1
 
 /* on a histogram normalised to unit area: the point below which a share q lies
  * (linear within its bin), and the share above a point x */
+/* the point below which a share q of the (unit-area) histogram lies, linear within a bin */
 static double tail_point(const dr_hist1 *h, double q) {
-  double cum = 0, w = (h->hi - h->lo) / h->nbins;
+  double cum = 0;
   for (int b = 0; b < h->nbins; b++) {
-    if (cum + h->sum[b] >= q) return h->lo + w * (b + (q - cum) / h->sum[b]);
+    double lo = dr_hist1_edge(h, b), hi = dr_hist1_edge(h, b + 1);
+    if (cum + h->sum[b] >= q) return lo + (hi - lo) * (q - cum) / h->sum[b];
     cum += h->sum[b];
   }
   return h->hi;
 }
 
 static double share_above(const dr_hist1 *h, double x) {
-  double w = (h->hi - h->lo) / h->nbins, s = 0;
-  for (int b = 0; b < h->nbins; b++) s += h->sum[b] * fmin(1, fmax(0, (h->lo + w * (b + 1) - x) / w));
+  double s = 0;
+  for (int b = 0; b < h->nbins; b++) {
+    double lo = dr_hist1_edge(h, b), hi = dr_hist1_edge(h, b + 1);
+    s += h->sum[b] * fmin(1, fmax(0, (hi - x) / (hi - lo)));
+  }
   return s;
+}
+
+/* ranges for several methods or models on common bins: the union of each one's 0.1 %-99.9 % range from its
+ * pilot (dr_hist_ranges); p_T and angles in log bins. o[k] the options of each, p[k] its process. */
+static int common_hists(const dr_process *const *p, const dr_xsec_opts *o, int nk, double xlo, double xhi, long samples,
+                        const dr_var *vars, int nv, int bins, dr_hist1 *h, dr_error *e) {
+  double lo[DR_VAR_COUNT], hi[DR_VAR_COUNT], l[DR_VAR_COUNT], u[DR_VAR_COUNT];
+  long pilot = samples / 4 < 20000 ? (samples / 4 > 1000 ? samples / 4 : 1000) : 20000;
+  for (int v = 0; v < nv; v++) lo[v] = INFINITY, hi[v] = 0;
+  for (int k = 0; k < nk; k++) {
+    int rc = dr_hist_ranges(p[k], &o[k], xlo, xhi, pilot, vars, nv, 1e-3, l, u, e);
+    if (rc != DR_OK) return rc;
+    for (int v = 0; v < nv; v++) lo[v] = fmin(lo[v], l[v]), hi[v] = fmax(hi[v], u[v]);
+  }
+  for (int v = 0; v < nv; v++) {
+    dr_var x = vars[v];
+    int lg = x == DR_VAR_RECOIL_PT || x == DR_VAR_NUCLEUS_PT || x == DR_VAR_RECOIL_THETA || x == DR_VAR_X_THETA;
+    int rc = lg && lo[v] > 0 && hi[v] > lo[v] * 1.01 ? dr_hist1_alloc_log(&h[v], x, bins, lo[v], hi[v])
+                                                      : dr_hist1_alloc(&h[v], x, bins, lo[v], hi[v] > lo[v] ? hi[v] : lo[v] + 1e-9);
+    if (rc != DR_OK) return DR_FAIL(e, rc, "out of memory");
+  }
+  return DR_OK;
 }
 
 static const char *const methods[3] = {"etl", "ww", "iww"};
@@ -543,11 +570,17 @@ static int run_compare(cli_args *a) {
   cli_progress_begin(&prog, a, "samples", nm * samples);
   cli_catch_signals();
   int st = DR_OK;
+  /* common bins for the three methods, from their pilots */
+  dr_xsec_opts om[3] = {o0, o0, o0};
+  const dr_process *pp[3] = {&p, &p, &p};
+  for (int k = 0; k < nm; k++) om[k].method = meth[k];
+  dr_hist1 proto[2];
+  memset(proto, 0, sizeof proto);
+  st = common_hists(pp, om, nm, cli_num(a, "xmin"), cli_num(a, "xmax"), samples, vars, 2, bins, proto, &e);
   for (int k = 0; k < nm && st == DR_OK; k++) {
     for (int v = 0; v < 2; v++) {
-      double l, u;
-      dr_var_default_range(vars[v], &p, &l, &u);
-      if (dr_hist1_alloc(&h[v][k], vars[v], bins, l, u) != DR_OK) st = DR_ENOMEM;
+      if (dr_hist1_alloc(&h[v][k], vars[v], bins, proto[v].lo, proto[v].hi) != DR_OK) st = DR_ENOMEM;
+      h[v][k].logx = proto[v].logx;
     }
     if (st != DR_OK) break;
     dr_hist1 hh[2] = {h[0][k], h[1][k]};
@@ -598,8 +631,10 @@ static int run_compare(cli_args *a) {
       printf("recoil pT above %.4g GeV (ETL's %g %% point): etl %.4f, ww %.4f, iww %.4f of each shape\n", pq[iq],
              iq ? 99.0 : 90.0, above[iq][0], above[iq][1], above[iq][2]);
   }
-  for (int v = 0; v < 2; v++)
+  for (int v = 0; v < 2; v++) {
+    dr_hist1_free(&proto[v]);
     for (int k = 0; k < 3; k++) dr_hist1_free(&h[v][k]);
+  }
   return rc;
 }
 
@@ -638,13 +673,6 @@ static const cli_opt shapes_opts[] = {
 static const cli_opt *const shapes_groups[] = {cli_beam_target_opts, cli_ff_opt, cli_recoil_opt, shapes_opts,
                                                cli_plot_opts, cli_json_opt, NULL};
 static const char *const shapes_defaults[] = {"energy=4", "target=W", NULL};
-
-/* hist's ranges, but transverse momenta up to 1.5 m_X + 0.1 GeV (about the 99.5 % point of the recoil p_T
- * at 4 GeV: the shapes stay readable); what lies outside is in the JSON's shares */
-static void shapes_range(dr_var v, const dr_process *p, double *lo, double *hi) {
-  dr_var_default_range(v, p, lo, hi);
-  if (v == DR_VAR_RECOIL_PT || v == DR_VAR_NUCLEUS_PT) *hi = fmin(*hi, 1.5 * p->m_X + 0.1);
-}
 
 typedef struct {
   int nm, nmass;
@@ -756,19 +784,28 @@ static int run_shapes(cli_args *a) {
   cli_progress prog;
   cli_progress_begin(&prog, a, "samples", (long)nm * nmass * samples);
   cli_catch_signals();
+  dr_var vars[DR_VAR_COUNT];
+  for (int v = 0; v < DR_VAR_COUNT; v++) vars[v] = (dr_var)v;
   for (int im = 0; rc == CLI_OK && im < nmass; im++) {
-    /* one binning per mass (the ranges depend on m_X, E0 and m_l only) */
+    /* one binning per mass, common to the models: the union of their 0.1 %-99.9 % ranges (pilots), p_T and
+     * angles in log bins */
+    dr_hist1 proto[DR_VAR_COUNT];
+    memset(proto, 0, sizeof proto);
+    const dr_process *pk[DR_MODEL_COUNT];
+    dr_xsec_opts ok[DR_MODEL_COUNT];
+    for (int k = 0; k < nm; k++) pk[k] = &ps[im * nm + k], ok[k] = o;
+    if (common_hists(pk, ok, nm, cli_num(a, "xmin"), cli_num(a, "xmax"), samples, vars, DR_VAR_COUNT, bins, proto, &e) !=
+        DR_OK)
+      rc = cli_lib_fail(a, &e);
     for (int k = 0; rc == CLI_OK && k < nm; k++) {
       const dr_process *p = &ps[im * nm + k];
       int bad = 0;
       for (int v = 0; v < DR_VAR_COUNT; v++) {
-        double l, u;
-        shapes_range((dr_var)v, p, &l, &u);
-        bad |= dr_hist1_alloc(&h[k * DR_VAR_COUNT + v], (dr_var)v, bins, l, u);
+        bad |= dr_hist1_alloc(&h[k * DR_VAR_COUNT + v], (dr_var)v, bins, proto[v].lo, proto[v].hi);
+        h[k * DR_VAR_COUNT + v].logx = proto[v].logx;
       }
-      double pl, pu;
-      shapes_range(DR_VAR_RECOIL_PT, p, &pl, &pu);
-      bad |= dr_hist2_alloc(&h2, DR_VAR_RECOIL_E, mb, 0, p->E0, DR_VAR_RECOIL_PT, mb, pl, pu);
+      bad |= dr_hist2_alloc(&h2, DR_VAR_RECOIL_E, mb, proto[DR_VAR_RECOIL_E].lo, proto[DR_VAR_RECOIL_E].hi,
+                            DR_VAR_RECOIL_PT, mb, 0, proto[DR_VAR_RECOIL_PT].hi);
       if (bad) {
         rc = cli_fail(a, CLI_FAIL, "no-memory", "out of memory");
         break;
@@ -819,6 +856,7 @@ static int run_shapes(cli_args *a) {
       free(hv);
     }
     for (int i = 0; i < nm * DR_VAR_COUNT; i++) dr_hist1_free(&h[i]);
+    for (int v = 0; v < DR_VAR_COUNT; v++) dr_hist1_free(&proto[v]);
   }
   cli_progress_end(&prog);
   shapes_out so = {nm, nmass, ms, masses, sig, filled, outside, out, bins};

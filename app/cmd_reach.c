@@ -63,8 +63,8 @@ static int user_plot_curves(const user_curves *u, dr_plot_curve *cv) {
   static const int colors[MAX_USER_CURVES] = {7, 4, 12, 6, 13, 5, 14, 11};
   int nc = 0;
   for (int i = 0; i < u->n; i++) {
-    cv[nc++] = (dr_plot_curve){u->lo[i].mass, u->lo[i].eps, u->lo[i].n, u->lo[i].label, colors[i], 2 + i % 7, 0, NULL};
-    if (u->up[i].n) cv[nc++] = (dr_plot_curve){u->up[i].mass, u->up[i].eps, u->up[i].n, NULL, colors[i], 2 + i % 7, 0, NULL};
+    cv[nc++] = (dr_plot_curve){u->lo[i].mass, u->lo[i].eps, u->lo[i].n, u->lo[i].label, colors[i], 2 + i % 7, DR_PLOT_CLIP, NULL};
+    if (u->up[i].n) cv[nc++] = (dr_plot_curve){u->up[i].mass, u->up[i].eps, u->up[i].n, NULL, colors[i], 2 + i % 7, DR_PLOT_CLIP, NULL};
   }
   return nc;
 }
@@ -229,7 +229,7 @@ static int reach_plot_pair(const reach_run *r, const char *out, const char *stem
       m[i] = r->p[i].mass;
       all[i] = ok ? r->p[i].eps : NAN;
     }
-    cv[nc++] = (dr_plot_curve){m, all, n, "reach (all channels)", 15, 1, shade, NULL};
+    cv[nc++] = (dr_plot_curve){m, all, n, "reach (all channels)", 15, 1, shade ? DR_PLOT_FILL : 0, NULL};
     for (int c = 0; c <= DR_N_MESONS; c++) {
       double *y = buf + (size_t)(2 + c) * n;
       int any = 0;
@@ -244,7 +244,7 @@ static int reach_plot_pair(const reach_run *r, const char *out, const char *stem
       int i0 = 0, i1 = lim[l].n - 1;
       while (i0 + 1 < lim[l].n && lim[l].mass[i0 + 1] < r->o.mass_min) i0++;
       while (i1 > i0 && lim[l].mass[i1 - 1] > r->o.mass_max) i1--;
-      if (i1 > i0) cv[nc++] = (dr_plot_curve){lim[l].mass + i0, lim[l].eps + i0, i1 - i0 + 1, lim[l].label, 7, 1 + l % 8, 0, NULL};
+      if (i1 > i0) cv[nc++] = (dr_plot_curve){lim[l].mass + i0, lim[l].eps + i0, i1 - i0 + 1, lim[l].label, 7, 1 + l % 8, DR_PLOT_CLIP, NULL};
     }
     nc += user_plot_curves(uc, cv + nc);
     const dr_experiment *x = r->x;
@@ -311,14 +311,15 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
     dr_plot_curve use[6 + 2 * MAX_USER_CURVES];
     int nc = 0;
     const double *mx = k ? mdm : m;
-    use[nc++] = (dr_plot_curve){mx, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1, shade,
+    use[nc++] = (dr_plot_curve){mx, k ? ye : ce, n, has_upper ? "reach (lower boundary)" : "reach", 9, 1,
+                                shade ? DR_PLOT_FILL : 0,
                                 has_upper ? (k ? yu : cu) : NULL};
     if (has_upper) use[nc++] = (dr_plot_curve){mx, k ? yu : cu, n, "reach (upper boundary)", 9, 2, 0, NULL};
-    if (want_relic) use[nc++] = (dr_plot_curve){mx, k ? ry : rc_, n, "thermal relic target", 1, 4, 0, NULL};
+    if (want_relic) use[nc++] = (dr_plot_curve){mx, k ? ry : rc_, n, "thermal relic target", 1, 4, DR_PLOT_CLIP, NULL};
     if (g2 && !k) {
-      use[nc++] = (dr_plot_curve){m, g2, n, "(g-2)#d#gm#u 2#gs, 2020 SM", 3, 2, 0, NULL};
-      use[nc++] = (dr_plot_curve){m, g2 + n, n, NULL, 3, 2, 0, NULL}; /* the band's other edge: no second legend entry */
-      use[nc++] = (dr_plot_curve){m, g2 + 2 * n, n, "(g-2)#d#gm#u limit, 2025 SM", 10, 3, 0, NULL};
+      use[nc++] = (dr_plot_curve){m, g2, n, "(g-2)#d#gm#u 2#gs, 2020 SM", 3, 2, DR_PLOT_CLIP, NULL};
+      use[nc++] = (dr_plot_curve){m, g2 + n, n, NULL, 3, 2, DR_PLOT_CLIP, NULL}; /* the band's other edge: no second legend entry */
+      use[nc++] = (dr_plot_curve){m, g2 + 2 * n, n, "(g-2)#d#gm#u limit, 2025 SM", 10, 3, DR_PLOT_CLIP, NULL};
     }
     if (!k) nc += user_plot_curves(uc, use + nc); /* the user's couplings, not y */
     snprintf(path, sizeof path, "%s/%s%s.png", out, stem, k ? "_y" : "");
@@ -549,7 +550,7 @@ static int reach_models_plot(const reach_all *A, const char *out, dr_error *e) {
     }
     if (A->want_relic) {
       snprintf(lab[nc], 64, "%s relic target", name);
-      cv[nc] = (dr_plot_curve){buf, ry, n, lab[nc], col, 1, 0, NULL}, nc++;
+      cv[nc] = (dr_plot_curve){buf, ry, n, lab[nc], col, 1, DR_PLOT_CLIP, NULL}, nc++;
     }
   }
   const dr_experiment *x = A->r[0].x;

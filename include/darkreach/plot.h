@@ -22,10 +22,13 @@ typedef struct {
   const char *label;
   int color;  /* PLplot cmap0 index */
   int style;  /* PLplot line style 1 = solid, 2.. = dashed */
-  int fill;   /* 1: shade (the curve's colour, translucent) between y and fill_y, or up to the frame's top
-                 where fill_y is NULL: an excluded region */
+  int flags;  /* DR_PLOT_FILL, DR_PLOT_CLIP (or 0) */
   const double *fill_y;
 } dr_plot_curve;
+/* DR_PLOT_FILL: shade (the curve's colour, translucent) between y and fill_y, or up to the frame's top
+ * where fill_y is NULL: an excluded region. DR_PLOT_CLIP: the curve does not set the frame (the
+ * other curves do); it is drawn clipped to it (a relic target, a published limit, a user's curve). */
+enum { DR_PLOT_FILL = 1, DR_PLOT_CLIP = 2 };
 
 int dr_plot_loglog(const char *path, const char *title, const char *xlabel, const char *ylabel,
                    const dr_plot_curve *c, int ncurves, dr_error *e);

@@ -592,8 +592,10 @@ int dr_hist_ranges(const dr_process *p, const dr_xsec_opts *o, double x_lo, doub
         break;
       }
     }
-    lo[k] = fmax(dlo, a);
-    hi[k] = fmin(dhi, b > a ? b : a * 1.01 + 1e-12);
+    /* the edges a hair outside the quantile points, so that no edge sits on a sample point (whose value another
+     * model's grid may reproduce only to rounding) */
+    lo[k] = fmax(dlo, a - 1e-6 * fabs(a));
+    hi[k] = fmin(dhi, b > a ? b + 1e-6 * fabs(b) : a * 1.01 + 1e-12);
   }
   free(c.val), free(c.w), free(s);
   return rc;

@@ -129,7 +129,7 @@ static void draw_xy(const void *vp) {
   pllab(q->xlabel, q->ylabel, q->title);
   /* shaded regions first, under the lines: each run of finite points, closed by fill_y or the top */
   for (int k = 0; k < q->ncurves; k++) {
-    if (!c[k].fill) continue;
+    if (!(c[k].flags & DR_PLOT_FILL)) continue;
     PLINT r, g, b;
     PLFLT al;
     plgcol0a(c[k].color, &r, &g, &b, &al);
@@ -192,8 +192,11 @@ int dr_plot_xy(const char *path, const char *title, const char *xlabel, const ch
                const dr_plot_curve *c, int ncurves, int logx, int logy, dr_error *e) {
   double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
   int nmax = 0;
+  int any_framing = 0;
+  for (int k = 0; k < ncurves; k++) any_framing |= !(c[k].flags & DR_PLOT_CLIP) && c[k].n > 0;
   for (int k = 0; k < ncurves; k++) {
     if (c[k].n > nmax) nmax = c[k].n;
+    if ((c[k].flags & DR_PLOT_CLIP) && any_framing) continue; /* drawn, clipped, but not framing */
     for (int i = 0; i < c[k].n; i++) {
       double x = c[k].x[i], y = c[k].y[i];
       if (!(isfinite(x) && isfinite(y) && (x > 0 || !logx) && (y > 0 || !logy))) continue;
