@@ -307,6 +307,36 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
       g2[2 * n + i] = sqrt((a25.delta + 2 * a25.sigma) / d1);
     }
   }
+  /* the relic target on a grid of its own, denser than the scan's (the curve bends where the mediator's decays
+   * open), written beside the plot as STEM_relic_curve.csv; the scan masses' values stay in STEM_relic.csv */
+  int nd = 0;
+  double *dx = NULL, *dxm = NULL, *deps = NULL, *dy = NULL;
+  dr_relic_point *dp = NULL;
+  if (want_relic && n > 1 && r->m_dm[n - 1] > r->m_dm[0]) {
+    nd = 4 * n < 24 ? 24 : 4 * n > 160 ? 160 : 4 * n;
+    dx = malloc(sizeof(double) * 4 * (size_t)nd);
+    dp = calloc((size_t)nd, sizeof *dp);
+    if (dx && dp) {
+      dxm = dx + nd, deps = dx + 2 * nd, dy = dx + 3 * nd;
+      for (int i = 0; i < nd; i++) dx[i] = r->m_dm[0] * pow(r->m_dm[n - 1] / r->m_dm[0], (double)i / (nd - 1));
+      dr_error de;
+      dr_error_clear(&de);
+      if (dr_relic_curve(&r->rs, dx, nd, r->gs, dp, NULL, &de) == DR_OK) {
+        char cpath[4200];
+        snprintf(cpath, sizeof cpath, "%s/%s_relic_curve.csv", out, stem);
+        FILE *f = fopen(cpath, "w");
+        if (f) {
+          dr_relic_csv_header(f);
+          for (int i = 0; i < nd; i++) dr_relic_csv_row(f, &dp[i]);
+          fclose(f);
+        }
+        for (int i = 0; i < nd; i++) {
+          int ok = dp[i].status == DR_OK;
+          dxm[i] = dx[i] * r->rs.ratio, deps[i] = ok ? dp[i].eps : NAN, dy[i] = ok ? dp[i].y : NAN;
+        }
+      } else nd = 0;
+    } else nd = 0;
+  }
   for (int k = 0; k < 1 + with_y && rc == DR_OK; k++) {
     dr_plot_curve use[6 + 2 * MAX_USER_CURVES];
     int nc = 0;
@@ -315,7 +345,8 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
                                 shade ? DR_PLOT_FILL : 0,
                                 has_upper ? (k ? yu : cu) : NULL};
     if (has_upper) use[nc++] = (dr_plot_curve){mx, k ? yu : cu, n, "reach (upper boundary)", 9, 2, 0, NULL};
-    if (want_relic) use[nc++] = (dr_plot_curve){mx, k ? ry : rc_, n, "thermal relic target", 1, 4, DR_PLOT_CLIP, NULL};
+    if (want_relic && nd) use[nc++] = (dr_plot_curve){k ? dx : dxm, k ? dy : deps, nd, "thermal relic target", 1, 4, DR_PLOT_CLIP, NULL};
+    else if (want_relic) use[nc++] = (dr_plot_curve){mx, k ? ry : rc_, n, "thermal relic target", 1, 4, DR_PLOT_CLIP, NULL};
     if (g2 && !k) {
       use[nc++] = (dr_plot_curve){m, g2, n, "(g-2)#d#gm#u 2#gs, 2020 SM", 3, 2, DR_PLOT_CLIP, NULL};
       use[nc++] = (dr_plot_curve){m, g2 + n, n, NULL, 3, 2, DR_PLOT_CLIP, NULL}; /* the band's other edge: no second legend entry */
@@ -328,6 +359,7 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
   }
   free(g2);
   free(m);
+  free(dx), free(dp);
   return rc;
 }
 
@@ -625,6 +657,9 @@ static int run_reach(cli_args *a) {
   for (int k = 0; rc == CLI_OK && k < nm; k++) {
     /* an earlier run's relic files go unless this run resumes them */
     if (!resume || !want_relic) cli_journal_remove(out, rstem[k]);
+    char cpath[4200];
+    snprintf(cpath, sizeof cpath, "%s/%s_relic_curve.csv", out, stem[k]);
+    if (!want_relic || cli_given(a, "no-plot")) remove(cpath); /* an earlier run's, which this one does not redraw */
     /* with --models only the first model must have been started before */
     int res = resume ? (k == 0 ? 1 : 2) : 0;
     rc = cli_journal_run(&J[k], res, scan_reach, &r[k]);
@@ -674,7 +709,8 @@ const cli_cmd cmd_reach = {
         "DIR/reach.json (the configuration, complete or not, the points), DIR/reach.png and, with dark matter, "
         "DIR/reach_y.png, and "
         "for the dark-photon family with a dark-matter species DIR/reach_relic.csv and reach_relic.json (the "
-        "thermal target at m_DM = m_A'/ratio). y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n) (darkreach models). The "
+        "thermal target at m_DM = m_A'/ratio for each scan mass), with the plot DIR/reach_relic_curve.csv (the "
+        "target on a denser grid of its own, as drawn). y = g^2 alpha_D (m_DM/m_A')^4 Lambda^(2n) (darkreach models). The "
         "coupling is searched up to 1 in the model's unit (1, GeV^-1 or GeV^-2); a mass with fewer than s_up events "
         "there is recorded as no-sensitivity. --models scans several models of the dark-photon family into "
         "DIR/reach_MODEL.* each and draws DIR/reach_models_y.png. Ctrl-C stops "

@@ -617,8 +617,19 @@ def test_reach_files():
     out = tmp("r")
     rc, _, err = run(["reach", os.path.join(SRC, "data/experiments/ldmx_phase2.ini"), "--out", out, "--points", "8"])
     check(rc == 0, "reach ldmx_phase2: %s" % err.strip())
-    for f in ("reach.csv", "reach.json", "reach.png", "reach_y.png", "reach_relic.csv", "reach_relic.json"):
+    for f in ("reach.csv", "reach.json", "reach.png", "reach_y.png", "reach_relic.csv", "reach_relic.json",
+              "reach_relic_curve.csv"):
         check(os.path.getsize(os.path.join(out, f)) > 0, "reach wrote %s" % f)
+    # the relic curve as drawn: its own grid, 4 points a scan mass, from the scan's first to its last m_DM,
+    # where it is the scan's own relic target (the same solver: 1e-6)
+    with open(os.path.join(out, "reach_relic.csv")) as f:
+        scan = list(csv.DictReader(f))
+    with open(os.path.join(out, "reach_relic_curve.csv")) as f:
+        dense = list(csv.DictReader(f))
+    check(len(dense) == 32 and all(abs(float(dense[i]["m_dm_gev"]) / float(scan[i]["m_dm_gev"]) - 1) < 1e-12 and
+                                   dense[i]["status"] == scan[i]["status"] for i in (0, -1)) and
+          abs(float(dense[-1]["coupling"]) / float(scan[-1]["coupling"]) - 1) < 1e-6,
+          "reach_relic_curve.csv: 32 points, the scan's target at both ends")
     rows = open(os.path.join(out, "reach.csv")).read().strip().split("\n")
     check(rows[0].startswith("mass_gev,coupling,y,status"), "reach.csv header")
     check(sum(",ok," in r for r in rows[1:]) == 7, "reach.csv: 7 ok points")
