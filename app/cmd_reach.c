@@ -185,6 +185,9 @@ static int reach_parse(const char *line, void *ctx) {
 static const char *stats_text(const dr_experiment *x, char *buf, size_t n) {
   int ex = (int)floor(log10(x->lot));
   double mant = x->lot / pow(10, ex);
+  char r[32];
+  snprintf(r, sizeof r, "%.3g", mant); /* 9.9996 rounds to 10: renormalise */
+  if (atof(r) >= 10) ex++, mant /= 10;
   char m[32] = "";
   if (fabs(mant - 1) > 5e-4) snprintf(m, sizeof m, "%.3g\xc3\x97", mant); /* U+00D7, the multiplication sign */
   snprintf(buf, n, "%s10#u%d#d %s", m, ex, x->beam.flavour ? "MOT" : "EOT");
@@ -476,8 +479,10 @@ static void reach_report(const reach_run *r, const cli_journal *J, const cli_jou
   for (int i = 0; i < n; i++) nok += r->p[i].status == DR_REACH_OK;
   printf("%s, model %s: %d of %d masses solved; wrote %s, %s", x->name, dr_model_name(r->model), nok, n, J->csv_path,
          J->json_path);
-  if (plot) printf(", %s/%s.png%s%s%s", out, stem, r->has_dm ? " and " : "", r->has_dm ? stem : "",
-                  r->has_dm ? "_y.png" : "");
+  unsigned f = dr_plot_formats(); /* the plots as written: the first format, the others beside it */
+  const char *ext = f & DR_PLOT_PNG ? "png" : f & DR_PLOT_PDF ? "pdf" : "svg";
+  if (plot) printf(", %s/%s.%s%s%s%s%s", out, stem, ext, r->has_dm ? " and " : "", r->has_dm ? stem : "",
+                  r->has_dm ? "_y." : "", r->has_dm ? ext : "");
   if (want_relic) printf(", %s (thermal target at m_DM = m_A'/%g)", R->csv_path, x->mass_ratio);
   printf("\n");
 }
@@ -681,7 +686,9 @@ static int run_reach(cli_args *a) {
   reach_all all = {nm, want_relic, r, J, R};
   if (rc == CLI_OK && multi && any_plot && cli_mpi_rank() == 0 && reach_models_plot(&all, out, &e) != DR_OK)
     rc = cli_lib_fail(a, &e);
-  if (rc == CLI_OK && multi && !a->json && any_plot) printf("all models: %s/reach_models_y.png\n", out);
+  if (rc == CLI_OK && multi && !a->json && any_plot)
+    printf("all models: %s/reach_models_y.%s\n", out,
+           dr_plot_formats() & DR_PLOT_PNG ? "png" : dr_plot_formats() & DR_PLOT_PDF ? "pdf" : "svg");
   if (rc == CLI_OK && !a->json) reach_notes(&x);
   if (rc == CLI_OK && a->json) {
     if (multi) cli_json_print(a, 1, reach_all_json, &all);

@@ -5,8 +5,10 @@
  *
  * _darkreach.run(args) -> (exit_code, stdout_text, stderr_text), args a list of str (without the
  * program name). PLplot, the signal handlers and stdout are process-wide: the GIL is kept during a
- * run, so runs do not overlap; SIGINT and SIGTERM are given back to Python afterwards, and a Ctrl-C
- * during a run (which stops it cleanly, as on the command line) raises KeyboardInterrupt. */
+ * run, so runs do not overlap; SIGINT and SIGTERM are given back to Python afterwards, and a Ctrl-C (or
+ * SIGTERM) during a run stops it cleanly, as on the command line, and raises KeyboardInterrupt; a second
+ * one during the same run ends the process, as on the command line. The OpenMP thread count is restored
+ * after each run (--threads applies to that run only). */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -15,6 +17,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 static PyObject *run(PyObject *self, PyObject *args) {
   (void)self;
@@ -47,6 +52,9 @@ static PyObject *run(PyObject *self, PyObject *args) {
   sigaction(SIGINT, NULL, &old_int);
   sigaction(SIGTERM, NULL, &old_term);
   atomic_store(&cli_stop, 0);
+#ifdef _OPENMP
+  int threads = omp_get_max_threads(); /* --threads of one run must not stay for the next */
+#endif
   fflush(stdout);
   fflush(stderr);
   FILE *so = stdout, *se = stderr;
@@ -57,12 +65,20 @@ static PyObject *run(PyObject *self, PyObject *args) {
   stdout = so, stderr = se;
   sigaction(SIGINT, &old_int, NULL);
   sigaction(SIGTERM, &old_term, NULL);
+#ifdef _OPENMP
+  omp_set_num_threads(threads);
+#endif
   fclose(fo);
   fclose(fe);
   free(argv);
   int stopped = atomic_load(&cli_stop);
   atomic_store(&cli_stop, 0);
-  PyObject *res = Py_BuildValue("(is#s#)", rc, out ? out : "", (Py_ssize_t)nout, err ? err : "", (Py_ssize_t)nerr);
+  /* text as UTF-8, with U+FFFD for a character a message cut in two (a label cut at its length) */
+  PyObject *pout = PyUnicode_DecodeUTF8(out ? out : "", (Py_ssize_t)nout, "replace");
+  PyObject *perr = PyUnicode_DecodeUTF8(err ? err : "", (Py_ssize_t)nerr, "replace");
+  PyObject *res = pout && perr ? Py_BuildValue("(iOO)", rc, pout, perr) : NULL;
+  Py_XDECREF(pout);
+  Py_XDECREF(perr);
   free(out);
   free(err);
   if (stopped && res) {

@@ -89,7 +89,8 @@ void dr_limit_curve_free(dr_limit_curve *c);
 /* A user's curve for an overlay: a CSV of mass [GeV] and coupling. '#' lines are comments; a first
  * line that is not numbers is a header, whose columns "coupling" and "coupling_upper" are used if
  * present (a darkreach reach.csv), else the second column. Non-numeric or non-positive couplings
- * (nan, an empty field) are gaps. upper gets the upper edge where the file has one (else n = 0).
+ * (nan, an empty field) are gaps; couplings >= 10 (the closure points of data/limits files) are
+ * skipped. upper gets the upper edge where the file has one (else n = 0).
  * DR_EPARSE naming the file and line; fewer than two points is an error too. */
 int dr_curve_csv_read(const char *path, dr_limit_curve *lower, dr_limit_curve *upper, dr_error *e);
 

@@ -29,10 +29,15 @@ from . import _darkreach
 
 __all__ = ["DarkreachError", "run"]
 
-# an installed tree: PREFIX/lib/python3.X/dist-packages/darkreach -> PREFIX/share/darkreach
-_DATA = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "share", "darkreach"))
-if not os.environ.get("DARKREACH_DATA") and os.path.isdir(os.path.join(_DATA, "experiments")):
-    os.environ["DARKREACH_DATA"] = _DATA
+# an installed tree: PREFIX/lib[/ARCH]/python3[.X]/dist-packages/darkreach -> PREFIX/share/darkreach, the
+# nearest share/darkreach with cards above the package (a build tree uses the source tree's data)
+if not os.environ.get("DARKREACH_DATA"):
+    _up = os.path.dirname(os.path.abspath(__file__))
+    for _ in range(6):
+        _up = os.path.dirname(_up)
+        if os.path.isdir(os.path.join(_up, "share", "darkreach", "experiments")):
+            os.environ["DARKREACH_DATA"] = os.path.join(_up, "share", "darkreach")
+            break
 
 
 class DarkreachError(Exception):

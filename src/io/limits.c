@@ -109,9 +109,12 @@ int dr_curve_csv_read(const char *path, dr_limit_curve *lower, dr_limit_curve *u
       header = 1;
       int k = 0;
       for (char *t = line; *t; k++) {
+        while (*t == ' ' || *t == '\t') t++; /* names may have blanks around them */
         size_t len = strcspn(t, ",\r\n");
+        while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == '\t')) len--;
         if (len == 8 && !strncmp(t, "coupling", 8)) col = k;
         if (len == 14 && !strncmp(t, "coupling_upper", 14)) col_up = k;
+        len = strcspn(t, ",\r\n");
         t += len;
         if (*t != ',') break;
         t++;
@@ -128,11 +131,16 @@ int dr_curve_csv_read(const char *path, dr_limit_curve *lower, dr_limit_curve *u
       if (*t != ',') break;
       t++;
     }
-    if (nf <= col || (col_up >= 0 && nf <= col_up) || !(v[0] > 0)) {
+    if (!strchr(line, '\n') && !feof(f)) {
+      rc = DR_FAIL(e, DR_EPARSE, "%s:%d: line longer than %zu characters", path, lineno, sizeof line - 2);
+      break;
+    }
+    if (nf <= col || (col_up >= 0 && nf <= col_up) || !(v[0] > 0) || !isfinite(v[0])) {
       rc = DR_FAIL(e, DR_EPARSE, "%s:%d: expected a positive mass [GeV] and the coupling in column %d", path, lineno,
                    col + 1);
       break;
     }
+    if (v[col] >= 10) continue; /* a closure point of a digitised plot (data/limits), not part of the bound */
     rc = curve_push(lower, &cap_lo, v[0], v[col] > 0 ? v[col] : NAN, e);
     if (rc == DR_OK && col_up >= 0) rc = curve_push(upper, &cap_up, v[0], v[col_up] > 0 ? v[col_up] : NAN, e);
   }

@@ -76,7 +76,16 @@ static int plot_guarded(void (*draw)(const void *), const void *ctx, const char 
     plot_msg[0] = 0;
     plsexit(plot_exit);
     plsabort(plot_abort);
-    if (setjmp(plot_jump) == 0) draw(ctx);
+    int failed = setjmp(plot_jump);
+    if (!failed) draw(ctx);
+    else { /* PLplot jumped out before its own plend(): close the stream, so that the next plot starts clean */
+      char msg[sizeof plot_msg];
+      memcpy(msg, plot_msg, sizeof msg);
+      if (setjmp(plot_jump) == 0) plend();
+      memcpy(plot_msg, msg, sizeof msg);
+    }
+    plsexit(NULL); /* PLplot's own handling again outside these functions */
+    plsabort(NULL);
     if (plot_msg[0]) return DR_FAIL(e, DR_EIO, "%s: the plot was not written (PLplot: %s)", cur_path, plot_msg);
   }
   return DR_OK;
@@ -193,7 +202,9 @@ int dr_plot_xy(const char *path, const char *title, const char *xlabel, const ch
   double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
   int nmax = 0;
   int any_framing = 0;
-  for (int k = 0; k < ncurves; k++) any_framing |= !(c[k].flags & DR_PLOT_CLIP) && c[k].n > 0;
+  for (int k = 0; k < ncurves; k++)
+    for (int i = 0; !(c[k].flags & DR_PLOT_CLIP) && i < c[k].n && !any_framing; i++)
+      any_framing = isfinite(c[k].x[i]) && isfinite(c[k].y[i]) && (c[k].x[i] > 0 || !logx) && (c[k].y[i] > 0 || !logy);
   for (int k = 0; k < ncurves; k++) {
     if (c[k].n > nmax) nmax = c[k].n;
     if ((c[k].flags & DR_PLOT_CLIP) && any_framing) continue; /* drawn, clipped, but not framing */
@@ -268,13 +279,20 @@ int dr_plot_map(const char *path, const char *title, const char *xlabel, const c
   /* plimage spans [x0, x1] with the nx values at the corners of nx - 1 cells: a grid of (nx + 1) x (ny + 1)
    * values, the last row and column repeated, draws the nx x ny cells (each cell's value at its lower left) */
   map_plot q = {path, title, xlabel, ylabel, zlabel, nx, ny, x0, x1, y0, y1, zmin, zmax, NULL};
-  plAlloc2dGrid(&q.g, nx + 1, ny + 1);
+  /* the grid as PLplot's PLFLT ** (rows of one block), allocated here: plAlloc2dGrid would call plexit on failure */
+  PLFLT *block = malloc(sizeof *block * (size_t)(nx + 1) * (size_t)(ny + 1));
+  q.g = malloc(sizeof *q.g * (size_t)(nx + 1));
+  if (!block || !q.g) {
+    free(block), free(q.g);
+    return DR_FAIL(e, DR_ENOMEM, "out of memory");
+  }
+  for (int i = 0; i <= nx; i++) q.g[i] = block + (size_t)i * (size_t)(ny + 1);
   for (int i = 0; i <= nx; i++)
     for (int j = 0; j <= ny; j++) {
       double v = z[(i < nx ? i : nx - 1) * ny + (j < ny ? j : ny - 1)];
       q.g[i][j] = isfinite(v) ? v : zmin;
     }
   int rc = plot_guarded(draw_map, &q, path, e);
-  plFree2dGrid(q.g, nx + 1, ny + 1);
+  free(block), free(q.g);
   return rc;
 }

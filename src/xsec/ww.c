@@ -138,11 +138,13 @@ int dr_ww_d2sigma(const dr_process *p, const dr_xsec_opts *o, double x, double t
   *out = 0;
   double E = p->E0;
   if (!(x > dr_xsec_xmin(p) && x < dr_xsec_xmax(p)) || theta < 0) return DR_OK;
-  double Umin = umin_of(p, x);
-  double U = E * E * theta * theta * x + Umin;
+  double Umin = umin_of(p, x), dU = E * E * theta * theta * x;
+  double U = dU + Umin;
   int worst = DR_OK;
   double chi = chi_at(p, o, x, o->ww_chi_frozen ? Umin : U, w->qt, &worst);
-  *out = ww_pref(p, x) * chi * ww_kernel(p, x, U);
+  /* with a photon pole, v from dU without the cancellation of s + u - m_X^2 (ww_kernel_pole) */
+  double k = dr_amp_has_photon_pole(rule_of(p)) ? ww_kernel_pole(p, x, dU) : ww_kernel(p, x, U);
+  *out = ww_pref(p, x) * chi * k;
   if (worst != DR_OK) return DR_FAIL(e, worst, "flux integral did not converge at x=%g", x);
   return DR_OK;
 }
