@@ -75,8 +75,9 @@ static const cli_opt reach_opts[] = {
     {.name = "models", .type = OPT_NAME, .arg = "LIST", .check = cli_check_models,
      .help = "several models of the dark-photon family, comma-separated, or all (vector, magnetic-dipole, "
              "electric-dipole, charge-radius, anapole): each is scanned into its own files (DIR/reach_MODEL.csv, "
-             "DIR/reach_MODEL_relic.csv, ...) and DIR/reach_models_y.png draws every reach (dashed) and relic "
-             "target (solid) in y against the mass (Catena, Gray, Jerkvall 2025 Fig. 1)"},
+             "DIR/reach_MODEL_relic.csv, ...) and DIR/reach_models_y.png draws every reach (thick) and relic "
+             "target (thin), each model in its own colour and dashes, in y against m_DM (Catena, Gray, Jerkvall 2025 "
+             "Fig. 1)"},
     {.name = "method", .type = OPT_CHOICE, .arg = "M", .def = "etl", .choices = "etl|ww|iww",
      .help = "cross sections by exact tree level (VEGAS to --precision per mass) or WW/IWW "
              "(darkreach xsec --help)"},
@@ -554,7 +555,7 @@ static void reach_all_json(dr_json *j, void *ctx) {
   dr_json_close(j);
 }
 
-/* every model's reach (dashed) and relic target (solid) in y: the analogue of
+/* every model's reach (thick) and relic target (thin), each model in its own colour and dashes, in y: the analogue of
  * [arXiv:2502.13635] Fig. 1 */
 static int reach_models_plot(const reach_all *A, const char *out, dr_error *e) {
   static const int colors[] = {9, 1, 3, 8, 10, 2, 4, 5};
@@ -580,14 +581,16 @@ static int reach_models_plot(const reach_all *A, const char *out, dr_error *e) {
     }
     const char *name = dr_model_name(r->model);
     snprintf(lab[nc], 64, "%s reach", name);
-    cv[nc] = (dr_plot_curve){buf, y, n, lab[nc], col, 2, 0, NULL}, nc++;
+    /* in grey too: each model its own dashes, the reach thick, its relic target thin */
+    int sty = 1 + k % 8;
+    cv[nc] = (dr_plot_curve){buf, y, n, lab[nc], col, sty, 0, NULL}, nc++;
     if (has_upper) {
       snprintf(lab[nc], 64, "%s reach (upper)", name);
-      cv[nc] = (dr_plot_curve){buf, yu, n, lab[nc], col, 3, 0, NULL}, nc++;
+      cv[nc] = (dr_plot_curve){buf, yu, n, lab[nc], col, sty, 0, NULL}, nc++;
     }
     if (A->want_relic) {
       snprintf(lab[nc], 64, "%s relic target", name);
-      cv[nc] = (dr_plot_curve){buf, ry, n, lab[nc], col, 1, DR_PLOT_CLIP, NULL}, nc++;
+      cv[nc] = (dr_plot_curve){buf, ry, n, lab[nc], col, sty, DR_PLOT_CLIP | DR_PLOT_THIN, NULL}, nc++;
     }
   }
   const dr_experiment *x = A->r[0].x;

@@ -28,7 +28,7 @@ typedef struct {
 /* DR_PLOT_FILL: shade (the curve's colour, translucent) between y and fill_y, or up to the frame's top
  * where fill_y is NULL: an excluded region. DR_PLOT_CLIP: the curve does not set the frame (the
  * other curves do); it is drawn clipped to it (a relic target, a published limit, a user's curve). */
-enum { DR_PLOT_FILL = 1, DR_PLOT_CLIP = 2 };
+enum { DR_PLOT_FILL = 1, DR_PLOT_CLIP = 2, DR_PLOT_THIN = 4 /* half the line width */ };
 
 int dr_plot_loglog(const char *path, const char *title, const char *xlabel, const char *ylabel,
                    const dr_plot_curve *c, int ncurves, dr_error *e);

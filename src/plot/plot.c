@@ -164,7 +164,7 @@ static void draw_xy(const void *vp) {
   for (int k = 0; k < q->ncurves; k++) {
     plcol0(c[k].color);
     pllsty(c[k].style > 0 ? c[k].style : 1);
-    plwidth(2.0);
+    plwidth(c[k].flags & DR_PLOT_THIN ? 1.0 : 2.0);
     int m = 0;
     for (int i = 0; i <= c[k].n; i++) {
       int ok = i < c[k].n && isfinite(c[k].x[i]) && isfinite(c[k].y[i]) && (c[k].x[i] > 0 || !logx) &&
@@ -180,7 +180,7 @@ static void draw_xy(const void *vp) {
     }
     if (c[k].label) {
       q->opt[nl] = PL_LEGEND_LINE, q->col[nl] = c[k].color, q->sty[nl] = c[k].style > 0 ? c[k].style : 1;
-      q->wid[nl] = 2.0, q->tcol[nl] = 15;
+      q->wid[nl] = c[k].flags & DR_PLOT_THIN ? 1.0 : 2.0, q->tcol[nl] = 15;
       q->txt[nl++] = c[k].label;
     }
   }
