@@ -332,8 +332,8 @@ static int reach_plots(const reach_run *r, const char *out, const char *stem, in
         if (f) {
           dr_relic_csv_header(f);
           for (int i = 0; i < nd; i++) dr_relic_csv_row(f, &dp[i]);
-          fclose(f);
         }
+        if (!f || ferror(f) | fclose(f)) rc = DR_FAIL(e, DR_EIO, "cannot write '%s'", cpath);
         for (int i = 0; i < nd; i++) {
           int ok = dp[i].status == DR_OK;
           dxm[i] = dx[i] * r->rs.ratio, deps[i] = ok ? dp[i].eps : NAN, dy[i] = ok ? dp[i].y : NAN;
@@ -667,7 +667,7 @@ static int run_reach(cli_args *a) {
     if (!resume || !want_relic) cli_journal_remove(out, rstem[k]);
     char cpath[4200];
     snprintf(cpath, sizeof cpath, "%s/%s_relic_curve.csv", out, stem[k]);
-    if (!want_relic || cli_given(a, "no-plot")) remove(cpath); /* an earlier run's, which this one does not redraw */
+    remove(cpath); /* an earlier run's: this run writes its own with the plot, or none */
     /* with --models only the first model must have been started before */
     int res = resume ? (k == 0 ? 1 : 2) : 0;
     rc = cli_journal_run(&J[k], res, scan_reach, &r[k]);
