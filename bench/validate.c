@@ -252,14 +252,14 @@ int main(int argc, char **argv) {
   }
   fclose(f);
   fprintf(o, "\nWithin ±3 %%: %d of %d points; with m/E0 <= 0.02: %d of %d; with m <= 1 GeV (the mass range of\n"
-             "DMG4's K-factor table as FORMULARY Part II §2.2 quotes it; one public version runs to 3 GeV, see\n"
+             "DMG4's K-factor table as the derivation note FORMULARY Part II §2.2 quotes it; one public version runs to 3 GeV, see\n"
              "below): %d of %d.\n\n", within, total, within_light, total_light,
           within_1, total_1);
   fprintf(o, "### Where it differs: large m/E0, where the inelastic term and the reference's K fit take over\n\n"
              "At large m/E0 the momentum transfer t_min ~ (m^2/2E0)^2 exceeds the nuclear form-factor scale\n"
              "d = 0.164 A^-2/3 GeV^2, the coherent (elastic) term is suppressed and the inelastic Z-proton term\n"
              "dominates. How that term recoils then matters: on a free proton (default) or, as in the Liu-Miller\n"
-             "treatment (FORMULARY Part II §2.3, §8 item 7), on the whole nucleus, which lets the proton absorb\n"
+             "treatment (derivation note FORMULARY Part II §2.3, §8 item 7), on the whole nucleus, which lets the proton absorb\n"
              "t ~ 1 GeV^2 without paying its recoil energy. The last column gives WW against ETL there, for scale:\n\n"
              "| E [GeV] | m [GeV] | el + inel, proton recoil / DMG4 | el + inel, nucleus recoil / DMG4 | elastic only / DMG4 | WW(t_max=E^2) / ETL |\n"
              "|---|---|---|---|---|---|\n");
@@ -302,7 +302,7 @@ int main(int argc, char **argv) {
               ref[i][m], (i > 0 && fabs(r - 1) > 0.03) ? "**" : "", r, (i > 0 && fabs(r - 1) > 0.03) ? "**" : "");
     }
   fprintf(o, "\n## 3. Muons, 160 GeV on Pb\n\n"
-             "Expected (FORMULARY Part II §2.4): the muon mass screens the forward region, so WW (theta-integrated,\n"
+             "Expected (derivation note FORMULARY Part II §2.4): the muon mass screens the forward region, so WW (theta-integrated,\n"
              "t_max = E^2) agrees with ETL to ~1 %%; IWW overestimates (13 %%, 26 %%, 81 %% at 10 MeV, 100 MeV, 1 GeV).\n\n"
              "| model | m [GeV] | ETL [pb] | WW(E^2)/ETL | IWW(E^2)/ETL |\n|---|---|---|---|---|\n");
   const double mm[3] = {0.01, 0.1, 1.0};
@@ -360,7 +360,7 @@ int main(int argc, char **argv) {
               fabs(v[0] / mp[i].ref - 1) > 0.03 ? "**" : "", v[1] / v[0]);
     }
   }
-  fprintf(o, "\nWW against ETL where WW holds: 160 GeV mu- on Pb with the A' within theta < 0.3 (FORMULARY Part II\n"
+  fprintf(o, "\nWW against ETL where WW holds: 160 GeV mu- on Pb with the A' within theta < 0.3 (derivation note FORMULARY Part II\n"
              "§2.5 finds WW/ETL = 0.997-0.999 at 0.1 GeV). WW with chi's t_max = m^2 + m_l^2 (the default) and E^2.\n\n"
              "| model | m [GeV] | ETL [pb] | WW(m^2)/ETL | WW(E^2)/ETL |\n|---|---|---|---|---|\n");
   {

@@ -1,6 +1,6 @@
 /* Squared amplitudes: the library's closed forms (src/phys/amp/amp.c) and the
  * numerical spinor engine (from the Feynman rules) against the closed forms
- * of FORMULARY Part II §2.3 (T_V, T_A, T_S, T_P) and of the 2 -> 2 process of
+ * of the nucleus-recoil treatment of [Liu:2016mqv] (derivation note FORMULARY Part II §2.3; T_V, T_A, T_S, T_P) and of the 2 -> 2 process of
  * §2.1 and §2.5 (A_V, A_A, A_S, A_P, A_M, A_E: independent FORM derivations);
  * the dark-moment vertices of [arXiv:2502.13635] eq. (2.1): gauge invariance,
  * charge radius = m_X^2 vector and anapole = m_X^2 axial on shell, magnetic =
@@ -291,7 +291,7 @@ static void test_dipoles_massless_limit(void **state) {
   assert_rel(e1 / e2, 100, 0.15);
 }
 
-/* FORMULARY Part II §2.1 (V, A, S, P) and §2.5 (M, E): A_X of gamma l -> l X by FORM */
+/* [Bjorken:2009mm] eq. (A12) and [arXiv:2502.13635] eqs. (4.1), (4.2) (derivation note FORMULARY Part II §2.1 for V, A, S, P and §2.5 for M, E): A_X of gamma l -> l X by FORM */
 static double closed_2to2(dr_vertex_rule r, double s, double u, double M, double m) {
   double is = 1 / s, iu = 1 / u, M2 = M * M, m2 = m * m, m4 = m2 * m2, p = is + iu;
   switch (r) {
@@ -381,7 +381,7 @@ static void test_spin2_reference(void **state) {
   }
 }
 
-/* gamma l -> l G against the |M|^2 of [arXiv:2210.00751] as DMG4 codes it (FORMULARY Part II §2.6,
+/* gamma l -> l G against the |M|^2 of [arXiv:2210.00751] as DMG4 codes it (derivation note FORMULARY Part II §2.6,
  * massless lepton, s + t + u = m_G^2):
  *   [(u + t)^2 + (u - m^2)^2] [4u (u + t - m^2) - m^2 t]/(4 t s u),
  * which the universal coupling (c_ll = c_gammagamma) reproduces exactly; here m_l = 1e-7 GeV, so

@@ -176,7 +176,7 @@ static dr_xsec_opts etl(double tol) {
 }
 
 /* m_X -> 0 vector, unscreened point nucleus (heavy: Pb mass, G2 = Z^2): the
- * Bethe-Heitler spectrum (FORMULARY Part II §2.3, validation 1),
+ * Bethe-Heitler spectrum (derivation note FORMULARY Part II §2.3, validation 1),
  *   k d sigma/dk = 4 Z^2 alpha^3/m_e^2 (1 + E'^2/E^2 - 2E'/3E)(ln(2 E E'/(m_e k)) - 1/2);
  * and with the elastic Tsai form factor at 100 GeV the complete-screening
  * limit with ln(183 Z^-1/3) (validation 2). Photon: eps = 1. */
@@ -283,7 +283,7 @@ static double ww_e2_pb(const char *beam, double E, double mass, const char *mat,
 }
 
 /* Muons: the lepton mass screens the forward region, so WW (theta-integrated,
- * t_max = E^2) is expected to agree with ETL to ~1 % (FORMULARY Part II §2.4:
+ * t_max = E^2) is expected to agree with ETL to ~1 % (derivation note FORMULARY Part II §2.4:
  * 0.5-1 % for V and A, 160 GeV Pb); tested at 2.5 % (1 % MC + 1 % physics). */
 static void test_muons_etl_vs_ww(void **state) {
   (void)state;
@@ -337,7 +337,7 @@ static void test_ldmx_ww_excess(void **state) {
 }
 
 /* Dark moments (Catena, Gray, Jerkvall 2025, Lagrangian 2.1): 160 GeV mu- on Pb,
- * m_X = 0.1 GeV, theta_X < 0.3. FORMULARY Part II §2.5 finds WW/ETL = 0.997-0.999
+ * m_X = 0.1 GeV, theta_X < 0.3. The derivation note FORMULARY Part II §2.5 finds WW/ETL = 0.997-0.999
  * for the dipoles there; with ETL at 0.3 % (3 sigma = 0.9 %) and the chi t_max
  * convention (a few per mille) the test allows |WW/ETL - 0.998| < 0.012. */
 static void test_moments_etl_vs_ww(void **state) {

@@ -1,6 +1,6 @@
 /* Form factors and the effective photon flux chi.
  * References: [Bjorken:2009mm] Fig. 10, digitised points (shared reference
- * README §2, +-3 %); FORMULARY Part II §9 chi values (independent
+ * README §2, +-3 %); the derivation note FORMULARY Part II §9 chi values ([Bjorken:2009mm] eqs. (A17)-(A18)) (independent
  * re-derivation, quoted to 4-5 digits); closed form of the elastic chi
  * (Part II §1.2). */
 #include "dr_test.h"

@@ -1,4 +1,4 @@
-/* Signal yield and reach: the yield formula of FORMULARY Part I §8 by hand,
+/* Signal yield and reach: the yield formula of [arXiv:2505.04295] eq. (4) (derivation note FORMULARY Part I §8) by hand,
  * Poisson limits, eps ~ LOT^(-1/2), visible boundaries, scans that record
  * bad points and do not depend on the thread count. */
 #include "dr_test.h"

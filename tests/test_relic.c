@@ -1,6 +1,6 @@
 /* Relic density: g_* table (shared reference §4), Y_eq against a direct
  * integral, the Omega h^2 constant, the master formula against the explicit
- * cross sections of FORMULARY Part II §6.1, non-relativistic limits of the
+ * cross sections (derived in src/relic/sigmav.c with the widths of [Ilten:2018crw] eq. (2.13); derivation note FORMULARY Part II §6.1), non-relativistic limits of the
  * thermal average, the standard thermal cross section for a self-conjugate
  * s-wave species, and the particle-antiparticle bookkeeping. */
 #include "dr_test.h"
@@ -137,7 +137,7 @@ static void test_standard_thermal_cross_section(void **state) {
 static void test_freeze_out_approximation(void **state) {
   (void)state;
   /* constant s-wave <sigma v>, self-conjugate (g = 2): the Kolb-Turner freeze-out
-   * approximation (FORMULARY Part II §6.3) with g_* at T = m/x_f,
+   * approximation (derivation note FORMULARY Part II §6.3) with g_* at T = m/x_f,
    *   x_f = ln A - (1/2) ln ln A, A = 0.038 g M_Pl m sigma_0/sqrt(g_*),
    *   Omega h^2 = 1.07e9 x_f/(sqrt(g_*) M_Pl sigma_0) GeV^-1,
    * to 3 % where g_* is flat across freeze-out (m = 10 MeV, 100 GeV; near the QCD
@@ -181,7 +181,7 @@ static void test_published_relic_targets(void **state) {
   /* Digitised relic-target lines (m_DM [GeV], y) for alpha_D = 0.5, m_A' = 3 m_DM, public
    * repository ESPP2026-PPG/Quasi-elastic-DM, relic-target-scalar.csv and
    * relic-target-majorana.csv ("provided by P. Crivelli"; conventions not stated there).
-   * FORMULARY Part II §8.6 finds an independent full calculation 5-40 % ABOVE the scalar
+   * The derivation note FORMULARY Part II §8.6 finds an independent full calculation 5-40 % ABOVE the scalar
    * line over 1-450 MeV (thermal average, g_* table, R(s) near resonances). darkreach is
    * 9-39 % above both lines; the test asserts 0.95 < ratio < 1.5, which a factor-2 error
    * in the particle/antiparticle bookkeeping would fail. */
@@ -211,7 +211,7 @@ static void test_published_relic_targets(void **state) {
 
 static void test_dark_moment_relations(void **state) {
   (void)state;
-  /* FORMULARY Part I §5: for m_f -> 0 magnetic and electric dipole rates are equal
+  /* [arXiv:2502.13635] (derivation note FORMULARY Part I §5): for m_f -> 0 magnetic and electric dipole rates are equal
    * (chirality); charge radius = kinetic mixing with e eps -> b_f s (here s = M^2);
    * anapole = axial-like beta^3 */
   double M = 0.731, g = 2.385e-3;

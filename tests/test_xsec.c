@@ -1,4 +1,4 @@
-/* WW and IWW dark bremsstrahlung. Independent numbers: FORMULARY Part II §9
+/* WW and IWW dark bremsstrahlung. Independent numbers: the re-derivation of [Bjorken:2009mm] App. A in the derivation note FORMULARY Part II §9
  * (WW with t_max = E^2 as ratio x ETL) and §2.4 (muon IWW/ETL); the DMG4 ETL
  * table of shared/reference §1 for ratios between mediators; analytic
  * limits (Bethe-Heitler photon spectrum, theta integral of WW = IWW). */
@@ -247,7 +247,7 @@ static void test_photon_limit_bethe_heitler(void **state) {
   (void)state;
   /* m_X -> 0, vector: x d sigma/dx = (4 alpha^3/m_e^2) [(4/3)(1-x) + x^2] chi/2,
    * i.e. the complete-screening Bethe-Heitler spectrum with Z^2 ln(183 Z^-1/3)
-   * replaced by chi/2 (FORMULARY Part I §3: "check the photon limit"). */
+   * replaced by chi/2 (derivation note FORMULARY Part I §3: "check the photon limit"). */
   dr_process p = proc(DR_MODEL_VECTOR, "e-", 10, 1e-7, "Pb");
   dr_xsec_opts o = ww_opts();
   o.method = DR_METHOD_IWW;
@@ -284,7 +284,7 @@ static void test_mediator_ratios_vs_etl(void **state) {
     assert_rel(s[DR_MODEL_PSEUDOSCALAR] / s[DR_MODEL_SCALAR], etl[i][2] / etl[i][1], 0.01);
     /* scalar/vector: the x spectra differ, so WW's error does not cancel
      * fully (observed +4..6 %); 7 % still catches the 4-vs-8 prefactor trap
-     * (a factor 2) of FORMULARY Part II §2.1 */
+     * (a factor 2) of [Bjorken:2009mm] eq. (A12) (derivation note FORMULARY Part II §2.1) */
     assert_rel(s[DR_MODEL_SCALAR] / s[DR_MODEL_VECTOR], etl[i][1] / etl[i][0], 0.07);
   }
 }

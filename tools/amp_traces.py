@@ -13,8 +13,8 @@ a = p.Pt, b = p'.Pt, s_A, u_A, t = -(P - P')^2 > 0, P2 = Pt^2 = 4 M^2 + t:
   p.k = (m_X^2 - u_A)/2, p'.k = (s_A - m_X^2)/2, p.p' = m^2 - m_X^2/2 + (s_A + u_A + t)/2, k.Pt = a - b.
 
 The script checks the vector, axial, scalar and pseudoscalar forms against
-FORMULARY Part II §2.3 (the nucleus-recoil treatment of Liu, McKeen and
-Miller, arXiv:1609.06781) and prints every form grouped by powers of s_A and
+the nucleus-recoil treatment of Liu, McKeen and Miller
+([Liu:2016mqv]; derivation note FORMULARY Part II §2.3) and prints every form grouped by powers of s_A and
 u_A, the grouping amp.c's closed_form() is written in. Needs python3-sympy:
   /usr/bin/python3 tools/amp_traces.py
 """
@@ -150,7 +150,7 @@ def main():
         e = invariants(t_x(r))
         if r in ref:
             diff = sp.simplify(e - ref[r])
-            print('%s: %s FORMULARY Part II §2.3' % (names[r], 'equals' if diff == 0 else 'DIFFERS FROM'))
+            print('%s: %s the closed form of [Liu:2016mqv] (derivation note FORMULARY Part II §2.3)' % (names[r], 'equals' if diff == 0 else 'DIFFERS FROM'))
         else:
             print('%s:' % names[r])
         for (i, j), c in grouped(e).items():

@@ -15,8 +15,8 @@
  * Vertices Gamma_X: vector eps-slash, axial eps-slash gamma^5, scalar 1,
  * pseudoscalar gamma^5; massive-vector polarisations: the three physical
  * ones (their sum is -g + k k/m_X^2).
- * Tested: tests/test_amp.c against the closed forms of FORMULARY Part II §2.3 (the
- * nucleus-recoil treatment of [Liu:2016mqv]) and a 60-digit brute-force evaluation.
+ * Tested: tests/test_amp.c against the closed forms of the
+ * nucleus-recoil treatment of [Liu:2016mqv] (derivation note FORMULARY Part II §2.3) and a 60-digit brute-force evaluation.
  */
 #ifndef DARKREACH_AMP_H
 #define DARKREACH_AMP_H

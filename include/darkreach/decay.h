@@ -4,7 +4,7 @@
  * (include/darkreach/model.h: formula, coupling convention, source). On top:
  *   hadrons     models coupled to the electromagnetic current (the vector):
  *               Gamma(had) = (alpha g^2 m/3) R(m)                       [Ilten:2018crw] eqs. (2.15)-(2.18)
- *   3 gamma     the same models below 2 m_e                              [Pospelov:2008zw]; FORMULARY Part II §5
+ *   3 gamma     the same models below 2 m_e                              [Pospelov:2008zw]; derivation note FORMULARY Part II §5
  *   nu nubar    L_mu - L_tau: g'^2 M/(24 pi) per flavour (include/darkreach/model.h)
  *   dark matter dark-portal models (the dark-photon family), alpha_D = g_D^2/4pi, r_chi = m_chi^2/m^2:
  *     complex scalar  Gamma = (alpha_D m/12)(1 - 4 r_chi)^(3/2)

@@ -1,6 +1,6 @@
 /* Experiments as data (INI cards in data/experiments/) and the signal yield.
  *
- * Thin target ([arXiv:2505.04295] eq. (4); FORMULARY Part I §8):
+ * Thin target ([arXiv:2505.04295] eq. (4); derivation note FORMULARY Part I §8):
  *   N = LOT x (rho N_A / A) L_T x Int_{x_th}^{x_max} dx d sigma/dx x efficiency x Br
  * with L_T = thickness_x0 X0. Thick and active targets, two treatments
  * ([target] track_length in the card):
@@ -8,7 +8,7 @@
  *              card, every X at the beam energy (muon beams: their energy loss
  *              is small; electrons: a crude approximation);
  *   tsai       e-/e+ beams: the primary-lepton track-length spectrum
- *              (src/exp/track.c; [Tsai:1973py]; FORMULARY Part II §4.2, §4.4):
+ *              (src/exp/track.c; [Tsai:1973py]; derivation note FORMULARY Part II §4.2, §4.4):
  *                N = LOT (rho N_A / A) X0 int_0^T dt int dE I_e(E0, E, t)
  *                    sigma(E, x_th E0/E < x < x_max E0/E) x efficiency x Br,
  *              the threshold staying at E_X > x_th E0; sigma(E, x_th) from a
@@ -26,7 +26,7 @@
  *              the output).
  *   visible    beam dump: Br(A' -> e+ e-) x [exp(-L_sh/l) - exp(-(L_sh+L_dec)/l)],
  *              l = (p/m) c tau at p = sqrt((x E0)^2 - m^2)
- *              ([Bjorken:2009mm] sec. on beam dumps; FORMULARY Part II §4.4).
+ *              ([Bjorken:2009mm] sec. on beam dumps; derivation note FORMULARY Part II §4.4).
  * Card format: data/experiments/README.md.
  */
 #ifndef DARKREACH_EXP_H

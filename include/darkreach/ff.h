@@ -13,7 +13,7 @@
  *
  * Tested: tests/test_ff.c against the digitised [Bjorken:2009mm] Fig. 10
  * points (shared reference, +-3 %) and against the closed form of the
- * elastic chi ([Bjorken:2009mm] eqs. (A17)-(A18); FORMULARY Part II §1.2).
+ * elastic chi ([Bjorken:2009mm] eqs. (A17)-(A18); derivation note FORMULARY Part II §1.2).
  */
 #ifndef DARKREACH_FF_H
 #define DARKREACH_FF_H
@@ -48,7 +48,7 @@ double dr_ff_g2(const dr_ff *ff, double t);
 int dr_flux_chi(const dr_ff *ff, double tmin, double tmax, dr_quad *q,
                 double rel_tol, dr_estimate *out);
 
-/* Closed form of the elastic part ([Bjorken:2009mm] eqs. (A17)-(A18); FORMULARY Part II §1.2, as coded in
+/* Closed form of the elastic part ([Bjorken:2009mm] eqs. (A17)-(A18); derivation note FORMULARY Part II §1.2, as coded in
  * DMG4 DarkPhotons.cc fluxAnalytical); used as an independent test. */
 double dr_flux_chi_el_closed(const dr_ff *ff, double tmin, double tmax);
 

@@ -26,11 +26,11 @@
  * e^2 = 4 pi alpha:
  *   vector        alpha g^2 M (1 + 2r) beta/3          [Ilten:2018crw] eq. (2.13)
  *   axial         alpha g^2 M beta^3/3                 [Ilten:2018crw] eq. (2.13), its axial-coupling term
- *                                                      (FORMULARY Part II §5)
+ *                                                      (derivation note FORMULARY Part II §5)
  *   scalar        alpha g^2 M beta^3/2
  *   pseudoscalar  alpha g^2 M beta/2
  *   magnetic dip. (g e)^2 M^3 beta (1 + 8r)/(24 pi)    [arXiv:2502.13635] App. A (eq. A.10)
- *   electric dip. (g e)^2 M^3 beta^3/(24 pi)           (twice the printed A.11: FORMULARY Part I §5)
+ *   electric dip. (g e)^2 M^3 beta^3/(24 pi)           (twice the printed [arXiv:2502.13635] eq. (A.11); derivation note FORMULARY Part I §5)
  *   charge radius (g e)^2 M^5 beta (1 + 2r)/(12 pi)    (A.12)
  *   anapole       (g e)^2 M^5 beta^3/(12 pi)           (A.13)
  * Tested: tests/test_width.c (moments against each other and the vector in

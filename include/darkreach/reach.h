@@ -7,7 +7,7 @@
  * s_up = 2.303 (90 % CL) or 2.996 (95 % CL) with zero background
  * (the classical Poisson upper limit, -ln(1 - CL), of the PDG review of
  * statistics [Workman:2022ynf]; CLs and Feldman-Cousins with background in
- * poisson.h; FORMULARY Part I §8).
+ * poisson.h; derivation note FORMULARY Part I §8).
  * y from the registry (dr_model_y; eps^2 alpha_D (m_DM/m_A')^4 for the vector)
  * where the mediator couples to the card's dark-matter species; NaN where
  * there is none (a visible search, a leptophilic scalar).

@@ -7,12 +7,12 @@
  *
  * Methods:
  *  WW   Weizsacker-Williams double differential d sigma/(dx dcos theta) of
- *       FORMULARY Part II §2.1 (vector: [Bjorken:2009mm] eq. (A12),
+ *       [Bjorken:2009mm] App. A (derivation note FORMULARY Part II §2.1; vector: [Bjorken:2009mm] eq. (A12),
  *       [arXiv:2502.13635] eq. (4.1) with m_l kept; S, P, A brackets
  *       [Liu:2016mqv]), chi evaluated at every (x, theta) with
  *       t_min = U^2/(4 E_0^2 (1-x)^2), then integrated over theta in
  *       [0, theta_max] and over x.
- *  IWW  "improved WW", darkreach variant of [Bjorken:2009mm] (FORMULARY Part II §2.2): the WW form
+ *  IWW  "improved WW", darkreach variant of [Bjorken:2009mm] (derivation note FORMULARY Part II §2.2): the WW form
  *       integrated over theta in [0, infinity) analytically with chi frozen
  *       at theta = 0, i.e. chi(x) = chi(t_min = U_min^2/(4 E_0^2 (1-x)^2), t_max),
  *       U_min = m_X^2 (1-x)/x + m_l^2 x, and beta_X = sqrt(1 - m_X^2/(x E_0)^2)
@@ -20,7 +20,7 @@
  *       G4DarkBreM drops the m_l^2 terms; see Part II §2.2).
  *  t_max of chi, both methods: m_X^2 + m_l^2 (default, [Bjorken:2009mm]) or
  *       E_0^2 (G4DarkBreM); the choice moves WW results by tens of per cent.
- *  ETL  exact tree level with nucleus recoil ([Liu:2016mqv]; src/xsec/etl.c; FORMULARY Part II
+ *  ETL  exact tree level with nucleus recoil ([Liu:2016mqv]; src/xsec/etl.c; derivation note FORMULARY Part II
  *       §2.3): full 2 -> 3 lab phase space, T_X from the Feynman rules, VEGAS.
  *       The default method.
  */
@@ -43,7 +43,7 @@ const char *dr_tmax_name(dr_tmax_conv t);
 
 /* Recoil of the inelastic (incoherent, Z-proton) form-factor term in ETL:
  *   PROTON   quasi-elastic: the photon strikes one proton, free and at rest,
- *            which recoils with its own mass (default; FORMULARY Part II §8
+ *            which recoils with its own mass (default; derivation note FORMULARY Part II §8
  *            item 7: nucleus kinematics for this term is an approximation that
  *            fails when t_min >~ d, i.e. at large m_X/E0);
  *   NUCLEUS  the whole G2 = G2_el + G2_inel on the nucleus vertex, recoil mass

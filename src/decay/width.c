@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-/* A' -> 3 gamma below 2 m_e (FORMULARY Part II §5; [Pospelov:2008zw]):
+/* A' -> 3 gamma below 2 m_e (derivation note FORMULARY Part II §5; [Pospelov:2008zw]):
  * eps^2 alpha^4/(2^7 3^6 5^2 pi^3) m^9/m_e^8 (17/5 + 67/42 r + 128941/246960 r^2), r = m^2/m_e^2 */
 static double width_3gamma(double eps2, double m) {
   double r = m * m / (DR_M_E * DR_M_E);

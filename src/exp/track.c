@@ -2,7 +2,7 @@
  *
  * Tsai's energy distribution of the primary electron after t radiation
  * lengths (complete-screening Bethe-Heitler, b = 4/3) [Tsai:1973py] (RMP 46, 815);
- * Bjorken:2009mm App. A; FORMULARY Part II §4.2]:
+ * Bjorken:2009mm App. A; derivation note FORMULARY Part II §4.2]:
  *   I_e(E0, E, t) = [ln(E0/E)]^(bt - 1) / (E0 Gamma(bt)).
  * In y = ln(E0/E), dE = E0 e^-y dy, so I_e dE = e^-y y^(bt-1)/Gamma(bt) dy: a
  * Gamma(bt) distribution, normalised to 1 for every t, and
@@ -13,7 +13,7 @@
  * (y e^-y y^(bt-1)/Gamma(bt) = bt e^-y y^bt/Gamma(bt+1)). The t integrals are
  * smooth and done by QUADPACK (GSL qag).
  *
- * Note: FORMULARY Part II §4.2 quotes the track length above f E0 as
+ * Note: the derivation note FORMULARY Part II §4.2 quotes the track length above f E0 as
  * (1/b) int du ln(1/f)^u/Gamma(u+1) (7.2 X0 for f = 0.1); that drops the e^-y
  * of dE and is not normalised. With it, int dt P(bt, ln(1/f)) = 0.341, 0.870,
  * 1.268, 2.100 X0 for f = 0.9, 0.5, 0.3, 0.1 and T -> infinity (tested). */

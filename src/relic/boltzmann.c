@@ -1,5 +1,5 @@
 /* Boltzmann equation for Y = n/s against x = m/T (conventions in
- * include/darkreach/relic.h; [Gondolo:1990dk]; FORMULARY Part I §10, Part II §6.3), integrated
+ * include/darkreach/relic.h; [Gondolo:1990dk]; derivation note FORMULARY Part I §10, Part II §6.3), integrated
  * with GSL's stiff multistep BDF (odeiv2 msbdf) at a relative tolerance. */
 #include "darkreach/constants.h"
 #include "darkreach/num.h"

@@ -1,6 +1,6 @@
 /* Millicharged pairs l N -> l N gamma*(-> chi chibar) (method and derivation
  * in include/darkreach/mcp.h: the vector rate times the pair's spectral density,
- * with the width of [Ilten:2018crw] eq. (2.13); FORMULARY Part II §3.1 is the
+ * with the width of [Ilten:2018crw] eq. (2.13); derivation note FORMULARY Part II §3.1 is the
  * derivation note). */
 #include "darkreach/mcp.h"
 

@@ -145,8 +145,8 @@ dr_real dr_amp_lepton_factor_spinor(dr_vertex_rule rule, const dr_amp_kin *k) {
  * invariants a = p.Pt, b = p'.Pt, s_A, u_A, t = -(P - P')^2 > 0, Pt^2 = 4M^2 + t,
  * with p.k = (m_X^2 - u_A)/2, p'.k = (s_A - m_X^2)/2, p.p' = m^2 - m_X^2/2 + (s_A + u_A + t)/2.
  * For the vector, axial, scalar and pseudoscalar they are identical (sympy
- * checks it) to the closed forms of FORMULARY Part II §2.3, the nucleus-recoil
- * treatment of [Liu:2016mqv], which tests/test_amp.c keeps as an independent
+ * checks it) to the closed forms of the nucleus-recoil
+ * treatment of [Liu:2016mqv] (derivation note FORMULARY Part II §2.3), which tests/test_amp.c keeps as an independent
  * check; all eight agree with the spinor engine above where it is exact, and
  * with a 60-digit brute-force evaluation (tools/amp_reference.py) at extreme
  * kinematics to <= 1.1e-10.
@@ -154,7 +154,7 @@ dr_real dr_amp_lepton_factor_spinor(dr_vertex_rule rule, const dr_amp_kin *k) {
  * Precision: for electrons the terms cancel by up to ~6 digits near the
  * minimum momentum transfer (2 P2 (s_A/u_A + u_A/s_A) against
  * -8 t (a^2 + b^2)/(s_A u_A), each 1.4e6 times T at e- 100 GeV on Pb,
- * m_X = 1 MeV, 1e-6 inside t_min). As printed in the derivation note (FORMULARY Part II §2.3) the forms also hold
+ * m_X = 1 MeV, 1e-6 inside t_min). As printed in the derivation note FORMULARY Part II §2.3 the forms also hold
  * pieces like 16 m^2 a^2/s_A^2, 1e13 times T there: in double they are off by
  * 3e-2. Grouped as below, with the O(a^2/s_A^2) pieces in the square of the
  * eikonal factor V = a/s_A + b/u_A (itself a 1e-7 difference, which double
