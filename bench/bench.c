@@ -33,6 +33,20 @@ static int all_threads(void) {
 /* mean time of `reps` ETL sigma(x_lo < x < 1) at relative precision tol,
  * seeds 1..reps; *neval the mean number of evaluations, *last the last
  * estimate */
+/* seconds per call of a chi_2 width (vector or scalar portal) over n masses; the values summed into *sink */
+static double time_chi2_width(int (*width)(double, double, double, double, double, double *, dr_error *), int n,
+                              double *sink) {
+  dr_error e;
+  dr_error_clear(&e);
+  double t0 = now();
+  for (int i = 0; i < n; i++) {
+    double v;
+    width(0.1 + 1e-4 * i, 0.1, 0.3 + 1e-4 * i, 1e-3, 0.5, &v, &e);
+    *sink += v;
+  }
+  return (now() - t0) / n;
+}
+
 static double time_sigma(const dr_process *p, double tol, double x_lo, int reps, dr_xsec_ws *w, size_t *neval,
                          dr_estimate *last) {
   dr_xsec_opts o = dr_xsec_opts_default();
@@ -356,20 +370,7 @@ int main(int argc, char **argv) {
       d += v;
     }
     double ta = (now() - t0a) / na;
-    t0a = now();
-    for (int i = 0; i < na; i++) {
-      double v;
-      dr_chi2_width(0.1 + 1e-4 * i, 0.1, 0.3 + 1e-4 * i, 1e-3, 0.5, &v, &e);
-      d += v;
-    }
-    double tc = (now() - t0a) / na;
-    t0a = now();
-    for (int i = 0; i < na; i++) {
-      double v;
-      dr_chi2_width_scalar(0.1 + 1e-4 * i, 0.1, 0.3 + 1e-4 * i, 1e-3, 0.5, &v, &e);
-      d += v;
-    }
-    double ts = (now() - t0a) / na;
+    double tc = time_chi2_width(dr_chi2_width, na, &d), ts = time_chi2_width(dr_chi2_width_scalar, na, &d);
     sink += d;
     printf("one-loop (g-2)_mu: %.1f us a mass; Gamma(chi_2 -> chi_1 l l): %.1f us a mass (vector portal), %.1f us "
            "(scalar portal)\n",
