@@ -263,6 +263,9 @@ int cli_has(const cli_args *a, const char *name);
 extern const cli_opt cli_run_opts[];   /* --threads --quiet: commands that run long */
 /* the process of the process options (coupling, form factor, recoil set) */
 int cli_process_setup(cli_args *a, dr_process *p, dr_beam *beam, const dr_material **mat);
+/* a warning where the method computes something other than the model's published treatment
+ * (spin2 by ETL) */
+void cli_note_method(const cli_args *a, dr_model_kind model, dr_method method);
 /* applies --threads (if the command has it) */
 void cli_apply_threads(cli_args *a);
 

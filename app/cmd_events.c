@@ -63,6 +63,7 @@ static int run_events(cli_args *a) {
   const dr_material *mat;
   int rc = cli_process_setup(a, &p, &beam, &mat);
   if (rc != CLI_OK) return rc;
+  cli_note_method(a, p.model, DR_METHOD_ETL); /* events are drawn from the exact tree level */
   const char *lhe = cli_str(a, "lhe"), *csv = cli_str(a, "csv");
   if (!lhe && !csv)
     return cli_fail(a, CLI_USAGE, "usage", "give --lhe FILE, --csv FILE or both: the events are written there");
@@ -375,6 +376,7 @@ static int run_hist(cli_args *a) {
   dr_error e;
   dr_error_clear(&e);
   if (dr_method_parse(cli_str(a, "method"), &o.method, &e)) return cli_lib_fail(a, &e);
+  cli_note_method(a, p.model, o.method);
   const char *out = cli_str(a, "out");
   int bins = (int)cli_num(a, "bins");
   dr_hist1 h[DR_VAR_COUNT];
@@ -747,6 +749,7 @@ static int run_shapes(cli_args *a) {
   const dr_material *mat = dr_material_find(cli_str(a, "target"));
   dr_xsec_opts o = dr_xsec_opts_default();
   if (dr_method_parse(cli_str(a, "method"), &o.method, &e)) return cli_lib_fail(a, &e);
+  for (int k = 0; k < nm; k++) cli_note_method(a, ms[k], o.method);
   if (o.method == DR_METHOD_WW) {
     if (dr_tmax_parse(cli_str(a, "chi-tmax"), &o.tmax, &e) != DR_OK) return cli_lib_fail(a, &e);
     o.theta_max = cli_num(a, "theta-max");

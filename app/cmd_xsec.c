@@ -55,6 +55,7 @@ static int run_xsec(cli_args *a) {
   dr_error_clear(&e);
   dr_xsec_opts o = dr_xsec_opts_default();
   if (dr_method_parse(cli_str(a, "method"), &o.method, &e) != DR_OK) return cli_lib_fail(a, &e);
+  cli_note_method(a, p.model, o.method);
   int etl = o.method == DR_METHOD_ETL;
   if (!etl && dr_tmax_parse(cli_str(a, "chi-tmax"), &o.tmax, &e) != DR_OK) return cli_lib_fail(a, &e);
   if (o.method != DR_METHOD_IWW) o.theta_max = cli_num(a, "theta-max");

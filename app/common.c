@@ -139,6 +139,16 @@ int cli_need_dark(const cli_args *a, dr_model_kind model, const char *what) {
                   dr_model_name(model), what, cli_names_models_dark(list, sizeof list));
 }
 
+/* spin2 by ETL is the literal Lagrangian, whose longitudinal modes dominate at low mass
+ * (docs/other_mediators.md, "ETL and WW part at low mass"): said once, on stderr */
+void cli_note_method(const cli_args *a, dr_model_kind model, dr_method method) {
+  if (method != DR_METHOD_ETL || dr_model_info_get(model)->rule != DR_VERTEX_SPIN2) return;
+  cli_warn(a, "spin2 by --method etl is the literal Lagrangian, in which the nucleus does not couple to G: "
+              "below a few hundred MeV the G's longitudinal modes dominate (ETL/WW = 2.4 at 0.1 GeV, 4300 at "
+              "0.01 GeV for 160 GeV mu- on Pb); the published spin-2 numbers are --method ww "
+              "(docs/other_mediators.md)");
+}
+
 int cli_check_material(const char *v, const char **canonical, dr_error *e) {
   const dr_material *m = dr_material_find(v);
   char list[128];

@@ -608,6 +608,12 @@ def test_values():
     check(d and abs(d["partial_gev"]["gammagamma"] / d["partial_gev"]["ee"] / 2 - 1) < 3e-4 and
           abs(d["gamma_gev"] - 1e-10 * 0.1 ** 3 * (1 / (80 * 3.141592653589793) + d["partial_gev"]["ee"] / (1e-10 * 1e-3)))
           < 1e-6 * d["gamma_gev"], "spin2: Gamma(gamma gamma) = c^2 m^3/(80 pi) = 2 Gamma(e e)")
+    # spin2 by ETL is the literal Lagrangian (longitudinal modes): said on stderr, and not for WW
+    common = ["xsec", "--model", "spin2", "--beam", "mu-", "--energy", "160", "--target", "Pb", "--mass", "0.5"]
+    rc1, o1, e1 = run(common + ["--precision", "0.2"])
+    rc2, o2, e2 = run(common + ["--method", "ww"])
+    check(rc1 == 0 and rc2 == 0 and "literal Lagrangian" in e1 and "--method ww" in e1 and e2 == "",
+          "spin2 ETL warns that it is the literal model, WW does not (%r, %r)" % (e1, e2))
     # model aliases resolve to the registry name
     d = run_json(["width", "--mass", "0.3", "--model", "dark-photon"])
     check(d and d["config"]["options"]["model"] == "vector", "alias dark-photon -> vector")
