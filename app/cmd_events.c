@@ -390,9 +390,13 @@ static int run_hist(cli_args *a) {
   double rlo[DR_VAR_COUNT], rhi[DR_VAR_COUNT];
   for (int v = 0; v < DR_VAR_COUNT; v++) vars[v] = (dr_var)v;
   long samples = (long)cli_num(a, "samples"), pilot = samples / 4 < 20000 ? (samples / 4 > 1000 ? samples / 4 : 1000) : 20000;
-  if (dr_hist_ranges(&p, &o, cli_num(a, "xmin"), cli_num(a, "xmax"), pilot, vars, DR_VAR_COUNT, 1e-3, rlo, rhi, &e) !=
-      DR_OK)
-    return cli_lib_fail(a, &e);
+  cli_catch_signals();
+  dr_fill_ctl pctl = {&cli_stop, NULL, NULL};
+  int pst = dr_hist_ranges(&p, &o, cli_num(a, "xmin"), cli_num(a, "xmax"), pilot, vars, DR_VAR_COUNT, 1e-3, rlo, rhi,
+                           &pctl, &e);
+  if (pst == DR_ECANCELED)
+    return cli_fail(a, CLI_INTERRUPTED, "canceled", "interrupted while setting the ranges: no files written");
+  if (pst != DR_OK) return cli_lib_fail(a, &e);
   for (int v = 0; v < DR_VAR_COUNT; v++) {
     int lg = v == DR_VAR_RECOIL_PT || v == DR_VAR_NUCLEUS_PT || v == DR_VAR_RECOIL_THETA || v == DR_VAR_X_THETA;
     if (lg && rlo[v] > 0 && rhi[v] > rlo[v] * 1.01) bad |= dr_hist1_alloc_log(&h[v], (dr_var)v, bins, rlo[v], rhi[v]);
@@ -403,7 +407,6 @@ static int run_hist(cli_args *a) {
                         h[DR_VAR_RECOIL_PT].hi);
   cli_progress prog;
   cli_progress_begin(&prog, a, "samples", (long)cli_num(a, "samples"));
-  cli_catch_signals();
   fill_ticker tick = {&prog, 1, 0};
   dr_fill_ctl ctl = {&cli_stop, fill_progress, &tick};
   dr_estimate s;
@@ -503,7 +506,8 @@ static int common_hists(const dr_process *const *p, const dr_xsec_opts *o, int n
   long pilot = samples / 4 < 20000 ? (samples / 4 > 1000 ? samples / 4 : 1000) : 20000;
   for (int v = 0; v < nv; v++) lo[v] = INFINITY, hi[v] = 0;
   for (int k = 0; k < nk; k++) {
-    int rc = dr_hist_ranges(p[k], &o[k], xlo, xhi, pilot, vars, nv, 1e-3, l, u, e);
+    dr_fill_ctl ctl = {&cli_stop, NULL, NULL};
+    int rc = dr_hist_ranges(p[k], &o[k], xlo, xhi, pilot, vars, nv, 1e-3, l, u, &ctl, e);
     if (rc != DR_OK) return rc;
     for (int v = 0; v < nv; v++) lo[v] = fmin(lo[v], l[v]), hi[v] = fmax(hi[v], u[v]);
   }
@@ -732,6 +736,13 @@ static void shapes_json_body(dr_json *j, void *ctx) {
   dr_json_close(j);
 }
 
+/* Ctrl-C in shapes at mass m (the im-th): what stands */
+static int shapes_interrupted(cli_args *a, double m, int im) {
+  return cli_fail(a, CLI_INTERRUPTED, "canceled",
+                  "interrupted at m = %g GeV: the plots and CSV of the %d masses before it are written, shapes.json is not",
+                  m, im);
+}
+
 static int run_shapes(cli_args *a) {
   cli_apply_threads(a);
   dr_error e;
@@ -797,9 +808,10 @@ static int run_shapes(cli_args *a) {
     const dr_process *pk[DR_MODEL_COUNT];
     dr_xsec_opts ok[DR_MODEL_COUNT];
     for (int k = 0; k < nm; k++) pk[k] = &ps[im * nm + k], ok[k] = o;
-    if (common_hists(pk, ok, nm, cli_num(a, "xmin"), cli_num(a, "xmax"), samples, vars, DR_VAR_COUNT, bins, proto, &e) !=
-        DR_OK)
-      rc = cli_lib_fail(a, &e);
+    int pst = common_hists(pk, ok, nm, cli_num(a, "xmin"), cli_num(a, "xmax"), samples, vars, DR_VAR_COUNT, bins, proto, &e);
+    if (pst == DR_ECANCELED)
+      rc = shapes_interrupted(a, ps[im * nm].m_X, im);
+    else if (pst != DR_OK) rc = cli_lib_fail(a, &e);
     for (int k = 0; rc == CLI_OK && k < nm; k++) {
       const dr_process *p = &ps[im * nm + k];
       int bad = 0;
@@ -819,10 +831,7 @@ static int run_shapes(cli_args *a) {
                             DR_VAR_COUNT, &h2, &sig[im * nm + k], &ctl, &e);
       filled[im * nm + k] = h[k * DR_VAR_COUNT].n_points;
       if (st == DR_ECANCELED)
-        rc = cli_fail(a, CLI_INTERRUPTED, "canceled",
-                      "interrupted at m = %g GeV: the plots and CSV of the %d masses before it are written, "
-                      "shapes.json is not",
-                      p->m_X, im);
+        rc = shapes_interrupted(a, p->m_X, im);
       else if (st != DR_OK) rc = cli_lib_fail(a, &e);
       char stem[128], title[256];
       char mt[32];

@@ -76,6 +76,45 @@ static void test_vegas_known_integral(void **state) {
   dr_vegas_grid_free(g);
 }
 
+/* a cancel flag raised during an iteration stops VEGAS after it, adapting or frozen, classic or
+ * stratified: DR_ECANCELED, the evaluations of the iterations done counted */
+typedef struct {
+  atomic_int *flag;
+  int at, calls;
+} cancel_at;
+static void raise_at(int iteration, int adapting, const dr_estimate *est, void *ctx) {
+  (void)iteration, (void)adapting, (void)est;
+  cancel_at *c = ctx;
+  if (++c->calls == c->at) atomic_store(c->flag, 1);
+}
+
+static void test_vegas_cancel(void **state) {
+  (void)state;
+  for (int strat = 0; strat < 2; strat++)
+    for (int at = 1; at <= 8; at += 7) { /* in the adaptation (6 iterations), then frozen */
+      atomic_int flag = 0;
+      cancel_at c = {&flag, at, 0};
+      dr_vegas_grid *g = dr_vegas_grid_alloc(4, 32);
+      dr_vegas_opts o = dr_vegas_opts_default();
+      o.n_eval = 4096;
+      o.rel_tol = 1e-9; /* never met: only the flag stops it */
+      o.stratify = strat;
+      o.progress = raise_at;
+      o.progress_ctx = &c;
+      o.cancel = &flag;
+      dr_estimate r;
+      dr_error e;
+      dr_error_clear(&e);
+      assert_int_equal(dr_vegas_integrate(g, peaked, NULL, &o, &r, &e), DR_ECANCELED);
+      assert_int_equal(r.status, DR_ECANCELED);
+      assert_int_equal(c.calls, at);
+      /* after one adaptation iteration: its 4096 points; after the frozen second, more (the frozen
+       * iterations are sized from the first) */
+      if (!strat) assert_true(at == 1 ? r.neval == 4096 : r.neval > 7 * 4096);
+      dr_vegas_grid_free(g);
+    }
+}
+
 static void test_vegas_thread_independent(void **state) {
   (void)state;
   dr_estimate r[2];
@@ -591,6 +630,7 @@ int main(void) {
   dr_library_init();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_vegas_known_integral),
+      cmocka_unit_test(test_vegas_cancel),
       cmocka_unit_test(test_vegas_thread_independent),
       cmocka_unit_test(test_vegas_stratified),
       cmocka_unit_test(test_photon_limits),

@@ -174,10 +174,10 @@ double dr_hist1_edge(const dr_hist1 *h, int b);
 /* Ranges from the weighted points: the quantiles q and 1 - q of each variable's weight over the
  * first n_points points of the frozen grid (the same points, for any thread count, as the start of
  * dr_hist_fill's), within what the kinematics allows (energies and p_T up to E0, angles up to pi).
- * lo[k], hi[k] for vars[k]; DR_EDOMAIN if
- * a variable has no weight. */
+ * lo[k], hi[k] for vars[k]; DR_EDOMAIN if a variable has no weight; DR_ECANCELED when ctl's cancel
+ * flag is set (ctl may be NULL; its progress is not called). */
 int dr_hist_ranges(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
-                   const dr_var *vars, int nv, double q, double *lo, double *hi, dr_error *e);
+                   const dr_var *vars, int nv, double q, double *lo, double *hi, const dr_fill_ctl *ctl, dr_error *e);
 void dr_hist1_free(dr_hist1 *h);
 int dr_hist2_alloc(dr_hist2 *h, dr_var vx, int nx, double x0, double x1, dr_var vy, int ny, double y0,
                    double y1);

@@ -14,6 +14,7 @@
 #ifndef DARKREACH_VEGAS_H
 #define DARKREACH_VEGAS_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -64,6 +65,8 @@ typedef struct {
   double beta;     /* VEGAS+ damping of the stratification (default 0.75; 0: uniform strata) */
   dr_vegas_progress_fn progress; /* may be NULL (default) */
   void *progress_ctx;
+  const atomic_int *cancel; /* may be NULL (default); nonzero: stop after the current iteration
+                               (DR_ECANCELED, the estimate so far in out) */
 } dr_vegas_opts;
 
 dr_vegas_opts dr_vegas_opts_default(void);

@@ -461,6 +461,7 @@ int dr_points_visit(const dr_process *p, const dr_xsec_opts *o, double x_lo, dou
   dr_vegas_opts vo = dr_vegas_opts_default();
   vo.rel_tol = 1e-2;
   vo.seed = o->seed;
+  vo.cancel = ctl ? ctl->cancel : NULL; /* the adaptation can be long (spin2 by ETL): cancellable too */
   rc = dr_vegas_integrate(g, f, params, &vo, sigma, e);
   if (rc != DR_OK && rc != DR_ENOCONV) goto done;
   rc = DR_OK;
@@ -561,14 +562,16 @@ static int cmp_vw(const void *a, const void *b) {
 }
 
 int dr_hist_ranges(const dr_process *p, const dr_xsec_opts *o, double x_lo, double x_hi, long n_points,
-                   const dr_var *vars, int nv, double q, double *lo, double *hi, dr_error *e) {
+                   const dr_var *vars, int nv, double q, double *lo, double *hi, const dr_fill_ctl *ctl,
+                   dr_error *e) {
   range_ctx c = {vars, nv, 0, n_points, malloc(sizeof(double) * (size_t)(n_points * nv)),
                  malloc(sizeof(double) * (size_t)n_points)};
   vw *s = malloc(sizeof *s * (size_t)n_points);
   int rc = c.val && c.w && s ? DR_OK : DR_FAIL(e, DR_ENOMEM, "out of memory");
   long visited = 0;
   dr_estimate sig;
-  if (rc == DR_OK) rc = dr_points_visit(p, o, x_lo, x_hi, n_points, range_point, &c, &visited, &sig, NULL, e);
+  dr_fill_ctl quiet = {ctl ? ctl->cancel : NULL, NULL, NULL}; /* cancellable, without the caller's progress */
+  if (rc == DR_OK) rc = dr_points_visit(p, o, x_lo, x_hi, n_points, range_point, &c, &visited, &sig, &quiet, e);
   for (int k = 0; rc == DR_OK && k < nv; k++) {
     /* outer limits: what the kinematics allows (energies and p_T up to E0, angles up to pi) */
     double dlo = 0, dhi = vars[k] == DR_VAR_RECOIL_THETA || vars[k] == DR_VAR_X_THETA ? DR_PI : p->E0, tot = 0;

@@ -408,8 +408,16 @@ out:
 dr_vegas_opts dr_vegas_opts_default(void) {
   dr_vegas_opts o = {.n_eval = 8192, .n_adapt = 6, .max_iter = 40, .rel_tol = 3e-3, .abs_tol = 0,
                      .alpha = 1.5, .seed = 1, .freeze = 0, .stratify = 0, .beta = 0.75,
-                     .progress = NULL, .progress_ctx = NULL};
+                     .progress = NULL, .progress_ctx = NULL, .cancel = NULL};
   return o;
+}
+
+/* the caller's cancel flag, looked at after each iteration */
+static int canceled(const dr_vegas_opts *o, dr_estimate *out, dr_error *e) {
+  if (!o->cancel || !atomic_load(o->cancel)) return 0;
+  out->status = DR_ECANCELED;
+  DR_FAIL(e, DR_ECANCELED, "VEGAS: canceled after %zu evaluations", out->neval);
+  return 1;
 }
 
 static int integrate_chunks(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_vegas_opts *o,
@@ -451,6 +459,11 @@ int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_v
         dr_estimate est = {v, sqrt(var), 0, out->neval, DR_OK};
         o->progress(it + 1, 1, &est, o->progress_ctx);
       }
+      if (canceled(o, out, e)) {
+        free(d);
+        strat_free(&st);
+        return DR_ECANCELED;
+      }
     }
     free(d);
   }
@@ -485,6 +498,10 @@ int dr_vegas_integrate(dr_vegas_grid *g, dr_vegas_fn f, void *params, const dr_v
     for (int i2 = 0; i2 < nit && i2 < 64; i2++) c2 += (vi[i2] - out->val) * (vi[i2] - out->val) / vari[i2];
     out->chi2_dof = nit > 1 ? c2 / (nit - 1) : 0;
     if (o->progress) o->progress(nit, 0, out, o->progress_ctx);
+    if (canceled(o, out, e)) {
+      strat_free(&st);
+      return DR_ECANCELED;
+    }
     if (nit >= 2 && out->val == 0 && c2 == 0) {
       strat_free(&st);
       out->status = DR_EDOMAIN;
@@ -536,6 +553,10 @@ static int integrate_chunks(dr_vegas_grid *g, dr_vegas_fn f, void *params, const
         dr_estimate est = {v, sqrt(var), 0, out->neval, DR_OK};
         o->progress(it + 1, 1, &est, o->progress_ctx);
       }
+      if (canceled(o, out, e)) {
+        free(d);
+        return DR_ECANCELED;
+      }
     }
     free(d);
   }
@@ -557,6 +578,7 @@ static int integrate_chunks(dr_vegas_grid *g, dr_vegas_fn f, void *params, const
     out->err = sqrt(1 / sw);
     out->chi2_dof = nit > 1 ? fmax(0.0, swv2 - swv * swv / sw) / (nit - 1) : 0;
     if (o->progress) o->progress(nit, 0, out, o->progress_ctx);
+    if (canceled(o, out, e)) return DR_ECANCELED;
     if (nit >= 2 && swv == 0 && swv2 == 0) {
       out->status = DR_EDOMAIN;
       return DR_FAIL(e, DR_EDOMAIN, "VEGAS: the integrand is zero at all %zu points sampled (no phase space found)",
