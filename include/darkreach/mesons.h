@@ -1,6 +1,6 @@
 /* Vector mesons rho, omega, phi, J/psi: photoproduced in the target by the
  * beam's bremsstrahlung photons, and their invisible decays V -> chi chibar
- * to millicharged particles ([arXiv:2505.04295] eqs. (5)-(12); FORMULARY
+ * to millicharged particles ([arXiv:2505.04295] eqs. (5)-(12); derivation note FORMULARY
  * Part II §3.2).
  *
  * Branching ratio (vector-meson dominance: the meson decays through the

@@ -1,7 +1,7 @@
 /* Dark bremsstrahlung l N -> l N X in the Weizsacker-Williams (WW) and
  * improved-WW (IWW) approximations, lepton mass kept.
  *
- * WW: the master formula ([Bjorken:2009mm] App. A; [Liu:2016mqv]; FORMULARY
+ * WW: the master formula ([Bjorken:2009mm] App. A; [Liu:2016mqv]; derivation note FORMULARY
  * Part II §2.1)
  *   d sigma/(dx dcos theta) = (alpha chi/pi) E0^2 x beta_X/(1-x) |A|^2/(8 pi s^2)
  *                           = 2 alpha^3 c^2 E0^2 x beta_X chi (1-x) A_X/U^2,
