@@ -410,9 +410,10 @@ static int reach_setup(cli_args *a, reach_run *r, dr_experiment *x, const dr_mod
   dr_reach_opts *o = &r->o;
   *o = dr_reach_opts_from_experiment(x);
   if (dr_method_parse(cli_str(a, "method"), &o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
-  for (int k = 0; k < nm; k++)
+  for (int k = 0; k < nm; k++) {
     if (dr_method_check(ms[k], o->xsec.method, &e) != DR_OK) return cli_lib_fail(a, &e);
-  for (int k = 0; k < nm; k++) cli_note_method(a, ms[k], o->xsec.method);
+    cli_note_method(a, ms[k], o->xsec.method);
+  }
   if (cli_given(a, "primary-only")) {
     if (x->track != DR_TRACK_SHOWER)
       return cli_fail(a, CLI_USAGE, "usage", "--primary-only is for cards with [target] track_length = shower (%s has %s)",
